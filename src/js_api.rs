@@ -1,0 +1,117 @@
+//! The JavaScript API: the engine for pages that call it directly.
+//!
+//! ```js
+//! import init, { evaluate, questions } from './icp-advisor-web.js';
+//! await init();
+//! const advice = evaluate({ flow: 'need', answers: { hosting: 'outside', cdn: 'none' } });
+//! ```
+//!
+//! `evaluate` takes the answers object of the documented JSON form (or that JSON as a
+//! string) and returns the same data as `icp-advisor evaluate`; `questions` returns what
+//! `icp-advisor questions` prints. Invalid input throws an `Error` with a clear message.
+
+use crate::answers::{shown, AnswersInput};
+use crate::report::{advise, catalogue};
+use crate::rulebook::Lang;
+use js_sys::{Array, Object, Reflect, JSON};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("cannot convert the result: {e}")))
+}
+
+fn kind(v: &JsValue) -> &'static str {
+    if v.is_null() {
+        "null"
+    } else if v.is_undefined() {
+        "undefined"
+    } else if Array::is_array(v) {
+        "an array"
+    } else if v.is_string() {
+        "a string"
+    } else if v.as_f64().is_some() {
+        "a number"
+    } else if v.as_bool().is_some() {
+        "a boolean"
+    } else if v.is_object() {
+        "an object"
+    } else {
+        "a value of another type"
+    }
+}
+
+fn entries(obj: &JsValue) -> Vec<(String, JsValue)> {
+    Object::entries(obj.unchecked_ref())
+        .iter()
+        .filter_map(|pair| {
+            let pair: Array = pair.dyn_into().ok()?;
+            Some((pair.get(0).as_string()?, pair.get(1)))
+        })
+        .collect()
+}
+
+/// Reads answers from a JS value, checking its shape.
+pub fn input_from_js(value: &JsValue) -> Result<AnswersInput, String> {
+    let value = match value.as_string() {
+        Some(text) => JSON::parse(&text).map_err(|_| "answers text is not valid JSON".to_string())?,
+        None => value.clone(),
+    };
+    if !value.is_object() || Array::is_array(&value) {
+        return Err(format!("expected an object of answers, got {}", kind(&value)));
+    }
+    let top = entries(&value);
+    let structured = top.iter().any(|(k, _)| k == "answers" || k == "flow");
+    let mut input = AnswersInput::default();
+    let mut map = Vec::new();
+    if structured {
+        for (k, v) in top {
+            match k.as_str() {
+                "flow" if v.is_null() || v.is_undefined() => {}
+                "flow" => input.flow = Some(v.as_string().ok_or_else(|| format!("\"flow\" must be a string, got {}", kind(&v)))?),
+                "answers" if v.is_object() && !Array::is_array(&v) => map = entries(&v),
+                "answers" => return Err(format!("\"answers\" must be an object of question → option, got {}", kind(&v))),
+                other => return Err(format!("unknown key \"{}\" (expected \"flow\" and \"answers\")", shown(other))),
+            }
+        }
+    } else {
+        map = top;
+    }
+    for (q, o) in map {
+        let o = o
+            .as_string()
+            .ok_or_else(|| format!("answer to \"{}\" must be an option id (a string), got {}", shown(&q), kind(&o)))?;
+        input.answers.insert(q, o);
+    }
+    Ok(input)
+}
+
+fn lang_from(options: &JsValue) -> Result<Lang, String> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Lang::default());
+    }
+    let lang = Reflect::get(options, &"lang".into()).unwrap_or(JsValue::UNDEFINED);
+    match lang.as_string() {
+        None if lang.is_undefined() => Ok(Lang::default()),
+        Some(tag) => Lang::parse(&tag).ok_or_else(|| format!("unknown language \"{}\"", shown(&tag))),
+        None => Err(format!("\"lang\" must be a string, got {}", kind(&lang))),
+    }
+}
+
+/// Evaluates answers; returns the advice (see `icp-advisor evaluate`).
+#[wasm_bindgen]
+pub fn evaluate(answers: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let lang = lang_from(&options).map_err(|e| JsError::new(&e))?;
+    let input = input_from_js(&answers).map_err(|e| JsError::new(&e))?;
+    let set = input.to_set().map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&advise(&set, lang))
+}
+
+/// The flows with their questions and options (see `icp-advisor questions`).
+#[wasm_bindgen]
+pub fn questions(options: JsValue) -> Result<JsValue, JsError> {
+    let lang = lang_from(&options).map_err(|e| JsError::new(&e))?;
+    to_js(&catalogue(lang))
+}

@@ -1,0 +1,296 @@
+//! Where the person is, as a URL fragment, and how to move between screens.
+//!
+//! Fragment grammar (all ids are rulebook ids, so no escaping is ever needed):
+//!
+//! ```text
+//! #/                                   start screen
+//! #/faq            #/faq/<faq-id>      the FAQ page, optionally at one question
+//! #/<flow>?q=o&q=o                     a flow with answers: opens the next question
+//! #/<flow>/<question>?q=o…             one question of the flow (pre-filled if answered)
+//! #/<flow>/<question>/change?q=o…      the same, reached from "Change" on the result
+//! #/<flow>/result?q=o…                 the result (only once complete)
+//! ```
+//!
+//! Decoding never fails: anything unknown or malformed is dropped, the valid rest kept,
+//! and a [`Notice`] says what was dropped. Pure Rust, tested natively.
+
+use crate::answers::{AnswerError, AnswerSet};
+use crate::engine::evaluate;
+use crate::rulebook::{FlowIx, QIx, RULEBOOK};
+
+/// Inputs longer than this are cut before decoding (a link is never this long).
+pub const MAX_FRAGMENT: usize = 8 * 1024;
+/// At most this many answers are read from one fragment.
+pub const MAX_PAIRS: usize = 64;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Start,
+    Faq(Option<usize>),
+    Question { answers: AnswerSet, question: QIx, changing: bool },
+    Result(AnswerSet),
+}
+
+/// Something the decoder dropped or corrected, to tell the person about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    UnknownPage(String),
+    UnknownFlow(String),
+    Dropped(AnswerError),
+    Malformed(String),
+    TooLong,
+    /// The link asked for a question or result that does not follow from its answers.
+    Redirected,
+}
+
+impl std::fmt::Display for Notice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::answers::shown;
+        match self {
+            Notice::UnknownPage(p) => write!(f, "The link names a page that does not exist (\"{}\"); showing the start page.", shown(p)),
+            Notice::UnknownFlow(id) => write!(f, "The link names an unknown flow (\"{}\"); showing the start page.", shown(id)),
+            Notice::Dropped(e) => write!(f, "An answer in the link was dropped: {e}."),
+            Notice::Malformed(part) => write!(f, "A malformed part of the link was dropped (\"{}\").", shown(part)),
+            Notice::TooLong => write!(f, "The link was too long; only its beginning was read."),
+            Notice::Redirected => write!(f, "The link pointed to a step that does not follow from its answers; showing the right step instead."),
+        }
+    }
+}
+
+/// Cuts `s` to at most `max` bytes on a character boundary.
+fn cut(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// Decodes a fragment (with or without the leading `#`).
+pub fn decode(fragment: &str) -> (Route, Vec<Notice>) {
+    let mut notices = Vec::new();
+    if fragment.len() > MAX_FRAGMENT {
+        notices.push(Notice::TooLong);
+    }
+    let fragment = cut(fragment, MAX_FRAGMENT);
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let fragment = fragment.strip_prefix('/').unwrap_or(fragment);
+    let (path, query) = fragment.split_once('?').unwrap_or((fragment, ""));
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+
+    let route = match segments.as_slice() {
+        [] => Route::Start,
+        ["faq"] => Route::Faq(None),
+        ["faq", id] => match RULEBOOK.faq(id) {
+            Some(f) => Route::Faq(Some(f)),
+            None => {
+                notices.push(Notice::UnknownPage(format!("faq/{id}")));
+                Route::Faq(None)
+            }
+        },
+        [flow, rest @ ..] => match RULEBOOK.flow(flow) {
+            None => {
+                notices.push(Notice::UnknownFlow(flow.to_string()));
+                Route::Start
+            }
+            Some(fi) => {
+                let answers = decode_answers(fi, query, &mut notices);
+                flow_route(answers, rest, &mut notices)
+            }
+        },
+    };
+    (route, notices)
+}
+
+fn decode_answers(flow: FlowIx, query: &str, notices: &mut Vec<Notice>) -> AnswerSet {
+    let mut pairs = Vec::new();
+    for part in query.split('&').filter(|p| !p.is_empty()).take(MAX_PAIRS) {
+        match part.split_once('=') {
+            Some((q, o)) if !q.is_empty() && !o.is_empty() => pairs.push((q, o)),
+            _ => notices.push(Notice::Malformed(part.to_string())),
+        }
+    }
+    if query.split('&').filter(|p| !p.is_empty()).nth(MAX_PAIRS).is_some() {
+        notices.push(Notice::TooLong);
+    }
+    let (mut set, problems) = AnswerSet::from_pairs_lenient(flow, pairs.iter().copied());
+    notices.extend(problems.into_iter().map(Notice::Dropped));
+    // A question answered twice: keep the first answer.
+    let mut seen = Vec::new();
+    for (q, o) in &pairs {
+        if let Some(qi) = RULEBOOK.question(q) {
+            if seen.contains(&qi) {
+                continue;
+            }
+            seen.push(qi);
+            if let Some(oi) = RULEBOOK.questions[qi].option(o) {
+                if RULEBOOK.questions[qi].flow == flow {
+                    set.set(qi, oi);
+                }
+            }
+        }
+    }
+    set
+}
+
+fn flow_route(answers: AnswerSet, rest: &[&str], notices: &mut Vec<Notice>) -> Route {
+    let ev = evaluate(&answers);
+    let natural = || match ev.next {
+        Some(q) => Route::Question { answers, question: q, changing: false },
+        None => Route::Result(answers),
+    };
+    match rest {
+        [] => natural(),
+        ["result"] => {
+            if !ev.is_complete() {
+                notices.push(Notice::Redirected);
+            }
+            natural()
+        }
+        [q] | [q, "change"] => {
+            let changing = rest.len() == 2;
+            match RULEBOOK.question(q) {
+                Some(qi) if ev.next == Some(qi) || ev.asked.iter().any(|&(a, _)| a == qi) => {
+                    Route::Question { answers, question: qi, changing }
+                }
+                _ => {
+                    notices.push(Notice::Redirected);
+                    natural()
+                }
+            }
+        }
+        _ => {
+            notices.push(Notice::Malformed(rest.join("/")));
+            natural()
+        }
+    }
+}
+
+/// The query part for answers, in rulebook order.
+pub fn encode_answers(answers: &AnswerSet) -> String {
+    answers
+        .iter()
+        .map(|(q, o)| {
+            let question = &RULEBOOK.questions[q];
+            format!("{}={}", question.id, question.options[o].id)
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// Encodes a route as a fragment (with the leading `#`).
+pub fn encode(route: &Route) -> String {
+    let with = |path: String, answers: &AnswerSet| {
+        let q = encode_answers(answers);
+        if q.is_empty() { path } else { format!("{path}?{q}") }
+    };
+    match route {
+        Route::Start => "#/".into(),
+        Route::Faq(None) => "#/faq".into(),
+        Route::Faq(Some(f)) => format!("#/faq/{}", RULEBOOK.faqs[*f].id),
+        Route::Question { answers, question, changing } => {
+            let flow = RULEBOOK.flows[answers.flow()].id;
+            let q = RULEBOOK.questions[*question].id;
+            let suffix = if *changing { "/change" } else { "" };
+            with(format!("#/{flow}/{q}{suffix}"), answers)
+        }
+        Route::Result(answers) => with(format!("#/{}/result", RULEBOOK.flows[answers.flow()].id), answers),
+    }
+}
+
+/// The first screen of a flow.
+pub fn start_flow(flow: FlowIx) -> Route {
+    let answers = AnswerSet::new(flow);
+    flow_route(answers, &[], &mut Vec::new())
+}
+
+/// The route after answering `question` with `option`.
+///
+/// Normally the next relevant question after it (pre-filled if it was answered before);
+/// when `changing` from the result, the first question that has newly become necessary,
+/// or straight back to the result.
+pub fn answer(answers: &AnswerSet, question: QIx, option: usize, changing: bool) -> Route {
+    let mut answers = *answers;
+    answers.set(question, option);
+    let ev = evaluate(&answers);
+    if !changing {
+        if let Some(i) = ev.asked.iter().position(|&(q, _)| q == question) {
+            if let Some(&(later, _)) = ev.asked.get(i + 1) {
+                return Route::Question { answers, question: later, changing: false };
+            }
+        }
+    }
+    match ev.next {
+        Some(q) => Route::Question { answers, question: q, changing },
+        None => Route::Result(answers),
+    }
+}
+
+/// The route "Back" leads to from a question (or from the result when `question` is None).
+pub fn back(answers: &AnswerSet, question: Option<QIx>) -> Route {
+    let ev = evaluate(answers);
+    let before = match question {
+        Some(q) => match ev.asked.iter().position(|&(a, _)| a == q) {
+            Some(i) => i.checked_sub(1).map(|j| ev.asked[j].0),
+            None => ev.asked.last().map(|&(a, _)| a),
+        },
+        None => ev.asked.last().map(|&(a, _)| a),
+    };
+    match before {
+        Some(q) => Route::Question { answers: *answers, question: q, changing: false },
+        None => Route::Start,
+    }
+}
+
+/// Progress shown on a question screen: (this question's number, at most how many in all).
+pub fn progress(answers: &AnswerSet, question: QIx) -> (usize, usize) {
+    let ev = evaluate(answers);
+    let mut prefix = AnswerSet::new(answers.flow());
+    for &(q, o) in &ev.asked {
+        if q == question {
+            break;
+        }
+        prefix.set(q, o);
+    }
+    let ev = evaluate(&prefix);
+    (ev.asked.len() + 1, ev.asked.len() + ev.at_most_remaining.max(1))
+}
+
+/// The `localStorage` form of the current place: the rulebook version, then the fragment.
+pub fn encode_saved(route: &Route) -> String {
+    format!("v{}|{}", RULEBOOK.version, encode(route))
+}
+
+/// Decodes saved state. State saved by another rulebook version is discarded, never
+/// misread; anything else goes through the same lenient decoder as links.
+pub fn decode_saved(saved: &str) -> Result<(Route, Vec<Notice>), SavedProblem> {
+    let saved = cut(saved, MAX_FRAGMENT);
+    let Some((version, fragment)) = saved.split_once('|') else {
+        return Err(SavedProblem::Unreadable);
+    };
+    match version.strip_prefix('v').and_then(|v| v.parse::<u32>().ok()) {
+        Some(v) if v == RULEBOOK.version => Ok(decode(fragment)),
+        Some(_) => Err(SavedProblem::OtherVersion),
+        None => Err(SavedProblem::Unreadable),
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SavedProblem {
+    Unreadable,
+    OtherVersion,
+}
+
+impl std::fmt::Display for SavedProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            SavedProblem::Unreadable => "Your saved answers could not be read and were discarded.",
+            SavedProblem::OtherVersion => {
+                "Your saved answers came from another version of the advisor's rules and were discarded, so that they are not misread."
+            }
+        })
+    }
+}

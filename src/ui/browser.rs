@@ -1,0 +1,94 @@
+//! The few browser facilities the app uses, each failing softly: a page whose storage or
+//! clipboard is unavailable keeps working.
+
+use wasm_bindgen::JsCast;
+
+const STORAGE_KEY: &str = "icp-advisor:place";
+
+pub fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+pub fn document() -> Option<web_sys::Document> {
+    window().and_then(|w| w.document())
+}
+
+pub struct Browser;
+
+impl Browser {
+    pub fn hash() -> String {
+        window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+    }
+
+    pub fn set_hash(hash: &str) {
+        if let Some(w) = window() {
+            let _ = w.location().set_hash(hash);
+        }
+    }
+
+    /// The page's address, for share links.
+    pub fn href() -> String {
+        window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+    }
+
+    fn storage() -> Result<web_sys::Storage, ()> {
+        window().ok_or(())?.local_storage().map_err(|_| ())?.ok_or(())
+    }
+
+    /// `Err` when storage is unavailable (blocked, private mode, throwing).
+    pub fn load_saved() -> Result<Option<String>, ()> {
+        Self::storage()?.get_item(STORAGE_KEY).map_err(|_| ())
+    }
+
+    pub fn save(value: &str) {
+        if let Ok(s) = Self::storage() {
+            let _ = s.set_item(STORAGE_KEY, value);
+        }
+    }
+
+    pub fn clear_saved() {
+        if let Ok(s) = Self::storage() {
+            let _ = s.remove_item(STORAGE_KEY);
+        }
+    }
+
+    pub fn set_title(title: &str) {
+        if let Some(d) = document() {
+            d.set_title(title);
+        }
+    }
+
+    /// Moves focus to the current screen's main heading.
+    pub fn focus_heading() {
+        if let Some(el) = document()
+            .and_then(|d| d.get_element_by_id("main-heading"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    }
+
+    pub fn focus(id: &str) {
+        if let Some(el) = document()
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+        }
+    }
+
+    pub fn print() {
+        if let Some(w) = window() {
+            let _ = w.print();
+        }
+    }
+
+    /// Copies text to the clipboard; the callback learns whether it worked.
+    pub fn copy(text: String, done: impl FnOnce(bool) + 'static) {
+        let Some(w) = window() else { return done(false) };
+        let promise = w.navigator().clipboard().write_text(&text);
+        wasm_bindgen_futures::spawn_local(async move {
+            done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+        });
+    }
+}

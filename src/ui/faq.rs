@@ -1,0 +1,86 @@
+//! Every FAQ question with the advisor's answer, a filter, and links into the flows.
+
+use crate::route;
+use crate::rulebook::{Lang, RULEBOOK};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub focus: Option<usize>,
+}
+
+#[function_component(FaqPage)]
+pub fn faq_page(props: &Props) -> Html {
+    let lang = Lang::default();
+    let filter = use_state(String::new);
+    {
+        let focus = props.focus;
+        use_effect_with(focus, move |focus| {
+            if let Some(f) = focus {
+                let id = format!("faq-{}", RULEBOOK.faqs[*f].id);
+                if let Some(el) = super::browser::document().and_then(|d| d.get_element_by_id(&id)) {
+                    el.scroll_into_view();
+                    if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = h.focus();
+                    }
+                }
+            }
+            || ()
+        });
+    }
+    let oninput = {
+        let filter = filter.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                filter.set(input.value());
+            }
+        })
+    };
+    let needle = filter.trim().to_lowercase();
+    let shown: Vec<usize> = (0..RULEBOOK.faqs.len())
+        .filter(|&i| {
+            let f = &RULEBOOK.faqs[i];
+            needle.is_empty()
+                || f.question.to_lowercase().contains(&needle)
+                || f.answer.get(lang).to_lowercase().contains(&needle)
+                || f.section.contains(&needle)
+        })
+        .collect();
+
+    let mut sections: Vec<&str> = RULEBOOK.faqs.iter().map(|f| f.section).collect();
+    sections.dedup();
+    html! {
+        <div class="screen faq">
+            <h1 id="main-heading" tabindex="-1">{ "The ICP FAQ, answered" }</h1>
+            <p class="lead">{ format!("Every question of the {}, with the advisor's answer in plain words and the flow that works it out for your case.", RULEBOOK.source) }</p>
+            <div class="filter">
+                <label for="faq-filter">{ "Filter questions" }</label>
+                <input id="faq-filter" type="search" value={(*filter).clone()} oninput={oninput} aria-describedby="faq-count" />
+                <p id="faq-count" class="help" role="status">{ format!("{} of {} questions shown", shown.len(), RULEBOOK.faqs.len()) }</p>
+            </div>
+            { for sections.iter().map(|section| {
+                let items: Vec<usize> = shown.iter().copied().filter(|&i| RULEBOOK.faqs[i].section == *section).collect();
+                if items.is_empty() {
+                    return html! {};
+                }
+                html! {
+                    <section class="faq-section" aria-label={format!("Section {section}")}>
+                        <h2>{ format!("§{section}") }</h2>
+                        { for items.into_iter().map(|i| {
+                            let f = &RULEBOOK.faqs[i];
+                            let flow = &RULEBOOK.flows[f.flow];
+                            html! {
+                                <article class={classes!("faq-entry", (props.focus == Some(i)).then_some("focused"))} id={format!("faq-{}", f.id)} tabindex="-1">
+                                    <h3><a href={format!("#/faq/{}", f.id)}>{ f.question }</a></h3>
+                                    <p>{ f.answer.get(lang) }</p>
+                                    <p class="related"><a href={route::encode(&route::start_flow(f.flow))}>{ format!("Work it out for your case: {}", flow.title.get(lang)) }</a></p>
+                                </article>
+                            }
+                        }) }
+                    </section>
+                }
+            }) }
+        </div>
+    }
+}

@@ -1,0 +1,90 @@
+//! One question per screen: a real radio group, help, progress, Continue and Back.
+
+use super::{go, Browser};
+use crate::answers::AnswerSet;
+use crate::route;
+use crate::rulebook::{Lang, QIx, RULEBOOK};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub answers: AnswerSet,
+    pub question: QIx,
+    pub changing: bool,
+}
+
+#[function_component(QuestionScreen)]
+pub fn question_screen(props: &Props) -> Html {
+    let lang = Lang::default();
+    let q = &RULEBOOK.questions[props.question];
+    let flow = &RULEBOOK.flows[props.answers.flow()];
+    let selected = use_state(|| props.answers.get(props.question));
+    let error = use_state(|| false);
+    let (number, total) = route::progress(&props.answers, props.question);
+
+    let onsubmit = {
+        let (selected, error) = (selected.clone(), error.clone());
+        let (answers, question, changing) = (props.answers, props.question, props.changing);
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            match *selected {
+                Some(o) => go(&route::answer(&answers, question, o, changing)),
+                None => {
+                    error.set(true);
+                    Browser::focus(&format!("{}-0", RULEBOOK.questions[question].id));
+                }
+            }
+        })
+    };
+    let back_href = route::encode(&if props.changing {
+        route::Route::Result(props.answers)
+    } else {
+        route::back(&props.answers, Some(props.question))
+    });
+    let help_id = format!("{}-help", q.id);
+    let error_id = format!("{}-error", q.id);
+    let described = if *error { format!("{help_id} {error_id}") } else { help_id.clone() };
+
+    html! {
+        <div class="screen question">
+            <p class="flow-name">{ flow.title.get(lang) }</p>
+            <p class="progress" id="progress">{ format!("Question {number} of at most {total}") }</p>
+            <form onsubmit={onsubmit} novalidate=true>
+                <fieldset aria-describedby={described} class={classes!(error.then_some("has-error"))}>
+                    <legend>
+                        <h1 id="main-heading" tabindex="-1">{ q.prompt.get(lang) }</h1>
+                    </legend>
+                    <p class="help" id={help_id}>{ q.help.get(lang) }</p>
+                    <p class="error-message" id={error_id} role="alert">
+                        if *error { { "Choose one of the options to continue." } }
+                    </p>
+                    <div class="options">
+                        { for q.options.iter().enumerate().map(|(i, o)| {
+                            let id = format!("{}-{i}", q.id);
+                            let hint_id = format!("{id}-hint");
+                            let (selected, error) = (selected.clone(), error.clone());
+                            html! {
+                                <div class="option">
+                                    <input type="radio" name={q.id} id={id.clone()} value={o.id}
+                                        checked={*selected == Some(i)}
+                                        aria-describedby={o.hint.map(|_| hint_id.clone())}
+                                        onchange={Callback::from(move |_: Event| { selected.set(Some(i)); error.set(false); })} />
+                                    <label for={id}>
+                                        <span class="label">{ o.label.get(lang) }</span>
+                                        if let Some(h) = o.hint {
+                                            <span class="hint" id={hint_id}>{ h.get(lang) }</span>
+                                        }
+                                    </label>
+                                </div>
+                            }
+                        }) }
+                    </div>
+                </fieldset>
+                <div class="actions">
+                    <button type="submit" class="button primary">{ "Continue" }</button>
+                    <a class="button secondary" href={back_href}>{ if props.changing { "Back to your result" } else { "Back" } }</a>
+                </div>
+            </form>
+        </div>
+    }
+}
