@@ -1,0 +1,114 @@
+//! The URL fragment codec and navigation: shareable links, Back, Change, progress.
+#![cfg(not(target_arch = "wasm32"))]
+
+use icp_advisor::answers::AnswerSet;
+use icp_advisor::route::{self, Notice, Route};
+use icp_advisor::rulebook::RULEBOOK;
+
+fn set(flow: &str, pairs: &[(&str, &str)]) -> AnswerSet {
+    AnswerSet::from_pairs(Some(flow), pairs.iter().copied()).unwrap()
+}
+fn q(id: &str) -> usize {
+    RULEBOOK.question(id).unwrap()
+}
+
+#[test]
+fn start_and_faq_pages() {
+    assert_eq!(route::decode(""), (Route::Start, vec![]));
+    assert_eq!(route::decode("#/"), (Route::Start, vec![]));
+    assert_eq!(route::decode("#/faq"), (Route::Faq(None), vec![]));
+    assert_eq!(route::decode("#/faq/cdn").0, Route::Faq(RULEBOOK.faq("cdn")));
+    let (r, n) = route::decode("#/faq/nope");
+    assert_eq!(r, Route::Faq(None));
+    assert_eq!(n.len(), 1);
+}
+
+#[test]
+fn a_flow_link_opens_its_next_question_and_round_trips() {
+    let (r, n) = route::decode("#/need?hosting=outside");
+    assert!(n.is_empty());
+    let expected = Route::Question { answers: set("need", &[("hosting", "outside")]), question: q("cdn"), changing: false };
+    assert_eq!(r, expected);
+    assert_eq!(route::encode(&r), "#/need/cdn?hosting=outside");
+    assert_eq!(route::decode(&route::encode(&r)), (expected, vec![]));
+}
+
+#[test]
+fn a_complete_link_opens_the_result() {
+    let (r, n) = route::decode("#/need/result?hosting=outside&cdn=none");
+    assert!(n.is_empty());
+    assert_eq!(r, Route::Result(set("need", &[("hosting", "outside"), ("cdn", "none")])));
+}
+
+#[test]
+fn corrupted_links_keep_the_valid_part_with_notices() {
+    let (r, n) = route::decode("#/need?hosting=outside&bogus=1&cdn=sideways&&=x&%3Cscript%3E");
+    assert_eq!(r, Route::Question { answers: set("need", &[("hosting", "outside")]), question: q("cdn"), changing: false });
+    assert_eq!(n.len(), 4, "{n:?}");
+    assert!(n.iter().all(|n| !n.to_string().is_empty()));
+    let (r, n) = route::decode("#/nonsense/x?y=z");
+    assert_eq!(r, Route::Start);
+    assert!(matches!(n[0], Notice::UnknownFlow(_)));
+    // A result link whose answers are incomplete goes to the missing question.
+    let (r, n) = route::decode("#/need/result?hosting=outside");
+    assert!(matches!(r, Route::Question { question, .. } if question == q("cdn")));
+    assert_eq!(n, vec![Notice::Redirected]);
+    // A question that is not relevant for these answers.
+    let (r, n) = route::decode("#/need/slb?hosting=outside");
+    assert!(matches!(r, Route::Question { question, .. } if question == q("cdn")));
+    assert_eq!(n, vec![Notice::Redirected]);
+    // Truncated text (a link cut in the middle of a pair).
+    let (r, n) = route::decode("#/need?hosting=outside&cdn=mai");
+    assert!(matches!(r, Route::Question { question, .. } if question == q("cdn")));
+    assert_eq!(n.len(), 1);
+}
+
+#[test]
+fn continue_goes_forward_and_back_goes_back() {
+    let a = set("need", &[("hosting", "mainland-ecs")]);
+    let next = route::answer(&a, q("access"), 0, false);
+    let Route::Question { answers, question, .. } = next else { panic!() };
+    assert_eq!(question, q("cdn"));
+    assert_eq!(route::back(&answers, Some(question)), Route::Question { answers, question: q("access"), changing: false });
+    assert_eq!(route::back(&answers, Some(q("hosting"))), Route::Start);
+}
+
+#[test]
+fn going_back_and_continuing_revisits_still_relevant_later_answers() {
+    let a = set("need", &[("hosting", "outside"), ("cdn", "none")]);
+    // Re-answer the first question the same way: the next screen is the (pre-filled) cdn.
+    let r = route::answer(&a, q("hosting"), 3, false);
+    assert_eq!(r, Route::Question { answers: a, question: q("cdn"), changing: false });
+}
+
+#[test]
+fn change_from_the_result_asks_only_what_became_necessary() {
+    let full = set("need", &[("hosting", "outside"), ("cdn", "none")]);
+    // Changing cdn to mainland makes the domain questions necessary: go to the first.
+    let r = route::answer(&full, q("cdn"), 2, true);
+    assert!(matches!(r, Route::Question { question, changing: true, .. } if question == q("domain-kind")));
+    // Changing hosting to Hong Kong keeps cdn=none, so it is complete: back to the result.
+    let r = route::answer(&full, q("hosting"), 2, true);
+    assert_eq!(r, Route::Result(set("need", &[("hosting", "hong-kong"), ("cdn", "none")])));
+}
+
+#[test]
+fn progress_is_exact() {
+    let a = set("need", &[]);
+    assert_eq!(route::progress(&a, q("hosting")), (1, 10));
+    let a = set("need", &[("hosting", "outside")]);
+    assert_eq!(route::progress(&a, q("cdn")), (2, 7));
+    let a = set("icp-number", &[("num-topic", "validity")]);
+    assert_eq!(route::progress(&a, q("num-update")), (2, 2));
+}
+
+#[test]
+fn saved_state_from_another_version_is_discarded() {
+    let r = Route::Result(set("need", &[("hosting", "outside"), ("cdn", "none")]));
+    let saved = route::encode_saved(&r);
+    assert_eq!(route::decode_saved(&saved).unwrap().0, r);
+    let old = saved.replacen(&format!("v{}", RULEBOOK.version), "v0", 1);
+    assert_eq!(route::decode_saved(&old).unwrap_err(), route::SavedProblem::OtherVersion);
+    assert_eq!(route::decode_saved("garbage").unwrap_err(), route::SavedProblem::Unreadable);
+    assert_eq!(route::decode_saved("vX|#/").unwrap_err(), route::SavedProblem::Unreadable);
+}
