@@ -1,0 +1,157 @@
+//! Component tests in a real browser (headless Chromium via wasm-bindgen-test-runner).
+//! Run by `scripts/test.sh`; natively this file is empty.
+#![cfg(target_arch = "wasm32")]
+
+use icp_advisor::js_api;
+use icp_advisor::ui::App;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+async fn tick() {
+    yew::platform::time::sleep(std::time::Duration::from_millis(30)).await;
+}
+
+/// Mounts a fresh app at the given fragment and returns its root element.
+async fn mount(hash: &str) -> Element {
+    let w = web_sys::window().unwrap();
+    let _ = w.local_storage().unwrap().unwrap().clear();
+    w.location().set_hash(hash).unwrap();
+    tick().await;
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    tick().await;
+    root
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn click(root: &Element, selector: &str) {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+}
+
+#[wasm_bindgen_test]
+async fn start_screen_offers_the_three_flows() {
+    let root = mount("#/").await;
+    assert_eq!(text(&root, "h1"), "Do you need an ICP Filing?");
+    assert_eq!(root.query_selector_all("input[name=flow]").unwrap().length(), 3);
+    assert!(text(&root, ".start").contains("not legal advice"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_question_is_a_labelled_radio_group_with_progress() {
+    let root = mount("#/need/cdn?hosting=outside").await;
+    assert_eq!(text(&root, "legend h1"), "Will you use Alibaba Cloud CDN for this website?");
+    assert_eq!(text(&root, "#progress"), "Question 2 of at most 7");
+    let radios = root.query_selector_all("input[type=radio]").unwrap();
+    assert_eq!(radios.length(), 3);
+    for i in 0..radios.length() {
+        let input: HtmlInputElement = radios.get(i).unwrap().dyn_into().unwrap();
+        let label = root.query_selector(&format!("label[for='{}']", input.id())).unwrap();
+        assert!(label.is_some(), "radio {} has a label", input.id());
+    }
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn continuing_without_a_choice_shows_an_announced_error() {
+    let root = mount("#/need/cdn?hosting=outside").await;
+    click(&root, "button[type=submit]");
+    tick().await;
+    let error = root.query_selector(".error-message").unwrap().unwrap();
+    assert_eq!(error.get_attribute("role").as_deref(), Some("alert"));
+    assert!(error.text_content().unwrap().contains("Choose one"));
+    let described = root.query_selector("fieldset").unwrap().unwrap().get_attribute("aria-describedby").unwrap();
+    assert!(described.contains(&error.id()));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn choosing_and_continuing_moves_to_the_next_question() {
+    let root = mount("#/need/cdn?hosting=outside").await;
+    click(&root, "#cdn-0");
+    click(&root, "button[type=submit]");
+    tick().await;
+    tick().await;
+    let hash = web_sys::window().unwrap().location().hash().unwrap();
+    assert_eq!(hash, "#/need/result?hosting=outside&cdn=none");
+    assert_eq!(text(&root, "h1"), "Your result");
+    assert!(text(&root, ".verdict").contains("No ICP Filing is needed"));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn every_result_card_has_its_why_and_its_source() {
+    let root = mount("#/service-code/result?sc-server=mainland&sc-problem=no-apply-button&sc-account=no&sc-billing=pay-as-you-go&sc-bandwidth=no").await;
+    let cards = root.query_selector_all("article.rec").unwrap();
+    assert!(cards.length() >= 3);
+    for i in 0..cards.length() {
+        let card: Element = cards.get(i).unwrap().dyn_into().unwrap();
+        assert!(card.query_selector("details.why li").unwrap().is_some(), "why list");
+        assert!(card.query_selector("details.source blockquote").unwrap().is_some(), "quote");
+        assert!(card.query_selector("details.source figcaption").unwrap().unwrap().text_content().unwrap().contains("§1.4"));
+    }
+    assert_eq!(root.query_selector_all(".summary .change a").unwrap().length(), 5);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_corrupted_link_shows_a_notice_and_a_working_page() {
+    let root = mount("#/need?hosting=outside&%3Cimg%20src=x%20onerror=alert(1)%3E=1&cdn=nope").await;
+    assert!(text(&root, ".notice").contains("dropped"));
+    assert_eq!(text(&root, "legend h1"), "Will you use Alibaba Cloud CDN for this website?");
+    assert!(root.query_selector("img").unwrap().is_none(), "no markup from the link");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_faq_page_lists_and_filters_every_question() {
+    let root = mount("#/faq").await;
+    assert_eq!(root.query_selector_all("article.faq-entry").unwrap().length(), 24);
+    let input: HtmlInputElement = root.query_selector("#faq-filter").unwrap().unwrap().dyn_into().unwrap();
+    input.set_value("CDN");
+    input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    tick().await;
+    let shown = root.query_selector_all("article.faq-entry").unwrap().length();
+    assert!(shown >= 2 && shown < 24, "{shown}");
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_js_api_evaluates_and_rejects_bad_input_with_an_error() {
+    let input = js_sys::JSON::parse(r#"{"flow":"need","answers":{"hosting":"hong-kong","cdn":"none"}}"#).unwrap();
+    let advice = js_api::evaluate(input, JsValue::UNDEFINED).unwrap();
+    let verdict = js_sys::Reflect::get(&advice, &"verdict".into()).unwrap();
+    assert_eq!(verdict.as_string().as_deref(), Some("no-filing-hosted-outside"));
+
+    let bad = js_sys::JSON::parse(r#"{"flow":"need","answers":{"hosting":"moon"}}"#).unwrap();
+    let err: JsValue = js_api::evaluate(bad, JsValue::UNDEFINED).unwrap_err().into();
+    let message = js_sys::Reflect::get(&err, &"message".into()).unwrap().as_string().unwrap();
+    assert!(message.contains("hosting") && message.contains("moon"), "{message}");
+    assert!(err.is_instance_of::<js_sys::Error>());
+
+    for bad in [JsValue::NULL, JsValue::from(5), js_sys::Array::new().into()] {
+        assert!(js_api::evaluate(bad, JsValue::UNDEFINED).is_err());
+    }
+    let flows = js_api::questions(JsValue::UNDEFINED).unwrap();
+    assert_eq!(js_sys::Array::from(&flows).length(), 3);
+}
