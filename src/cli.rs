@@ -12,17 +12,20 @@ const USAGE: &str = "\
 icp-advisor — cited advice on Chinese ICP Filings (Alibaba Cloud ICP FAQ, issue 20190619)
 
 USAGE:
-    icp-advisor evaluate [FILE|-] [--format json|text] [--lang en]
+    icp-advisor evaluate [FILE|-] [--format json|text] [--lang en|zh-CN]
         Read answers JSON (from FILE, or standard input if FILE is - or absent) and print
         the advice. Answers: {\"flow\": \"need\", \"answers\": {\"hosting\": \"outside\", ...}}
         or the bare {\"question\": \"option\"} map (the flow is then inferred).
-    icp-advisor questions [--lang en]
+    icp-advisor questions [--lang en|zh-CN]
         Print the flows, their questions and options as JSON.
     icp-advisor check [--faq PATH]
         Validate the rulebook on every path, check quotes against the FAQ text and print
         coverage and path counts. Exit code 1 if any problem is found.
     icp-advisor coverage
         Print the FAQ coverage table as Markdown (docs/COVERAGE.md is this output).
+    icp-advisor texts [--missing zh-CN]
+        For translators: every rulebook text as \"key<TAB>English\", or only those that
+        rules/zh-CN.toml does not translate yet.
 
 Exit codes: 0 ok, 1 rulebook problems (check), 2 bad input or usage.";
 
@@ -110,7 +113,7 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
             Ok(print(&if format == "json" {
                 serde_json::to_string_pretty(&advice).expect("advice serialises") + "\n"
             } else {
-                to_markdown(&advice)
+                to_markdown(&advice, lang)
             }))
         }
         "questions" => {
@@ -134,6 +137,25 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
                 return Err(Usage("coverage takes no arguments".into()));
             }
             Ok(print(&check::coverage_markdown(&check::check())))
+        }
+        "texts" => {
+            let (pos, opts) = options(rest, &["missing"])?;
+            if !pos.is_empty() {
+                return Err(Usage("texts takes no arguments".into()));
+            }
+            let only_missing = match opts.last() {
+                None => false,
+                Some((_, l)) if Lang::parse(l) == Some(Lang::ZhCn) => true,
+                Some((_, l)) => return Err(Usage(format!("no translation \"{l}\" to check (expected zh-CN)"))),
+            };
+            let missing = icp_advisor::rulebook::MISSING_ZH;
+            let mut out = String::new();
+            for (key, en) in icp_advisor::rulebook::TEXT_KEYS.iter().zip(icp_advisor::rulebook::TEXT_EN.iter()) {
+                if !only_missing || missing.contains(key) {
+                    out.push_str(&format!("{key}\t{en}\n"));
+                }
+            }
+            Ok(print(&out))
         }
         other => Err(Usage(format!("unknown command \"{other}\"\n\n{USAGE}"))),
     }

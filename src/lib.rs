@@ -3,6 +3,7 @@
 
 pub mod rulebook;
 pub mod answers;
+pub mod i18n;
 pub mod engine;
 pub mod paths;
 pub mod check;

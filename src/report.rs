@@ -3,6 +3,7 @@
 
 use crate::answers::AnswerSet;
 use crate::engine::{evaluate, Evaluation};
+use crate::i18n::{fill, strings};
 use crate::rulebook::{Lang, QIx, RULEBOOK};
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -167,24 +168,15 @@ pub fn render(ev: &Evaluation, lang: Lang) -> Advice {
     }
 }
 
-/// Headings of the advice groups, by kind.
-pub fn kind_heading(kind: &str) -> &'static str {
-    match kind {
-        "required" => "What you must do",
-        "next-step" => "Next steps",
-        "warning" => "Watch out",
-        _ => "Good to know",
-    }
-}
-
 /// The advice as Markdown (also readable as plain text): for the CLI's `--format text`
 /// and the app's "copy as text".
-pub fn to_markdown(advice: &Advice) -> String {
+pub fn to_markdown(advice: &Advice, lang: Lang) -> String {
+    let s = strings(lang);
     let mut out = String::new();
     let w = &mut out;
     writeln!(w, "# {}", advice.flow_title).unwrap();
     writeln!(w).unwrap();
-    writeln!(w, "## Your answers").unwrap();
+    writeln!(w, "## {}", s.answers_heading).unwrap();
     writeln!(w).unwrap();
     for a in &advice.answers {
         writeln!(w, "- {} **{}**", a.prompt, a.label).unwrap();
@@ -192,13 +184,13 @@ pub fn to_markdown(advice: &Advice) -> String {
     if !advice.complete {
         writeln!(w).unwrap();
         if let Some(q) = &advice.next_question {
-            writeln!(w, "Not finished: the next question is \"{}\" ({}).", q.prompt, q.id).unwrap();
+            writeln!(w, "{} ({})", fill(s.md_not_finished, &[("prompt", q.prompt)]), q.id).unwrap();
         }
         return out;
     }
     if let Some(v) = advice.recommendations.iter().find(|r| r.verdict) {
         writeln!(w).unwrap();
-        writeln!(w, "**In short: {}**", v.title).unwrap();
+        writeln!(w, "**{}: {}**", s.in_short, v.title).unwrap();
     }
     for kind in ["required", "next-step", "warning", "info"] {
         let group: Vec<_> = advice.recommendations.iter().filter(|r| r.kind == kind).collect();
@@ -206,7 +198,7 @@ pub fn to_markdown(advice: &Advice) -> String {
             continue;
         }
         writeln!(w).unwrap();
-        writeln!(w, "## {}", kind_heading(kind)).unwrap();
+        writeln!(w, "## {}", s.kind_heading(kind)).unwrap();
         for r in group {
             writeln!(w).unwrap();
             writeln!(w, "### {}", r.title).unwrap();
@@ -214,26 +206,26 @@ pub fn to_markdown(advice: &Advice) -> String {
             writeln!(w, "{}", r.body).unwrap();
             if !r.steps.is_empty() {
                 writeln!(w).unwrap();
-                for (i, s) in r.steps.iter().enumerate() {
-                    writeln!(w, "{}. {s}", i + 1).unwrap();
+                for (i, step) in r.steps.iter().enumerate() {
+                    writeln!(w, "{}. {step}", i + 1).unwrap();
                 }
             }
             if let Some(f) = &r.related_flow {
                 writeln!(w).unwrap();
-                writeln!(w, "See also: {}", f.title).unwrap();
+                writeln!(w, "{}", fill(s.md_see_also, &[("flow", f.title)])).unwrap();
             }
             writeln!(w).unwrap();
             let why: Vec<String> = r.why.iter().map(|a| format!("{} {}", a.prompt, a.label)).collect();
             if !why.is_empty() {
-                writeln!(w, "Why: {}", why.join("; ")).unwrap();
+                writeln!(w, "{}", fill(s.md_why, &[("answers", &why.join("; "))])).unwrap();
             }
             for c in &r.citations {
-                writeln!(w, "> FAQ {} (\"{}\"): \"{}\"", c.section, c.question, c.quote).unwrap();
+                writeln!(w, "> {} (\"{}\"): \"{}\"", fill(s.faq_ref, &[("section", c.section)]), c.question, c.quote).unwrap();
             }
         }
     }
     writeln!(w).unwrap();
-    writeln!(w, "Source: {}. Guidance only, not legal advice.", RULEBOOK.source).unwrap();
+    writeln!(w, "{}", fill(s.md_footer, &[("source", s.source)])).unwrap();
     out
 }
 

@@ -16,7 +16,7 @@
 
 use crate::answers::{AnswerError, AnswerSet};
 use crate::engine::evaluate;
-use crate::rulebook::{FlowIx, QIx, RULEBOOK};
+use crate::rulebook::{FlowIx, Lang, QIx, RULEBOOK};
 
 /// Inputs longer than this are cut before decoding (a link is never this long).
 pub const MAX_FRAGMENT: usize = 8 * 1024;
@@ -108,6 +108,9 @@ pub fn decode(fragment: &str) -> (Route, Vec<Notice>) {
 fn decode_answers(flow: FlowIx, query: &str, notices: &mut Vec<Notice>) -> AnswerSet {
     let mut pairs = Vec::new();
     for part in query.split('&').filter(|p| !p.is_empty()).take(MAX_PAIRS) {
+        if part.starts_with("lang=") {
+            continue;
+        }
         match part.split_once('=') {
             Some((q, o)) if !q.is_empty() && !o.is_empty() => pairs.push((q, o)),
             _ => notices.push(Notice::Malformed(part.to_string())),
@@ -167,6 +170,21 @@ fn flow_route(answers: AnswerSet, rest: &[&str], notices: &mut Vec<Notice>) -> R
             natural()
         }
     }
+}
+
+/// The language a fragment asks for (`lang=` in its query): `None` if it names none,
+/// `Some(Err(tag))` if it names one the advisor does not have.
+pub fn lang_param(fragment: &str) -> Option<Result<Lang, String>> {
+    let fragment = cut(fragment, MAX_FRAGMENT);
+    let (_, query) = fragment.split_once('?')?;
+    let tag = query.split('&').find_map(|p| p.strip_prefix("lang="))?;
+    Some(Lang::parse(tag).ok_or_else(|| tag.to_string()))
+}
+
+/// Adds the language to an encoded fragment, so a shared link opens in the sender's language.
+pub fn with_lang(fragment: String, lang: Lang) -> String {
+    let sep = if fragment.contains('?') { '&' } else { '?' };
+    format!("{fragment}{sep}lang={}", lang.code())
 }
 
 /// The query part for answers, in rulebook order.

@@ -22,22 +22,29 @@ pub struct Text(pub u16);
 pub enum Lang {
     #[default]
     En,
+    /// Simplified Chinese.
+    ZhCn,
 }
 
 impl Lang {
-    pub const ALL: &'static [Lang] = &[Lang::En];
+    pub const ALL: &'static [Lang] = &[Lang::En, Lang::ZhCn];
 
+    /// The BCP 47 tag, as used in `<html lang>`, links and the APIs.
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
+            Lang::ZhCn => "zh-CN",
         }
     }
 
     /// Parses a language tag such as `en` or `en-GB` (case-insensitive).
     pub fn parse(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
         match primary.as_str() {
             "en" => Some(Lang::En),
+            // Chinese is offered in Simplified characters only; the advisor's texts are
+            // written for readers in mainland China.
+            "zh" => Some(Lang::ZhCn),
             _ => None,
         }
     }
@@ -47,6 +54,7 @@ impl Text {
     pub fn get(self, lang: Lang) -> &'static str {
         match lang {
             Lang::En => generated::TEXT_EN[self.0 as usize],
+            Lang::ZhCn => generated::TEXT_ZH[self.0 as usize],
         }
     }
 }
@@ -177,7 +185,9 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/rulebook.rs"));
 }
 
-pub use generated::{QUESTION_COUNT, RULEBOOK};
+pub use generated::{QUESTION_COUNT, RULEBOOK, TEXT_EN};
+#[cfg(not(target_arch = "wasm32"))]
+pub use generated::{MISSING_ZH, TEXT_KEYS};
 
 impl Rulebook {
     pub fn flow(&self, id: &str) -> Option<FlowIx> {

@@ -43,7 +43,7 @@ fn evaluates_answers_as_json_and_text() {
     assert_eq!(v["recommendations"][0]["citations"][0]["section"], "1.2");
     let (code, text, _) = run(&["evaluate", "--format", "text"], input);
     assert_eq!(code, 0);
-    assert!(text.contains("No ICP Filing is needed") && text.contains("> FAQ 1.2"));
+    assert!(text.contains("No ICP Filing is needed") && text.contains("> ICP FAQ §1.2"));
 }
 
 #[test]

@@ -112,3 +112,17 @@ fn saved_state_from_another_version_is_discarded() {
     assert_eq!(route::decode_saved("garbage").unwrap_err(), route::SavedProblem::Unreadable);
     assert_eq!(route::decode_saved("vX|#/").unwrap_err(), route::SavedProblem::Unreadable);
 }
+
+#[test]
+fn the_language_travels_in_the_link_and_is_not_an_answer() {
+    use icp_advisor::rulebook::Lang;
+    let (r, n) = route::decode("#/need?hosting=outside&lang=zh-CN");
+    assert!(n.is_empty(), "{n:?}");
+    assert!(matches!(r, Route::Question { question, .. } if question == q("cdn")));
+    assert_eq!(route::lang_param("#/need?hosting=outside&lang=zh-CN"), Some(Ok(Lang::ZhCn)));
+    assert_eq!(route::lang_param("#/?lang=en"), Some(Ok(Lang::En)));
+    assert_eq!(route::lang_param("#/?lang=xx"), Some(Err("xx".into())));
+    assert_eq!(route::lang_param("#/need?hosting=outside"), None);
+    assert_eq!(route::with_lang("#/".into(), Lang::ZhCn), "#/?lang=zh-CN");
+    assert_eq!(route::with_lang("#/need?a=b".into(), Lang::En), "#/need?a=b&lang=en");
+}

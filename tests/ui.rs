@@ -93,7 +93,7 @@ async fn choosing_and_continuing_moves_to_the_next_question() {
     tick().await;
     tick().await;
     let hash = web_sys::window().unwrap().location().hash().unwrap();
-    assert_eq!(hash, "#/need/result?hosting=outside&cdn=none");
+    assert_eq!(hash, "#/need/result?hosting=outside&cdn=none&lang=en");
     assert_eq!(text(&root, "h1"), "Your result");
     assert!(text(&root, ".verdict").contains("No ICP Filing is needed"));
     root.remove();

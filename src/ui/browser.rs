@@ -4,6 +4,7 @@
 use wasm_bindgen::JsCast;
 
 const STORAGE_KEY: &str = "icp-advisor:place";
+const LANG_KEY: &str = "icp-advisor:lang";
 
 pub fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -23,6 +24,41 @@ impl Browser {
     pub fn set_hash(hash: &str) {
         if let Some(w) = window() {
             let _ = w.location().set_hash(hash);
+        }
+    }
+
+    /// Replaces the current history entry's fragment (and tells the app it changed).
+    pub fn replace_hash(hash: &str) {
+        let Some(w) = window() else { return };
+        if let Ok(history) = w.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
+        }
+    }
+
+    /// The browser's preferred languages, most preferred first.
+    pub fn languages() -> Vec<String> {
+        let Some(w) = window() else { return Vec::new() };
+        let nav = w.navigator();
+        let mut out: Vec<String> = nav.languages().iter().filter_map(|v| v.as_string()).collect();
+        if out.is_empty() {
+            out.extend(nav.language());
+        }
+        out
+    }
+
+    pub fn saved_lang() -> Option<String> {
+        Self::storage().ok()?.get_item(LANG_KEY).ok()?
+    }
+
+    pub fn save_lang(code: &str) {
+        if let Ok(s) = Self::storage() {
+            let _ = s.set_item(LANG_KEY, code);
+        }
+    }
+
+    pub fn set_document_lang(code: &str) {
+        if let Some(html) = document().and_then(|d| d.document_element()) {
+            let _ = html.set_attribute("lang", code);
         }
     }
 

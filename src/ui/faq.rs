@@ -1,7 +1,9 @@
 //! Every FAQ question with the advisor's answer, a filter, and links into the flows.
 
-use crate::route;
-use crate::rulebook::{Lang, RULEBOOK};
+use super::{href, use_lang};
+use crate::i18n::{fill, strings};
+use crate::route::{self, Route};
+use crate::rulebook::RULEBOOK;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -12,7 +14,8 @@ pub struct Props {
 
 #[function_component(FaqPage)]
 pub fn faq_page(props: &Props) -> Html {
-    let lang = Lang::default();
+    let lang = use_lang();
+    let s = strings(lang);
     let filter = use_state(String::new);
     {
         let focus = props.focus;
@@ -52,29 +55,30 @@ pub fn faq_page(props: &Props) -> Html {
     sections.dedup();
     html! {
         <div class="screen faq">
-            <h1 id="main-heading" tabindex="-1">{ "The ICP FAQ, answered" }</h1>
-            <p class="lead">{ format!("Every question of the {}, with the advisor's answer in plain words and the flow that works it out for your case.", RULEBOOK.source) }</p>
+            <h1 id="main-heading" tabindex="-1">{ s.faq_heading }</h1>
+            <p class="lead">{ fill(s.faq_lead, &[("source", s.source)]) }</p>
             <div class="filter">
-                <label for="faq-filter">{ "Filter questions" }</label>
+                <label for="faq-filter">{ s.filter_label }</label>
                 <input id="faq-filter" type="search" value={(*filter).clone()} oninput={oninput} aria-describedby="faq-count" />
-                <p id="faq-count" class="help" role="status">{ format!("{} of {} questions shown", shown.len(), RULEBOOK.faqs.len()) }</p>
+                <p id="faq-count" class="help" role="status">{ fill(s.filter_count, &[("shown", &shown.len().to_string()), ("total", &RULEBOOK.faqs.len().to_string())]) }</p>
             </div>
             { for sections.iter().map(|section| {
                 let items: Vec<usize> = shown.iter().copied().filter(|&i| RULEBOOK.faqs[i].section == *section).collect();
                 if items.is_empty() {
                     return html! {};
                 }
+                let label = fill(s.section, &[("section", section)]);
                 html! {
-                    <section class="faq-section" aria-label={format!("Section {section}")}>
+                    <section class="faq-section" aria-label={label}>
                         <h2>{ format!("§{section}") }</h2>
                         { for items.into_iter().map(|i| {
                             let f = &RULEBOOK.faqs[i];
                             let flow = &RULEBOOK.flows[f.flow];
                             html! {
                                 <article class={classes!("faq-entry", (props.focus == Some(i)).then_some("focused"))} id={format!("faq-{}", f.id)} tabindex="-1">
-                                    <h3><a href={format!("#/faq/{}", f.id)}>{ f.question }</a></h3>
+                                    <h3><a href={href(&Route::Faq(Some(i)), lang)} lang="en">{ f.question }</a></h3>
                                     <p>{ f.answer.get(lang) }</p>
-                                    <p class="related"><a href={route::encode(&route::start_flow(f.flow))}>{ format!("Work it out for your case: {}", flow.title.get(lang)) }</a></p>
+                                    <p class="related"><a href={href(&route::start_flow(f.flow), lang)}>{ fill(s.work_it_out, &[("flow", flow.title.get(lang))]) }</a></p>
                                 </article>
                             }
                         }) }

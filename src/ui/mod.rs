@@ -3,6 +3,7 @@
 //! State lives in the URL fragment (see [`crate::route`]): every step sets
 //! `location.hash`, and the app re-reads it on `hashchange`, so browser Back/Forward,
 //! bookmarks and shared links all work. The current place is also saved to `localStorage`.
+//! The language is provided to every component as a context.
 
 mod browser;
 mod faq;
@@ -10,8 +11,9 @@ mod question;
 mod result;
 mod start;
 
+use crate::i18n::{fill, strings};
 use crate::route::{self, Notice, Route};
-use crate::rulebook::RULEBOOK;
+use crate::rulebook::{Lang, RULEBOOK};
 use gloo::events::EventListener;
 use yew::prelude::*;
 
@@ -30,19 +32,51 @@ pub fn start() {
     }
 }
 
+/// The language from the link, else the saved choice, else the browser's languages.
+fn choose_lang(notices: &mut Vec<String>) -> Lang {
+    match route::lang_param(&Browser::hash()) {
+        Some(Ok(lang)) => return lang,
+        Some(Err(tag)) => notices.push(fill(strings(Lang::En).notice_unknown_language, &[("lang", &tag)])),
+        None => {}
+    }
+    if let Some(lang) = Browser::saved_lang().and_then(|t| Lang::parse(&t)) {
+        return lang;
+    }
+    Browser::languages().iter().find_map(|t| Lang::parse(t)).unwrap_or_default()
+}
+
+fn notice_text(n: &Notice, lang: Lang) -> String {
+    let s = strings(lang);
+    match n {
+        Notice::UnknownPage(_) => s.notice_unknown_page.to_string(),
+        Notice::UnknownFlow(id) => fill(s.notice_unknown_flow, &[("id", &crate::answers::shown(id))]),
+        Notice::Dropped(e) => fill(s.notice_dropped, &[("detail", &e.to_string())]),
+        Notice::Malformed(p) => fill(s.notice_malformed, &[("part", &crate::answers::shown(p))]),
+        Notice::TooLong => s.notice_too_long.to_string(),
+        Notice::Redirected => s.notice_redirected.to_string(),
+    }
+}
+
 /// What the app shows: a route, plus notices about anything dropped while decoding it.
 #[derive(Clone, PartialEq)]
 pub struct Place {
     pub route: Route,
+    pub lang: Lang,
     pub notices: Vec<String>,
     /// A saved place the person may resume (offered on the start screen).
     pub resumable: Option<Route>,
 }
 
-fn read_place(first_load: bool) -> Place {
+fn read_place(first_load: bool, current: Option<Lang>) -> Place {
     let hash = Browser::hash();
-    let (route, notices) = route::decode(&hash);
-    let mut notices: Vec<String> = notices.iter().map(Notice::to_string).collect();
+    let mut notices = Vec::new();
+    let lang = match (route::lang_param(&hash), current) {
+        (Some(Ok(lang)), _) => lang,
+        (_, Some(lang)) => lang,
+        _ => choose_lang(&mut notices),
+    };
+    let (route, decoded) = route::decode(&hash);
+    notices.extend(decoded.iter().map(|n| notice_text(n, lang)));
     let mut resumable = None;
     if first_load && route == Route::Start {
         match Browser::load_saved() {
@@ -52,28 +86,36 @@ fn read_place(first_load: bool) -> Place {
                 }
                 Ok(_) => {}
                 Err(problem) => {
-                    notices.push(problem.to_string());
+                    notices.push(
+                        match problem {
+                            route::SavedProblem::Unreadable => strings(lang).saved_unreadable,
+                            route::SavedProblem::OtherVersion => strings(lang).saved_other_version,
+                        }
+                        .to_string(),
+                    );
                     Browser::clear_saved();
                 }
             },
             Ok(None) => {}
-            Err(()) => notices.push(
-                "Your browser does not let this page store data, so your answers will not be remembered on this device. They stay in the page's address (link)."
-                    .into(),
-            ),
+            Err(()) => notices.push(strings(lang).storage_unavailable.into()),
         }
     }
-    Place { route, notices, resumable }
+    Place { route, lang, notices, resumable }
+}
+
+/// The link to a route in a language.
+pub fn href(route: &Route, lang: Lang) -> String {
+    route::with_lang(route::encode(route), lang)
 }
 
 /// Moves to a route: a new history entry, picked up by the `hashchange` listener.
-pub fn go(route: &Route) {
-    Browser::set_hash(&route::encode(route));
+pub fn go(route: &Route, lang: Lang) {
+    Browser::set_hash(&href(route, lang));
 }
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let place = use_state(|| read_place(true));
+    let place = use_state(|| read_place(true, None));
     let first = use_mut_ref(|| true);
 
     {
@@ -81,23 +123,23 @@ pub fn app() -> Html {
         use_effect_with((), move |_| {
             let listener = browser::window().map(|w| {
                 EventListener::new(&w, "hashchange", move |_| {
-                    place.set(read_place(false));
+                    place.set(read_place(false, Some(place.lang)));
                 })
             });
             move || drop(listener)
         });
     }
 
-    // After every move: save the place, name it in the title, and move focus to the new
-    // screen's heading (not on first load, so the page does not jump).
+    // After every move: save the place, name it in the title, set the document language,
+    // and move focus to the new screen's heading (not on first load: no jump).
     {
-        let route = place.route.clone();
         let first = first.clone();
-        use_effect_with(route, move |route| {
+        use_effect_with((place.route.clone(), place.lang), move |(route, lang)| {
             if !matches!(route, Route::Start | Route::Faq(_)) {
                 Browser::save(&route::encode_saved(route));
             }
-            Browser::set_title(&title_of(route));
+            Browser::set_title(&title_of(route, *lang));
+            Browser::set_document_lang(lang.code());
             let was_first = std::mem::replace(&mut *first.borrow_mut(), false);
             if !was_first {
                 Browser::focus_heading();
@@ -106,12 +148,25 @@ pub fn app() -> Html {
         });
     }
 
+    let lang = place.lang;
+    let s = strings(lang);
     let dismiss = {
         let place = place.clone();
         Callback::from(move |_: MouseEvent| {
             let mut p = (*place).clone();
             p.notices.clear();
             place.set(p);
+        })
+    };
+    let switch = {
+        let place = place.clone();
+        Callback::from(move |_: MouseEvent| {
+            let other = if place.lang == Lang::En { Lang::ZhCn } else { Lang::En };
+            Browser::save_lang(other.code());
+            let mut p = (*place).clone();
+            p.lang = other;
+            place.set(p);
+            Browser::replace_hash(&href(&place.route, other));
         })
     };
 
@@ -129,43 +184,56 @@ pub fn app() -> Html {
     };
 
     html! {
-        <div class="app">
-            <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); Browser::focus_heading(); })}>{ "Skip to main content" }</a>
-            <header class="masthead">
-                <a class="brand" href="#/">{ "ICP Filing Advisor" }</a>
-                <nav aria-label="Site">
-                    <a href="#/faq">{ "Browse the FAQ" }</a>
-                </nav>
-            </header>
-            <main id="main" class="main">
-                if !place.notices.is_empty() {
-                    <div class="notice" role="status">
-                        <ul>
-                            { for place.notices.iter().map(|n| html! { <li>{ n }</li> }) }
-                        </ul>
-                        <button type="button" class="link-button" onclick={dismiss}>{ "Dismiss" }</button>
-                    </div>
-                }
-                { screen }
-            </main>
-            <footer class="footer">
-                <p>{ format!("Based on the {}. Guidance, not legal advice. Your answers never leave this page.", RULEBOOK.source) }</p>
-            </footer>
-        </div>
+        <ContextProvider<Lang> context={lang}>
+            <div class="app">
+                <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); Browser::focus_heading(); })}>{ s.skip_link }</a>
+                <header class="masthead">
+                    <a class="brand" href={href(&Route::Start, lang)}>{ s.app_name }</a>
+                    <nav aria-label={s.nav_label}>
+                        <a href={href(&Route::Faq(None), lang)}>{ s.nav_faq }</a>
+                        <button type="button" class="link-button lang-switch" onclick={switch}
+                            lang={if lang == Lang::En { "zh-CN" } else { "en" }}
+                            title={s.switch_language_hint}>{ s.switch_language }</button>
+                    </nav>
+                </header>
+                <main id="main" class="main">
+                    if !place.notices.is_empty() {
+                        <div class="notice" role="status" aria-label={s.notices_label}>
+                            <ul>
+                                { for place.notices.iter().map(|n| html! { <li>{ n }</li> }) }
+                            </ul>
+                            <button type="button" class="link-button" onclick={dismiss}>{ s.dismiss }</button>
+                        </div>
+                    }
+                    { screen }
+                </main>
+                <footer class="footer">
+                    <p>{ fill(s.footer, &[("source", s.source)]) }</p>
+                </footer>
+            </div>
+        </ContextProvider<Lang>>
     }
 }
 
-fn title_of(route: &Route) -> String {
-    const APP: &str = "ICP Filing Advisor";
+fn title_of(route: &Route, lang: Lang) -> String {
+    let s = strings(lang);
     match route {
-        Route::Start => APP.to_string(),
-        Route::Faq(_) => format!("FAQ — {APP}"),
+        Route::Start => s.app_name.to_string(),
+        Route::Faq(_) => fill(s.title_faq, &[("app", s.app_name)]),
         Route::Question { answers, question, .. } => {
             let (n, _) = route::progress(answers, *question);
-            format!("Question {n}: {} — {APP}", RULEBOOK.questions[*question].prompt.get(Default::default()))
+            let prompt = RULEBOOK.questions[*question].prompt.get(lang);
+            fill(s.title_question, &[("n", &n.to_string()), ("prompt", prompt), ("app", s.app_name)])
         }
         Route::Result(answers) => {
-            format!("Your result: {} — {APP}", RULEBOOK.flows[answers.flow()].title.get(Default::default()))
+            let flow = RULEBOOK.flows[answers.flow()].title.get(lang);
+            fill(s.title_result, &[("flow", flow), ("app", s.app_name)])
         }
     }
+}
+
+/// The language of the surrounding app (English outside one).
+#[hook]
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
 }

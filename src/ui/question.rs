@@ -1,9 +1,10 @@
 //! One question per screen: a real radio group, help, progress, Continue and Back.
 
-use super::{go, Browser};
+use super::{go, href, use_lang, Browser};
 use crate::answers::AnswerSet;
+use crate::i18n::{fill, strings};
 use crate::route;
-use crate::rulebook::{Lang, QIx, RULEBOOK};
+use crate::rulebook::{QIx, RULEBOOK};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -15,7 +16,8 @@ pub struct Props {
 
 #[function_component(QuestionScreen)]
 pub fn question_screen(props: &Props) -> Html {
-    let lang = Lang::default();
+    let lang = use_lang();
+    let s = strings(lang);
     let q = &RULEBOOK.questions[props.question];
     let flow = &RULEBOOK.flows[props.answers.flow()];
     let selected = use_state(|| props.answers.get(props.question));
@@ -28,7 +30,7 @@ pub fn question_screen(props: &Props) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             match *selected {
-                Some(o) => go(&route::answer(&answers, question, o, changing)),
+                Some(o) => go(&route::answer(&answers, question, o, changing), lang),
                 None => {
                     error.set(true);
                     Browser::focus(&format!("{}-0", RULEBOOK.questions[question].id));
@@ -36,11 +38,14 @@ pub fn question_screen(props: &Props) -> Html {
             }
         })
     };
-    let back_href = route::encode(&if props.changing {
-        route::Route::Result(props.answers)
-    } else {
-        route::back(&props.answers, Some(props.question))
-    });
+    let back_href = href(
+        &if props.changing {
+            route::Route::Result(props.answers)
+        } else {
+            route::back(&props.answers, Some(props.question))
+        },
+        lang,
+    );
     let help_id = format!("{}-help", q.id);
     let error_id = format!("{}-error", q.id);
     let described = if *error { format!("{help_id} {error_id}") } else { help_id.clone() };
@@ -48,7 +53,7 @@ pub fn question_screen(props: &Props) -> Html {
     html! {
         <div class="screen question">
             <p class="flow-name">{ flow.title.get(lang) }</p>
-            <p class="progress" id="progress">{ format!("Question {number} of at most {total}") }</p>
+            <p class="progress" id="progress">{ fill(s.progress, &[("n", &number.to_string()), ("total", &total.to_string())]) }</p>
             <form onsubmit={onsubmit} novalidate=true>
                 <fieldset aria-describedby={described} class={classes!(error.then_some("has-error"))}>
                     <legend>
@@ -56,7 +61,7 @@ pub fn question_screen(props: &Props) -> Html {
                     </legend>
                     <p class="help" id={help_id}>{ q.help.get(lang) }</p>
                     <p class="error-message" id={error_id} role="alert">
-                        if *error { { "Choose one of the options to continue." } }
+                        if *error { { s.error_choose } }
                     </p>
                     <div class="options">
                         { for q.options.iter().enumerate().map(|(i, o)| {
@@ -81,8 +86,8 @@ pub fn question_screen(props: &Props) -> Html {
                     </div>
                 </fieldset>
                 <div class="actions">
-                    <button type="submit" class="button primary">{ "Continue" }</button>
-                    <a class="button secondary" href={back_href}>{ if props.changing { "Back to your result" } else { "Back" } }</a>
+                    <button type="submit" class="button primary">{ s.continue_button }</button>
+                    <a class="button secondary" href={back_href}>{ if props.changing { s.back_to_result } else { s.back } }</a>
                 </div>
             </form>
         </div>

@@ -1,9 +1,10 @@
 //! The result: the verdict, advice grouped by kind with its why and its source, the
 //! person's answers with Change links, and the share/print/copy actions.
 
-use super::{go, Browser};
+use super::{go, href, use_lang, Browser};
 use crate::answers::AnswerSet;
-use crate::report::{advise, kind_heading, to_markdown, RecOut};
+use crate::i18n::{fill, strings};
+use crate::report::{advise, to_markdown, RecOut};
 use crate::route::{self, Route};
 use crate::rulebook::{Lang, RULEBOOK};
 use yew::prelude::*;
@@ -15,7 +16,8 @@ pub struct Props {
 
 #[function_component(ResultScreen)]
 pub fn result_screen(props: &Props) -> Html {
-    let lang = Lang::default();
+    let lang = use_lang();
+    let s = strings(lang);
     let advice = advise(&props.answers, lang);
     let status = use_state(String::new);
     let fallback = use_state(|| None::<String>);
@@ -26,31 +28,31 @@ pub fn result_screen(props: &Props) -> Html {
             let (status, fallback, text2) = (status.clone(), fallback.clone(), text.clone());
             Browser::copy(text.clone(), move |ok| {
                 if ok {
-                    status.set("Copied.".into());
+                    status.set(s.copied.into());
                     fallback.set(None);
                 } else {
-                    status.set("Your browser did not allow copying; select the text below and copy it.".into());
+                    status.set(s.copy_failed.into());
                     fallback.set(Some(text2));
                 }
             });
         })
     };
     let share = copy(Browser::href());
-    let copy_text = copy(to_markdown(&advice));
+    let copy_text = copy(to_markdown(&advice, lang));
     let print = Callback::from(|_: MouseEvent| Browser::print());
-    let start_over = Callback::from(|_: MouseEvent| {
+    let start_over = Callback::from(move |_: MouseEvent| {
         Browser::clear_saved();
-        go(&Route::Start);
+        go(&Route::Start, lang);
     });
 
     let verdict = advice.recommendations.iter().find(|r| r.verdict);
     html! {
         <div class="screen result">
             <p class="flow-name">{ advice.flow_title }</p>
-            <h1 id="main-heading" tabindex="-1">{ "Your result" }</h1>
+            <h1 id="main-heading" tabindex="-1">{ s.result_heading }</h1>
             if let Some(v) = verdict {
                 <div class={classes!("verdict", format!("kind-{}", v.kind))}>
-                    <p class="verdict-label">{ "In short" }</p>
+                    <p class="verdict-label">{ s.in_short }</p>
                     <p class="verdict-title">{ v.title }</p>
                 </div>
             }
@@ -62,35 +64,35 @@ pub fn result_screen(props: &Props) -> Html {
                 let heading_id = format!("group-{kind}");
                 html! {
                     <section class={classes!("group", format!("kind-{kind}"))} aria-labelledby={heading_id.clone()}>
-                        <h2 id={heading_id}>{ kind_heading(kind) }</h2>
-                        { for group.into_iter().map(rec_card) }
+                        <h2 id={heading_id}>{ s.kind_heading(kind) }</h2>
+                        { for group.into_iter().map(|r| rec_card(r, lang)) }
                     </section>
                 }
             }) }
             <section class="answers" aria-labelledby="answers-heading">
-                <h2 id="answers-heading">{ "Your answers" }</h2>
+                <h2 id="answers-heading">{ s.answers_heading }</h2>
                 <dl class="summary">
                     { for advice.answers.iter().map(|a| {
                         let q = RULEBOOK.question(a.question).unwrap_or(0);
-                        let href = route::encode(&Route::Question { answers: props.answers, question: q, changing: true });
+                        let link = href(&Route::Question { answers: props.answers, question: q, changing: true }, lang);
                         html! {
                             <div class="summary-row">
                                 <dt>{ a.prompt }</dt>
                                 <dd>{ a.label }</dd>
-                                <dd class="change"><a href={href}>{ "Change" }<span class="visually-hidden">{ format!(" your answer to “{}”", a.prompt) }</span></a></dd>
+                                <dd class="change"><a href={link}>{ s.change }<span class="visually-hidden">{ fill(s.change_hidden, &[("prompt", a.prompt)]) }</span></a></dd>
                             </div>
                         }
                     }) }
                 </dl>
             </section>
-            <section class="result-actions no-print" aria-label="Actions">
-                <button type="button" class="button secondary" onclick={share}>{ "Copy share link" }</button>
-                <button type="button" class="button secondary" onclick={copy_text}>{ "Copy advice as text" }</button>
-                <button type="button" class="button secondary" onclick={print}>{ "Print" }</button>
-                <button type="button" class="button secondary" onclick={start_over}>{ "Start over" }</button>
+            <section class="result-actions no-print" aria-label={s.actions_label}>
+                <button type="button" class="button secondary" onclick={share}>{ s.copy_link }</button>
+                <button type="button" class="button secondary" onclick={copy_text}>{ s.copy_text }</button>
+                <button type="button" class="button secondary" onclick={print}>{ s.print }</button>
+                <button type="button" class="button secondary" onclick={start_over}>{ s.start_over }</button>
                 <p class="copy-status" role="status">{ (*status).clone() }</p>
                 if let Some(text) = (*fallback).clone() {
-                    <label for="copy-fallback" class="visually-hidden">{ "Text to copy" }</label>
+                    <label for="copy-fallback" class="visually-hidden">{ s.text_to_copy }</label>
                     <textarea id="copy-fallback" readonly=true rows="8" value={text} />
                 }
             </section>
@@ -98,35 +100,39 @@ pub fn result_screen(props: &Props) -> Html {
     }
 }
 
-fn rec_card(r: &RecOut) -> Html {
+fn rec_card(r: &RecOut, lang: Lang) -> Html {
+    let s = strings(lang);
     html! {
         <article class={classes!("rec", format!("kind-{}", r.kind))} id={format!("rec-{}", r.id)}>
             <h3>{ r.title }</h3>
             <p>{ r.body }</p>
             if !r.steps.is_empty() {
-                <ol class="steps">{ for r.steps.iter().map(|s| html! { <li>{ *s }</li> }) }</ol>
+                <ol class="steps">{ for r.steps.iter().map(|step| html! { <li>{ *step }</li> }) }</ol>
             }
             if let Some(f) = &r.related_flow {
-                <p class="related"><a href={route::encode(&route::start_flow(RULEBOOK.flow(f.id).unwrap_or(0)))}>{ format!("Continue with: {}", f.title) }</a></p>
+                <p class="related"><a href={href(&route::start_flow(RULEBOOK.flow(f.id).unwrap_or(0)), lang)}>{ fill(s.continue_with, &[("flow", f.title)]) }</a></p>
             }
             <details class="why">
-                <summary>{ "Why?" }</summary>
+                <summary>{ s.why }</summary>
                 if r.why.is_empty() {
-                    <p>{ "This applies to everyone in this flow." }</p>
+                    <p>{ s.applies_to_all }</p>
                 } else {
-                    <p>{ "Because you answered:" }</p>
+                    <p>{ s.because }</p>
                     <ul>{ for r.why.iter().map(|a| html! { <li>{ a.prompt }{ " — " }<strong>{ a.label }</strong></li> }) }</ul>
                 }
-                <p class="rule-ids">{ format!("Rule: {}", r.rules.join(", ")) }</p>
+                <p class="rule-ids">{ fill(s.rule, &[("ids", &r.rules.join(", "))]) }</p>
             </details>
             <details class="source">
-                <summary>{ "Source" }</summary>
+                <summary>{ s.source_label }</summary>
+                if lang != Lang::En {
+                    <p class="help">{ s.quote_note }</p>
+                }
                 { for r.citations.iter().map(|c| html! {
                     <figure class="citation">
-                        <blockquote>{ c.quote }</blockquote>
+                        <blockquote lang="en">{ c.quote }</blockquote>
                         <figcaption>
-                            { format!("ICP FAQ §{}, ", c.section) }
-                            <a href={format!("#/faq/{}", c.faq)}>{ format!("“{}”", c.question) }</a>
+                            { fill(s.faq_ref, &[("section", c.section)]) }{ ", " }
+                            <a href={href(&Route::Faq(RULEBOOK.faq(c.faq)), lang)} lang="en">{ format!("“{}”", c.question) }</a>
                         </figcaption>
                     </figure>
                 }) }

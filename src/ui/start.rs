@@ -1,8 +1,9 @@
 //! The start screen: what the advisor does, and a choice of flow.
 
-use super::{go, Browser};
+use super::{go, href, use_lang, Browser};
+use crate::i18n::{fill, strings};
 use crate::route::{self, Route};
-use crate::rulebook::{Lang, RULEBOOK};
+use crate::rulebook::RULEBOOK;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -12,7 +13,8 @@ pub struct Props {
 
 #[function_component(StartScreen)]
 pub fn start_screen(props: &Props) -> Html {
-    let lang = Lang::default();
+    let lang = use_lang();
+    let s = strings(lang);
     let chosen = use_state(|| 0usize);
     let resumable = use_state(|| props.resumable.clone());
 
@@ -20,7 +22,7 @@ pub fn start_screen(props: &Props) -> Html {
         let chosen = chosen.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            go(&route::start_flow(*chosen));
+            go(&route::start_flow(*chosen), lang);
         })
     };
 
@@ -29,7 +31,7 @@ pub fn start_screen(props: &Props) -> Html {
             Route::Question { answers, .. } | Route::Result(answers) => RULEBOOK.flows[answers.flow()].title.get(lang),
             _ => "",
         };
-        let href = route::encode(r);
+        let link = href(r, lang);
         let discard = {
             let resumable = resumable.clone();
             Callback::from(move |_: MouseEvent| {
@@ -39,11 +41,11 @@ pub fn start_screen(props: &Props) -> Html {
         };
         html! {
             <section class="resume" aria-labelledby="resume-heading">
-                <h2 id="resume-heading">{ "Continue where you left off?" }</h2>
-                <p>{ format!("You have answers saved in this browser for “{flow}”.") }</p>
+                <h2 id="resume-heading">{ s.resume_heading }</h2>
+                <p>{ fill(s.resume_text, &[("flow", flow)]) }</p>
                 <p class="actions">
-                    <a class="button" href={href}>{ "Resume" }</a>
-                    <button type="button" class="button secondary" onclick={discard}>{ "Discard saved answers" }</button>
+                    <a class="button primary" href={link}>{ s.resume }</a>
+                    <button type="button" class="button secondary" onclick={discard}>{ s.discard }</button>
                 </p>
             </section>
         }
@@ -51,21 +53,19 @@ pub fn start_screen(props: &Props) -> Html {
 
     html! {
         <div class="screen start">
-            <h1 id="main-heading" tabindex="-1">{ "Do you need an ICP Filing?" }</h1>
-            <p class="lead">
-                { "Answer a few plain questions about your website and hosting. The advisor tells you whether you need a Chinese ICP Filing, which kind, where to file and what to do next — and for every piece of advice, why and which FAQ sentence it rests on." }
-            </p>
+            <h1 id="main-heading" tabindex="-1">{ s.start_heading }</h1>
+            <p class="lead">{ s.start_lead }</p>
             <ul class="facts">
-                <li>{ "For developers and operators putting a site on Alibaba Cloud in mainland China, companies registered outside mainland China, and anyone with a missing Apply button or a revoked ICP number." }</li>
-                <li>{ format!("It follows the {}.", RULEBOOK.source) }</li>
-                <li>{ "It is guidance, not legal advice." }</li>
-                <li>{ "Your answers stay in this browser: nothing you choose is sent anywhere." }</li>
+                <li>{ s.fact_audience }</li>
+                <li>{ fill(s.fact_source, &[("source", s.source)]) }</li>
+                <li>{ s.fact_guidance }</li>
+                <li>{ s.fact_privacy }</li>
             </ul>
             { for resume }
             <form class="choose" onsubmit={onsubmit}>
                 <fieldset aria-describedby="flow-help">
-                    <legend><h2>{ "What do you need help with?" }</h2></legend>
-                    <p id="flow-help" class="help">{ "Choose one, then Start. You can change any answer later." }</p>
+                    <legend><h2>{ s.choose_heading }</h2></legend>
+                    <p id="flow-help" class="help">{ s.choose_help }</p>
                     <div class="options">
                         { for RULEBOOK.flows.iter().enumerate().map(|(i, f)| {
                             let chosen = chosen.clone();
@@ -86,9 +86,9 @@ pub fn start_screen(props: &Props) -> Html {
                         }) }
                     </div>
                 </fieldset>
-                <button type="submit" class="button primary">{ "Start" }</button>
+                <button type="submit" class="button primary">{ s.start_button }</button>
             </form>
-            <p><a href="#/faq">{ "Or browse every FAQ question with the advisor's answer" }</a></p>
+            <p><a href={href(&Route::Faq(None), lang)}>{ s.browse_faq }</a></p>
         </div>
     }
 }
