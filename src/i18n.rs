@@ -90,6 +90,9 @@ pub struct Strings {
     pub md_see_also: &'static str,
     pub md_why: &'static str,
     pub md_footer: &'static str,
+    pub md_in_short: &'static str,
+    /// Separates the answers listed in a "why" line.
+    pub list_separator: &'static str,
 }
 
 pub const EN: Strings = Strings {
@@ -176,6 +179,8 @@ pub const EN: Strings = Strings {
     md_see_also: "See also: {flow}",
     md_why: "Why: {answers}",
     md_footer: "Source: {source}. Guidance only, not legal advice.",
+    md_in_short: "**In short: {title}**",
+    list_separator: "; ",
 };
 
 pub const ZH: Strings = Strings {
@@ -262,6 +267,8 @@ pub const ZH: Strings = Strings {
     md_see_also: "另见：{flow}",
     md_why: "原因：{answers}",
     md_footer: "出处：{source}。仅供参考，不构成法律意见。",
+    md_in_short: "**简而言之：{title}**",
+    list_separator: "；",
 };
 
 /// The app texts of a language.

@@ -190,7 +190,7 @@ pub fn to_markdown(advice: &Advice, lang: Lang) -> String {
     }
     if let Some(v) = advice.recommendations.iter().find(|r| r.verdict) {
         writeln!(w).unwrap();
-        writeln!(w, "**{}: {}**", s.in_short, v.title).unwrap();
+        writeln!(w, "{}", fill(s.md_in_short, &[("title", v.title)])).unwrap();
     }
     for kind in ["required", "next-step", "warning", "info"] {
         let group: Vec<_> = advice.recommendations.iter().filter(|r| r.kind == kind).collect();
@@ -217,7 +217,7 @@ pub fn to_markdown(advice: &Advice, lang: Lang) -> String {
             writeln!(w).unwrap();
             let why: Vec<String> = r.why.iter().map(|a| format!("{} {}", a.prompt, a.label)).collect();
             if !why.is_empty() {
-                writeln!(w, "{}", fill(s.md_why, &[("answers", &why.join("; "))])).unwrap();
+                writeln!(w, "{}", fill(s.md_why, &[("answers", &why.join(s.list_separator))])).unwrap();
             }
             for c in &r.citations {
                 writeln!(w, "> {} (\"{}\"): \"{}\"", fill(s.faq_ref, &[("section", c.section)]), c.question, c.quote).unwrap();
