@@ -71,29 +71,19 @@ impl AnswerSet {
 
     /// All answers, in rulebook order.
     pub fn iter(&self) -> impl Iterator<Item = (QIx, usize)> + '_ {
-        self.picks
-            .iter()
-            .enumerate()
-            .filter(|(_, &p)| p != NONE)
-            .map(|(q, &p)| (q, p as usize))
+        self.picks.iter().enumerate().filter(|(_, &p)| p != NONE).map(|(q, &p)| (q, p as usize))
     }
 
     /// Sets an answer by ids, checking them.
     pub fn set_ids(&mut self, question: &str, option: &str) -> Result<(), AnswerError> {
         let flow = &RULEBOOK.flows[self.flow];
-        let q = RULEBOOK
-            .question(question)
-            .ok_or_else(|| AnswerError::UnknownQuestion(question.into()))?;
+        let q = RULEBOOK.question(question).ok_or_else(|| AnswerError::UnknownQuestion(question.into()))?;
         if RULEBOOK.questions[q].flow != self.flow {
-            return Err(AnswerError::QuestionNotInFlow {
-                question: question.into(),
-                flow: flow.id.into(),
-            });
+            return Err(AnswerError::QuestionNotInFlow { question: question.into(), flow: flow.id.into() });
         }
-        let o = RULEBOOK.questions[q].option(option).ok_or_else(|| AnswerError::UnknownOption {
-            question: question.into(),
-            option: option.into(),
-        })?;
+        let o = RULEBOOK.questions[q]
+            .option(option)
+            .ok_or_else(|| AnswerError::UnknownOption { question: question.into(), option: option.into() })?;
         self.set(q, o);
         Ok(())
     }
@@ -203,12 +193,9 @@ impl fmt::Display for AnswerError {
                 RULEBOOK.flows.iter().map(|f| f.id).collect::<Vec<_>>().join(", ")
             ),
             AnswerError::UnknownQuestion(id) => write!(f, "unknown question \"{}\"", shown(id)),
-            AnswerError::QuestionNotInFlow { question, flow } => write!(
-                f,
-                "question \"{}\" is not part of the \"{}\" flow",
-                shown(question),
-                flow
-            ),
+            AnswerError::QuestionNotInFlow { question, flow } => {
+                write!(f, "question \"{}\" is not part of the \"{}\" flow", shown(question), flow)
+            }
             AnswerError::UnknownOption { question, option } => {
                 let q = RULEBOOK.question(question).map(|q| &RULEBOOK.questions[q]);
                 let expected = q

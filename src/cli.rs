@@ -43,7 +43,10 @@ pub fn main() -> ExitCode {
 }
 
 /// Splits `--name value` / `--name=value` options from positional arguments.
-fn options<'a>(args: &'a [String], known: &[&str]) -> Result<(Vec<&'a str>, Vec<(&'a str, &'a str)>), Usage> {
+/// Positional arguments, and `(name, value)` options.
+type Parsed<'a> = (Vec<&'a str>, Vec<(&'a str, &'a str)>);
+
+fn options<'a>(args: &'a [String], known: &[&str]) -> Result<Parsed<'a>, Usage> {
     let (mut pos, mut opts) = (Vec::new(), Vec::new());
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -146,11 +149,15 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
             let only_missing = match opts.last() {
                 None => false,
                 Some((_, l)) if Lang::parse(l) == Some(Lang::ZhCn) => true,
-                Some((_, l)) => return Err(Usage(format!("no translation \"{l}\" to check (expected zh-CN)"))),
+                Some((_, l)) => {
+                    return Err(Usage(format!("no translation \"{l}\" to check (expected zh-CN)")))
+                }
             };
             let missing = icp_advisor::rulebook::MISSING_ZH;
             let mut out = String::new();
-            for (key, en) in icp_advisor::rulebook::TEXT_KEYS.iter().zip(icp_advisor::rulebook::TEXT_EN.iter()) {
+            for (key, en) in
+                icp_advisor::rulebook::TEXT_KEYS.iter().zip(icp_advisor::rulebook::TEXT_EN.iter())
+            {
                 if !only_missing || missing.contains(key) {
                     out.push_str(&format!("{key}\t{en}\n"));
                 }
@@ -176,13 +183,18 @@ fn check_command(faq_path: Option<String>) -> ExitCode {
     out.push_str(&format!("paths: {} in all\n", report.total_paths()));
     let path = faq_path.unwrap_or_else(|| {
         let beside = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(check::FAQ_PATH);
-        if beside.exists() { beside.display().to_string() } else { check::FAQ_PATH.to_string() }
+        if beside.exists() {
+            beside.display().to_string()
+        } else {
+            check::FAQ_PATH.to_string()
+        }
     });
     match std::fs::read(&path) {
         Ok(bytes) => {
             let text = String::from_utf8_lossy(&bytes);
             let quote_problems = check::check_quotes(&text);
-            let quotes: usize = icp_advisor::rulebook::RULEBOOK.recommendations.iter().map(|r| r.cites.len()).sum();
+            let quotes: usize =
+                icp_advisor::rulebook::RULEBOOK.recommendations.iter().map(|r| r.cites.len()).sum();
             if quote_problems.is_empty() {
                 out.push_str(&format!("quotes: all {quotes} found word for word in {path}\n"));
             }
@@ -199,5 +211,9 @@ fn check_command(faq_path: Option<String>) -> ExitCode {
     }
     out.push_str(if problems.is_empty() { "ok\n" } else { "FAILED\n" });
     print(&out);
-    if problems.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+    if problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }

@@ -50,9 +50,14 @@ pub fn input_from_value(value: &Value) -> Result<AnswersInput, String> {
                 ("flow", other) => return Err(format!("\"flow\" must be a string, got {}", kind(other))),
                 ("answers", Value::Object(_)) => {}
                 ("answers", other) => {
-                    return Err(format!("\"answers\" must be an object of question → option, got {}", kind(other)))
+                    return Err(format!(
+                        "\"answers\" must be an object of question → option, got {}",
+                        kind(other)
+                    ))
                 }
-                (k, _) => return Err(format!("unknown key \"{}\" (expected \"flow\" and \"answers\")", shown(k))),
+                (k, _) => {
+                    return Err(format!("unknown key \"{}\" (expected \"flow\" and \"answers\")", shown(k)))
+                }
             }
         }
         match top.get("answers") {

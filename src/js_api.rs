@@ -70,19 +70,34 @@ pub fn input_from_js(value: &JsValue) -> Result<AnswersInput, String> {
         for (k, v) in top {
             match k.as_str() {
                 "flow" if v.is_null() || v.is_undefined() => {}
-                "flow" => input.flow = Some(v.as_string().ok_or_else(|| format!("\"flow\" must be a string, got {}", kind(&v)))?),
+                "flow" => {
+                    input.flow = Some(
+                        v.as_string()
+                            .ok_or_else(|| format!("\"flow\" must be a string, got {}", kind(&v)))?,
+                    )
+                }
                 "answers" if v.is_object() && !Array::is_array(&v) => map = entries(&v),
-                "answers" => return Err(format!("\"answers\" must be an object of question → option, got {}", kind(&v))),
-                other => return Err(format!("unknown key \"{}\" (expected \"flow\" and \"answers\")", shown(other))),
+                "answers" => {
+                    return Err(format!(
+                        "\"answers\" must be an object of question → option, got {}",
+                        kind(&v)
+                    ))
+                }
+                other => {
+                    return Err(format!(
+                        "unknown key \"{}\" (expected \"flow\" and \"answers\")",
+                        shown(other)
+                    ))
+                }
             }
         }
     } else {
         map = top;
     }
     for (q, o) in map {
-        let o = o
-            .as_string()
-            .ok_or_else(|| format!("answer to \"{}\" must be an option id (a string), got {}", shown(&q), kind(&o)))?;
+        let o = o.as_string().ok_or_else(|| {
+            format!("answer to \"{}\" must be an option id (a string), got {}", shown(&q), kind(&o))
+        })?;
         input.answers.insert(q, o);
     }
     Ok(input)

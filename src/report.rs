@@ -159,7 +159,12 @@ pub fn render(ev: &Evaluation, lang: Lang) -> Advice {
                         .iter()
                         .map(|c| {
                             let faq = &book.faqs[c.faq];
-                            CitationOut { section: faq.section, faq: faq.id, question: faq.question, quote: c.quote }
+                            CitationOut {
+                                section: faq.section,
+                                faq: faq.id,
+                                question: faq.question,
+                                quote: c.quote,
+                            }
                         })
                         .collect(),
                 }
@@ -220,7 +225,14 @@ pub fn to_markdown(advice: &Advice, lang: Lang) -> String {
                 writeln!(w, "{}", fill(s.md_why, &[("answers", &why.join(s.list_separator))])).unwrap();
             }
             for c in &r.citations {
-                writeln!(w, "> {} (\"{}\"): \"{}\"", fill(s.faq_ref, &[("section", c.section)]), c.question, c.quote).unwrap();
+                writeln!(
+                    w,
+                    "> {} (\"{}\"): \"{}\"",
+                    fill(s.faq_ref, &[("section", c.section)]),
+                    c.question,
+                    c.quote
+                )
+                .unwrap();
             }
         }
     }
@@ -283,7 +295,7 @@ pub fn describe(c: &crate::rulebook::Cond) -> String {
             format!("{} = {}", question.id, opts.join(" | "))
         }
         Cond::Not(c) => format!("not {}", describe(c)),
-        Cond::All(cs) => cs.iter().map(|c| paren(c)).collect::<Vec<_>>().join(" and "),
+        Cond::All(cs) => cs.iter().map(paren).collect::<Vec<_>>().join(" and "),
         Cond::Any(cs) => format!("({})", cs.iter().map(describe).collect::<Vec<_>>().join(" or ")),
     }
 }

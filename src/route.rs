@@ -203,7 +203,11 @@ pub fn encode_answers(answers: &AnswerSet) -> String {
 pub fn encode(route: &Route) -> String {
     let with = |path: String, answers: &AnswerSet| {
         let q = encode_answers(answers);
-        if q.is_empty() { path } else { format!("{path}?{q}") }
+        if q.is_empty() {
+            path
+        } else {
+            format!("{path}?{q}")
+        }
     };
     match route {
         Route::Start => "#/".into(),

@@ -185,9 +185,9 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/rulebook.rs"));
 }
 
-pub use generated::{QUESTION_COUNT, RULEBOOK, TEXT_EN};
 #[cfg(not(target_arch = "wasm32"))]
 pub use generated::{MISSING_ZH, TEXT_KEYS};
+pub use generated::{QUESTION_COUNT, RULEBOOK, TEXT_EN};
 
 impl Rulebook {
     pub fn flow(&self, id: &str) -> Option<FlowIx> {

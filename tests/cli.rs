@@ -71,7 +71,13 @@ fn bad_input_gets_one_line_and_exit_2() {
 
 #[test]
 fn usage_errors_exit_2() {
-    for args in [&["frobnicate"][..], &["evaluate", "--format", "xml"], &["evaluate", "--lang", "xx"], &[], &["evaluate", "/no/such/file"]] {
+    for args in [
+        &["frobnicate"][..],
+        &["evaluate", "--format", "xml"],
+        &["evaluate", "--lang", "xx"],
+        &[],
+        &["evaluate", "/no/such/file"],
+    ] {
         let (code, _, stderr) = run(args, b"");
         assert_eq!(code, 2, "{args:?}: {stderr}");
         assert!(stderr.starts_with("icp-advisor: error:"), "{stderr}");

@@ -36,7 +36,11 @@ fn chinese_texts_are_chinese_and_english_texts_are_english() {
 
 #[test]
 fn the_advice_renders_in_chinese_with_quotes_kept_in_english() {
-    let answers = icp_advisor::answers::AnswerSet::from_pairs(Some("need"), [("hosting", "hong-kong"), ("cdn", "none")]).unwrap();
+    let answers = icp_advisor::answers::AnswerSet::from_pairs(
+        Some("need"),
+        [("hosting", "hong-kong"), ("cdn", "none")],
+    )
+    .unwrap();
     let advice = advise(&answers, Lang::ZhCn);
     assert_eq!(advice.lang, "zh-CN");
     assert!(has_han(advice.flow_title));
@@ -49,7 +53,14 @@ fn the_advice_renders_in_chinese_with_quotes_kept_in_english() {
 
 #[test]
 fn languages_parse_from_common_tags() {
-    for (tag, lang) in [("en", Lang::En), ("en-GB", Lang::En), ("zh", Lang::ZhCn), ("zh-CN", Lang::ZhCn), ("zh_cn", Lang::ZhCn), ("ZH-Hans-CN", Lang::ZhCn)] {
+    for (tag, lang) in [
+        ("en", Lang::En),
+        ("en-GB", Lang::En),
+        ("zh", Lang::ZhCn),
+        ("zh-CN", Lang::ZhCn),
+        ("zh_cn", Lang::ZhCn),
+        ("ZH-Hans-CN", Lang::ZhCn),
+    ] {
         assert_eq!(Lang::parse(tag), Some(lang), "{tag}");
     }
     assert_eq!(Lang::parse("fr"), None);

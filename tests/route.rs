@@ -27,7 +27,11 @@ fn start_and_faq_pages() {
 fn a_flow_link_opens_its_next_question_and_round_trips() {
     let (r, n) = route::decode("#/need?hosting=outside");
     assert!(n.is_empty());
-    let expected = Route::Question { answers: set("need", &[("hosting", "outside")]), question: q("cdn"), changing: false };
+    let expected = Route::Question {
+        answers: set("need", &[("hosting", "outside")]),
+        question: q("cdn"),
+        changing: false,
+    };
     assert_eq!(r, expected);
     assert_eq!(route::encode(&r), "#/need/cdn?hosting=outside");
     assert_eq!(route::decode(&route::encode(&r)), (expected, vec![]));
@@ -43,7 +47,14 @@ fn a_complete_link_opens_the_result() {
 #[test]
 fn corrupted_links_keep_the_valid_part_with_notices() {
     let (r, n) = route::decode("#/need?hosting=outside&bogus=1&cdn=sideways&&=x&%3Cscript%3E");
-    assert_eq!(r, Route::Question { answers: set("need", &[("hosting", "outside")]), question: q("cdn"), changing: false });
+    assert_eq!(
+        r,
+        Route::Question {
+            answers: set("need", &[("hosting", "outside")]),
+            question: q("cdn"),
+            changing: false
+        }
+    );
     assert_eq!(n.len(), 4, "{n:?}");
     assert!(n.iter().all(|n| !n.to_string().is_empty()));
     let (r, n) = route::decode("#/nonsense/x?y=z");
@@ -69,7 +80,10 @@ fn continue_goes_forward_and_back_goes_back() {
     let next = route::answer(&a, q("access"), 0, false);
     let Route::Question { answers, question, .. } = next else { panic!() };
     assert_eq!(question, q("cdn"));
-    assert_eq!(route::back(&answers, Some(question)), Route::Question { answers, question: q("access"), changing: false });
+    assert_eq!(
+        route::back(&answers, Some(question)),
+        Route::Question { answers, question: q("access"), changing: false }
+    );
     assert_eq!(route::back(&answers, Some(q("hosting"))), Route::Start);
 }
 

@@ -11,7 +11,10 @@ fn faq_text() -> Option<String> {
     match std::fs::read_to_string(&path) {
         Ok(t) => Some(t),
         Err(e) => {
-            eprintln!("NOTE: the FAQ text is absent at {} ({e}); quotes are NOT checked against it here.", path.display());
+            eprintln!(
+                "NOTE: the FAQ text is absent at {} ({e}); quotes are NOT checked against it here.",
+                path.display()
+            );
             None
         }
     }

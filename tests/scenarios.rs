@@ -120,7 +120,12 @@ impl Check<'_> {
     fn because_of(self, rec: &str, rule: &str) -> Self {
         let r = self.a.recommendations.iter().find(|r| r.id == rec);
         let r = r.unwrap_or_else(|| panic!("recommendation {rec} is not shown{}", summary(self.a)));
-        assert!(r.rules.contains(&rule), "{rec} comes from rules {:?}, not {rule}{}", r.rules, summary(self.a));
+        assert!(
+            r.rules.contains(&rule),
+            "{rec} comes from rules {:?}, not {rule}{}",
+            r.rules,
+            summary(self.a)
+        );
         self
     }
 }
@@ -136,7 +141,12 @@ fn icp_number(answers: &[(&str, &str)]) -> Advice {
 }
 
 /// Advice that a filing is not needed, in any form.
-const NO_FILING: &[&str] = &["no-filing-hosted-outside", "no-filing-without-domain", "second-level-covered", "already-filed-with-alibaba"];
+const NO_FILING: &[&str] = &[
+    "no-filing-hosted-outside",
+    "no-filing-without-domain",
+    "second-level-covered",
+    "already-filed-with-alibaba",
+];
 /// Verdicts that a new filing has to be submitted through Alibaba Cloud.
 const NEW_ALIBABA_FILING: &[&str] = &[
     "initial-filing",
@@ -185,13 +195,27 @@ macro_rules! path {
 /// FAQ 1.1 "An ICP Filing is required if your domain name points to a node server in Mainland China and you need to activate web services."
 #[test]
 fn domain_pointing_to_mainland_ecs_needs_a_filing() {
-    let (a, n) = path!(need, [
-        ("hosting", "mainland-ecs"), ("access", "domain"), ("cdn", "none"),
-        ("domain-kind", "top-level"), ("domain-filing", "none"), ("subject-filing", "none"),
-        ("entity", "mainland"), ("slb", "no"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "mainland-ecs"),
+            ("access", "domain"),
+            ("cdn", "none"),
+            ("domain-kind", "top-level"),
+            ("domain-filing", "none"),
+            ("subject-filing", "none"),
+            ("entity", "mainland"),
+            ("slb", "no"),
+        ]
+    );
     scenario(&a, n)
-        .has(&["domain-on-mainland-server", "initial-filing", "no-website-until-filed", "get-service-code", "file-in-licence-province"])
+        .has(&[
+            "domain-on-mainland-server",
+            "initial-filing",
+            "no-website-until-filed",
+            "get-service-code",
+            "file-in-licence-province",
+        ])
         .lacks(NO_FILING)
         .lacks(&["no-alibaba-filing-without-ecs", "ip-only-file-with-province", "file-with-hosting-provider"])
         .lacks(FOREIGN)
@@ -206,7 +230,13 @@ fn ecs_without_domain_or_website_needs_no_filing() {
     scenario(&a, n)
         .has(&["no-filing-without-domain"])
         .lacks(NEW_ALIBABA_FILING)
-        .lacks(&["domain-on-mainland-server", "get-service-code", "file-in-licence-province", "no-website-until-filed", "ip-only-file-with-province"])
+        .lacks(&[
+            "domain-on-mainland-server",
+            "get-service-code",
+            "file-in-licence-province",
+            "no-website-until-filed",
+            "ip-only-file-with-province",
+        ])
         .verdict(Some("no-filing-without-domain"))
         .cites("ecs-without-domain");
 }
@@ -214,15 +244,28 @@ fn ecs_without_domain_or_website_needs_no_filing() {
 /// FAQ 1.1 "If the top-level domain name has been filed with Alibaba Cloud, the second-level domain name does not require an ICP Filing."
 #[test]
 fn second_level_domain_under_top_level_filed_with_alibaba_needs_nothing() {
-    let (a, n) = path!(need, [
-        ("hosting", "mainland-ecs"), ("access", "domain"), ("cdn", "none"),
-        ("domain-kind", "second-level"), ("domain-filing", "alibaba"), ("change-needed", "no"),
-        ("slb", "no"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "mainland-ecs"),
+            ("access", "domain"),
+            ("cdn", "none"),
+            ("domain-kind", "second-level"),
+            ("domain-filing", "alibaba"),
+            ("change-needed", "no"),
+            ("slb", "no"),
+        ]
+    );
     scenario(&a, n)
         .has(&["second-level-covered"])
         .lacks(NEW_ALIBABA_FILING)
-        .lacks(&["domain-on-mainland-server", "get-service-code", "change-filing", "already-filed-with-alibaba", "no-website-until-filed"])
+        .lacks(&[
+            "domain-on-mainland-server",
+            "get-service-code",
+            "change-filing",
+            "already-filed-with-alibaba",
+            "no-website-until-filed",
+        ])
         .lacks(&["second-level-parent-filed-elsewhere", "second-level-wait-for-filing"])
         .verdict(Some("second-level-covered"))
         .cites("second-level-domains");
@@ -231,13 +274,25 @@ fn second_level_domain_under_top_level_filed_with_alibaba_needs_nothing() {
 /// FAQ 1.1 "You need to apply for an ICP Filing in Alibaba Cloud if the top-level domain name corresponding to the second-level domain name has an ICP number but the original ICP Filing is not provided by Alibaba Cloud."
 #[test]
 fn second_level_domain_under_top_level_filed_elsewhere_needs_alibaba_filing() {
-    let (a, n) = path!(need, [
-        ("hosting", "mainland-ecs"), ("access", "domain"), ("cdn", "none"),
-        ("domain-kind", "second-level"), ("domain-filing", "other-provider"),
-        ("entity", "mainland"), ("slb", "no"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "mainland-ecs"),
+            ("access", "domain"),
+            ("cdn", "none"),
+            ("domain-kind", "second-level"),
+            ("domain-filing", "other-provider"),
+            ("entity", "mainland"),
+            ("slb", "no"),
+        ]
+    );
     scenario(&a, n)
-        .has(&["second-level-parent-filed-elsewhere", "add-alibaba-as-provider", "get-service-code", "domain-on-mainland-server"])
+        .has(&[
+            "second-level-parent-filed-elsewhere",
+            "add-alibaba-as-provider",
+            "get-service-code",
+            "domain-on-mainland-server",
+        ])
         .lacks(NO_FILING)
         .lacks(&["initial-filing", "second-level-wait-for-filing"])
         .verdict(Some("add-alibaba-as-provider"))
@@ -247,13 +302,26 @@ fn second_level_domain_under_top_level_filed_elsewhere_needs_alibaba_filing() {
 /// FAQ 1.1 "You need to apply for an ICP Filing if the top-level domain name … does not have an ICP number. The second-level domain name can be used normally only after successfully obtaining an ICP Filing."
 #[test]
 fn second_level_domain_under_unfiled_top_level_waits_for_the_filing() {
-    let (a, n) = path!(need, [
-        ("hosting", "mainland-ecs"), ("access", "domain"), ("cdn", "none"),
-        ("domain-kind", "second-level"), ("domain-filing", "none"), ("subject-filing", "none"),
-        ("entity", "mainland"), ("slb", "no"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "mainland-ecs"),
+            ("access", "domain"),
+            ("cdn", "none"),
+            ("domain-kind", "second-level"),
+            ("domain-filing", "none"),
+            ("subject-filing", "none"),
+            ("entity", "mainland"),
+            ("slb", "no"),
+        ]
+    );
     scenario(&a, n)
-        .has(&["second-level-wait-for-filing", "initial-filing", "no-website-until-filed", "get-service-code"])
+        .has(&[
+            "second-level-wait-for-filing",
+            "initial-filing",
+            "no-website-until-filed",
+            "get-service-code",
+        ])
         .lacks(NO_FILING)
         .lacks(&["second-level-parent-filed-elsewhere", "add-alibaba-as-provider"])
         .verdict(Some("initial-filing"))
@@ -263,15 +331,26 @@ fn second_level_domain_under_unfiled_top_level_waits_for_the_filing() {
 /// FAQ 1.1 "An Alibaba Cloud ICP Filing is not required if you do not purchase any ECS instances." — site on another mainland provider's server.
 #[test]
 fn no_alibaba_ecs_means_no_alibaba_filing_but_the_host_files() {
-    let (a, n) = path!(need, [
-        ("hosting", "mainland-other"), ("access", "domain"), ("cdn", "none"), ("entity", "mainland"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [("hosting", "mainland-other"), ("access", "domain"), ("cdn", "none"), ("entity", "mainland"),]
+    );
     scenario(&a, n)
-        .has(&["no-alibaba-filing-without-ecs", "file-with-hosting-provider", "no-website-until-filed", "file-in-licence-province"])
+        .has(&[
+            "no-alibaba-filing-without-ecs",
+            "file-with-hosting-provider",
+            "no-website-until-filed",
+            "file-in-licence-province",
+        ])
         .lacks(NO_FILING)
         .lacks(FOREIGN)
         .lacks(NEW_ALIBABA_FILING)
-        .lacks(&["get-service-code", "temporary-mainland-ecs", "cdn-mainland-needs-filing", "slb-file-then-switch-dns"])
+        .lacks(&[
+            "get-service-code",
+            "temporary-mainland-ecs",
+            "cdn-mainland-needs-filing",
+            "slb-file-then-switch-dns",
+        ])
         .verdict(Some("file-with-hosting-provider"))
         .cites("no-ecs");
 }
@@ -279,9 +358,15 @@ fn no_alibaba_ecs_means_no_alibaba_filing_but_the_host_files() {
 /// FAQ 1.1 "An Alibaba Cloud ICP Filing is not required if you do not purchase any ECS instances." — with only international CDN it still holds.
 #[test]
 fn no_alibaba_ecs_with_international_cdn_still_files_with_the_host() {
-    let (a, n) = path!(need, [
-        ("hosting", "mainland-other"), ("access", "domain"), ("cdn", "international"), ("entity", "mainland"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "mainland-other"),
+            ("access", "domain"),
+            ("cdn", "international"),
+            ("entity", "mainland"),
+        ]
+    );
     scenario(&a, n)
         .has(&["no-alibaba-filing-without-ecs", "cdn-international-no-filing", "file-with-hosting-provider"])
         .lacks(NEW_ALIBABA_FILING)
@@ -293,11 +378,19 @@ fn no_alibaba_ecs_with_international_cdn_still_files_with_the_host() {
 /// FAQ 1.1 "You need to apply for the initial ICP Filing … if the subject and domain name have not completed ICP Filing before."
 #[test]
 fn never_filed_subject_and_domain_apply_for_initial_filing() {
-    let (a, n) = path!(need, [
-        ("hosting", "mainland-ecs"), ("access", "domain"), ("cdn", "international"),
-        ("domain-kind", "top-level"), ("domain-filing", "none"), ("subject-filing", "none"),
-        ("entity", "mainland"), ("slb", "no"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "mainland-ecs"),
+            ("access", "domain"),
+            ("cdn", "international"),
+            ("domain-kind", "top-level"),
+            ("domain-filing", "none"),
+            ("subject-filing", "none"),
+            ("entity", "mainland"),
+            ("slb", "no"),
+        ]
+    );
     scenario(&a, n)
         .has(&["initial-filing", "get-service-code", "no-website-until-filed", "cdn-international-no-filing"])
         .lacks(NO_FILING)
@@ -310,11 +403,18 @@ fn never_filed_subject_and_domain_apply_for_initial_filing() {
 /// FAQ 1.1 "You need to apply for an ICP Filing if you want to transfer the ICP Filing of the subject and domain name from the original service provider to Alibaba Cloud or add Alibaba Cloud as a new ICP Filing provider"
 #[test]
 fn domain_filed_with_another_provider_transfers_or_adds_alibaba() {
-    let (a, n) = path!(need, [
-        ("hosting", "mainland-ecs"), ("access", "domain"), ("cdn", "none"),
-        ("domain-kind", "top-level"), ("domain-filing", "other-provider"),
-        ("entity", "mainland"), ("slb", "no"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "mainland-ecs"),
+            ("access", "domain"),
+            ("cdn", "none"),
+            ("domain-kind", "top-level"),
+            ("domain-filing", "other-provider"),
+            ("entity", "mainland"),
+            ("slb", "no"),
+        ]
+    );
     scenario(&a, n)
         .has(&["add-alibaba-as-provider", "get-service-code", "file-in-licence-province"])
         .lacks(NO_FILING)
@@ -327,11 +427,18 @@ fn domain_filed_with_another_provider_transfers_or_adds_alibaba() {
 /// FAQ 1.2 "You cannot open your website for visit if you have no ICP Filing." — does not apply to a domain that already has an ICP number from another provider (FAQ 1.1 transfer).
 #[test]
 fn domain_filed_with_another_provider_is_not_told_it_has_no_filing() {
-    let (a, n) = path!(need, [
-        ("hosting", "mainland-ecs"), ("access", "domain"), ("cdn", "none"),
-        ("domain-kind", "top-level"), ("domain-filing", "other-provider"),
-        ("entity", "mainland"), ("slb", "no"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "mainland-ecs"),
+            ("access", "domain"),
+            ("cdn", "none"),
+            ("domain-kind", "top-level"),
+            ("domain-filing", "other-provider"),
+            ("entity", "mainland"),
+            ("slb", "no"),
+        ]
+    );
     scenario(&a, n)
         .has(&["add-alibaba-as-provider"])
         .lacks(&["no-website-until-filed"])
@@ -341,11 +448,19 @@ fn domain_filed_with_another_provider_is_not_told_it_has_no_filing() {
 /// FAQ 1.1 "You need to apply for a website ICP Filing if your filing subject has been filed with another service provider and you want to apply for an ICP Filing for a new website domain name in Alibaba Cloud"
 #[test]
 fn subject_filed_elsewhere_adds_a_new_website_in_alibaba() {
-    let (a, n) = path!(need, [
-        ("hosting", "mainland-ecs"), ("access", "domain"), ("cdn", "none"),
-        ("domain-kind", "top-level"), ("domain-filing", "none"), ("subject-filing", "other-provider"),
-        ("entity", "mainland"), ("slb", "no"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "mainland-ecs"),
+            ("access", "domain"),
+            ("cdn", "none"),
+            ("domain-kind", "top-level"),
+            ("domain-filing", "none"),
+            ("subject-filing", "other-provider"),
+            ("entity", "mainland"),
+            ("slb", "no"),
+        ]
+    );
     scenario(&a, n)
         .has(&["new-website-filing-subject-elsewhere", "get-service-code", "no-website-until-filed"])
         .lacks(NO_FILING)
@@ -357,11 +472,19 @@ fn subject_filed_elsewhere_adds_a_new_website_in_alibaba() {
 /// FAQ 1.1 "You need to apply for a website ICP Filing if your filing subject has been filed with Alibaba Cloud and your new website is hosted on an ECS instance."
 #[test]
 fn subject_filed_with_alibaba_adds_a_new_website() {
-    let (a, n) = path!(need, [
-        ("hosting", "mainland-ecs"), ("access", "domain"), ("cdn", "none"),
-        ("domain-kind", "top-level"), ("domain-filing", "none"), ("subject-filing", "alibaba"),
-        ("entity", "mainland"), ("slb", "no"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "mainland-ecs"),
+            ("access", "domain"),
+            ("cdn", "none"),
+            ("domain-kind", "top-level"),
+            ("domain-filing", "none"),
+            ("subject-filing", "alibaba"),
+            ("entity", "mainland"),
+            ("slb", "no"),
+        ]
+    );
     scenario(&a, n)
         .has(&["new-website-filing-subject-at-alibaba", "get-service-code", "no-website-until-filed"])
         .lacks(NO_FILING)
@@ -373,16 +496,28 @@ fn subject_filed_with_alibaba_adds_a_new_website() {
 /// FAQ 1.1 "You need to change your ICP Filing on the Alibaba Cloud ICP Filing platform if your website has an ICP Filing number in Alibaba Cloud and you want to modify the information"
 #[test]
 fn filed_with_alibaba_and_information_changed_applies_for_change_filing() {
-    let (a, n) = path!(need, [
-        ("hosting", "mainland-ecs"), ("access", "domain"), ("cdn", "none"),
-        ("domain-kind", "top-level"), ("domain-filing", "alibaba"), ("change-needed", "yes"),
-        ("slb", "no"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "mainland-ecs"),
+            ("access", "domain"),
+            ("cdn", "none"),
+            ("domain-kind", "top-level"),
+            ("domain-filing", "alibaba"),
+            ("change-needed", "yes"),
+            ("slb", "no"),
+        ]
+    );
     scenario(&a, n)
         .has(&["change-filing"])
         .lacks(NO_FILING)
         .lacks(NEW_ALIBABA_FILING)
-        .lacks(&["get-service-code", "file-in-licence-province", "no-website-until-filed", "domain-on-mainland-server"])
+        .lacks(&[
+            "get-service-code",
+            "file-in-licence-province",
+            "no-website-until-filed",
+            "domain-on-mainland-server",
+        ])
         .verdict(Some("change-filing"))
         .cites("change-filing");
 }
@@ -390,15 +525,28 @@ fn filed_with_alibaba_and_information_changed_applies_for_change_filing() {
 /// FAQ 1.1 (change filing, the other way round) — filed with Alibaba Cloud and nothing to modify: no new filing.
 #[test]
 fn filed_with_alibaba_and_up_to_date_needs_no_new_filing() {
-    let (a, n) = path!(need, [
-        ("hosting", "mainland-ecs"), ("access", "domain"), ("cdn", "none"),
-        ("domain-kind", "top-level"), ("domain-filing", "alibaba"), ("change-needed", "no"),
-        ("slb", "no"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "mainland-ecs"),
+            ("access", "domain"),
+            ("cdn", "none"),
+            ("domain-kind", "top-level"),
+            ("domain-filing", "alibaba"),
+            ("change-needed", "no"),
+            ("slb", "no"),
+        ]
+    );
     scenario(&a, n)
         .has(&["already-filed-with-alibaba"])
         .lacks(NEW_ALIBABA_FILING)
-        .lacks(&["change-filing", "get-service-code", "domain-on-mainland-server", "no-website-until-filed", "second-level-covered"])
+        .lacks(&[
+            "change-filing",
+            "get-service-code",
+            "domain-on-mainland-server",
+            "no-website-until-filed",
+            "second-level-covered",
+        ])
         .verdict(Some("already-filed-with-alibaba"))
         .cites("change-filing");
 }
@@ -406,11 +554,18 @@ fn filed_with_alibaba_and_up_to_date_needs_no_new_filing() {
 /// FAQ 1.1 second-level domains + change filing: top-level filed with Alibaba Cloud whose information must be modified.
 #[test]
 fn second_level_domain_whose_filed_top_level_needs_a_change() {
-    let (a, n) = path!(need, [
-        ("hosting", "mainland-ecs"), ("access", "domain"), ("cdn", "none"),
-        ("domain-kind", "second-level"), ("domain-filing", "alibaba"), ("change-needed", "yes"),
-        ("slb", "no"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "mainland-ecs"),
+            ("access", "domain"),
+            ("cdn", "none"),
+            ("domain-kind", "second-level"),
+            ("domain-filing", "alibaba"),
+            ("change-needed", "yes"),
+            ("slb", "no"),
+        ]
+    );
     scenario(&a, n)
         .has(&["change-filing"])
         .lacks(NEW_ALIBABA_FILING)
@@ -423,13 +578,28 @@ fn second_level_domain_whose_filed_top_level_needs_a_change() {
 /// FAQ 1.2 "If your enterprise is not registered with the mainland China government, and you use an ECS instance in mainland China to host your website, you must apply for an ICP Filing." — with a registered branch company.
 #[test]
 fn foreign_enterprise_with_mainland_branch_files_with_branch_documents() {
-    let (a, n) = path!(need, [
-        ("hosting", "mainland-ecs"), ("access", "domain"), ("cdn", "none"),
-        ("domain-kind", "top-level"), ("domain-filing", "none"), ("subject-filing", "none"),
-        ("entity", "outside"), ("presence", "branch"), ("slb", "no"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "mainland-ecs"),
+            ("access", "domain"),
+            ("cdn", "none"),
+            ("domain-kind", "top-level"),
+            ("domain-filing", "none"),
+            ("subject-filing", "none"),
+            ("entity", "outside"),
+            ("presence", "branch"),
+            ("slb", "no"),
+        ]
+    );
     scenario(&a, n)
-        .has(&["foreign-enterprise-must-file", "foreign-documents-not-accepted", "use-branch-documents", "initial-filing", "file-in-licence-province"])
+        .has(&[
+            "foreign-enterprise-must-file",
+            "foreign-documents-not-accepted",
+            "use-branch-documents",
+            "initial-filing",
+            "file-in-licence-province",
+        ])
         .lacks(NO_FILING)
         .lacks(&["office-filing-limits", "permanent-office-certificate", "hong-kong-fallback"])
         .verdict(Some("initial-filing"))
@@ -440,13 +610,28 @@ fn foreign_enterprise_with_mainland_branch_files_with_branch_documents() {
 /// FAQ 1.2 "If you have a physical office (“ban shi chu” in Chinese) in China, you can apply for ICP Filing in some provinces or municipalities, but you cannot apply for an ICP Commercial License."
 #[test]
 fn foreign_enterprise_with_office_only_files_in_some_provinces() {
-    let (a, n) = path!(need, [
-        ("hosting", "mainland-ecs"), ("access", "domain"), ("cdn", "none"),
-        ("domain-kind", "top-level"), ("domain-filing", "none"), ("subject-filing", "none"),
-        ("entity", "outside"), ("presence", "office"), ("slb", "no"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "mainland-ecs"),
+            ("access", "domain"),
+            ("cdn", "none"),
+            ("domain-kind", "top-level"),
+            ("domain-filing", "none"),
+            ("subject-filing", "none"),
+            ("entity", "outside"),
+            ("presence", "office"),
+            ("slb", "no"),
+        ]
+    );
     scenario(&a, n)
-        .has(&["foreign-enterprise-must-file", "foreign-documents-not-accepted", "office-filing-limits", "hong-kong-fallback", "initial-filing"])
+        .has(&[
+            "foreign-enterprise-must-file",
+            "foreign-documents-not-accepted",
+            "office-filing-limits",
+            "hong-kong-fallback",
+            "initial-filing",
+        ])
         .lacks(NO_FILING)
         .lacks(&["use-branch-documents", "permanent-office-certificate", "slb-update-commercial-license"])
         .verdict(Some("initial-filing"))
@@ -456,13 +641,28 @@ fn foreign_enterprise_with_office_only_files_in_some_provinces() {
 /// FAQ 1.2 "If you do not have a registered company, you must apply for a Registration Certificate of Foreign Enterprises Permanent Office in China … and use this as a business license"
 #[test]
 fn foreign_enterprise_without_branch_or_office_needs_permanent_office_certificate() {
-    let (a, n) = path!(need, [
-        ("hosting", "mainland-ecs"), ("access", "domain"), ("cdn", "none"),
-        ("domain-kind", "top-level"), ("domain-filing", "none"), ("subject-filing", "none"),
-        ("entity", "outside"), ("presence", "none"), ("slb", "no"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "mainland-ecs"),
+            ("access", "domain"),
+            ("cdn", "none"),
+            ("domain-kind", "top-level"),
+            ("domain-filing", "none"),
+            ("subject-filing", "none"),
+            ("entity", "outside"),
+            ("presence", "none"),
+            ("slb", "no"),
+        ]
+    );
     scenario(&a, n)
-        .has(&["foreign-enterprise-must-file", "foreign-documents-not-accepted", "permanent-office-certificate", "hong-kong-fallback", "initial-filing"])
+        .has(&[
+            "foreign-enterprise-must-file",
+            "foreign-documents-not-accepted",
+            "permanent-office-certificate",
+            "hong-kong-fallback",
+            "initial-filing",
+        ])
         .lacks(NO_FILING)
         .lacks(&["use-branch-documents", "office-filing-limits"])
         .verdict(Some("initial-filing"))
@@ -472,13 +672,26 @@ fn foreign_enterprise_without_branch_or_office_needs_permanent_office_certificat
 /// FAQ 1.2 "Documents issued outside mainland China are not accepted for ICP Filing." — a foreign enterprise that does not host on ECS (mainland CDN) still needs mainland documents.
 #[test]
 fn foreign_enterprise_hosted_outside_with_mainland_cdn_needs_mainland_documents() {
-    let (a, n) = path!(need, [
-        ("hosting", "outside"), ("cdn", "mainland"),
-        ("domain-kind", "top-level"), ("domain-filing", "none"), ("subject-filing", "none"),
-        ("entity", "outside"), ("presence", "branch"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "outside"),
+            ("cdn", "mainland"),
+            ("domain-kind", "top-level"),
+            ("domain-filing", "none"),
+            ("subject-filing", "none"),
+            ("entity", "outside"),
+            ("presence", "branch"),
+        ]
+    );
     scenario(&a, n)
-        .has(&["foreign-documents-not-accepted", "use-branch-documents", "cdn-mainland-needs-filing", "temporary-mainland-ecs", "initial-filing"])
+        .has(&[
+            "foreign-documents-not-accepted",
+            "use-branch-documents",
+            "cdn-mainland-needs-filing",
+            "temporary-mainland-ecs",
+            "initial-filing",
+        ])
         // The 1.2 preamble is about hosting on ECS in mainland China, which this site does not.
         .lacks(&["foreign-enterprise-must-file", "no-filing-hosted-outside"])
         .verdict(Some("initial-filing"))
@@ -489,11 +702,20 @@ fn foreign_enterprise_hosted_outside_with_mainland_cdn_needs_mainland_documents(
 #[test]
 fn without_a_filing_the_site_stays_closed_and_hong_kong_is_the_fallback() {
     // No mainland documents (no branch, no office) and no filing yet.
-    let (a, n) = path!(need, [
-        ("hosting", "mainland-ecs"), ("access", "domain"), ("cdn", "none"),
-        ("domain-kind", "top-level"), ("domain-filing", "none"), ("subject-filing", "none"),
-        ("entity", "outside"), ("presence", "none"), ("slb", "no"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "mainland-ecs"),
+            ("access", "domain"),
+            ("cdn", "none"),
+            ("domain-kind", "top-level"),
+            ("domain-filing", "none"),
+            ("subject-filing", "none"),
+            ("entity", "outside"),
+            ("presence", "none"),
+            ("slb", "no"),
+        ]
+    );
     scenario(&a, n)
         .has(&["no-website-until-filed", "hong-kong-fallback"])
         .lacks(NO_FILING)
@@ -503,11 +725,20 @@ fn without_a_filing_the_site_stays_closed_and_hong_kong_is_the_fallback() {
 /// FAQ 1.2 "If you plan to use the Server Load Balancer together with ECS in mainland China, you can complete the ICP Filing using one of the ECS instances. Once your ICP Filing has been approved, change your DNS record" — no ICP Commercial License.
 #[test]
 fn load_balancer_without_commercial_license_files_then_switches_dns() {
-    let (a, n) = path!(need, [
-        ("hosting", "mainland-ecs"), ("access", "domain"), ("cdn", "none"),
-        ("domain-kind", "top-level"), ("domain-filing", "none"), ("subject-filing", "none"),
-        ("entity", "mainland"), ("slb", "yes"), ("commercial-license", "no"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "mainland-ecs"),
+            ("access", "domain"),
+            ("cdn", "none"),
+            ("domain-kind", "top-level"),
+            ("domain-filing", "none"),
+            ("subject-filing", "none"),
+            ("entity", "mainland"),
+            ("slb", "yes"),
+            ("commercial-license", "no"),
+        ]
+    );
     scenario(&a, n)
         .has(&["slb-file-then-switch-dns", "initial-filing", "get-service-code"])
         .lacks(NO_FILING)
@@ -519,11 +750,20 @@ fn load_balancer_without_commercial_license_files_then_switches_dns() {
 /// FAQ 1.2 "If you are an ICP Commercial License holder, you must update your ICP Commercial License information when changing the IP address to your Server Load Balancer instance."
 #[test]
 fn load_balancer_with_commercial_license_must_update_the_license() {
-    let (a, n) = path!(need, [
-        ("hosting", "mainland-ecs"), ("access", "domain"), ("cdn", "none"),
-        ("domain-kind", "top-level"), ("domain-filing", "none"), ("subject-filing", "none"),
-        ("entity", "mainland"), ("slb", "yes"), ("commercial-license", "yes"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "mainland-ecs"),
+            ("access", "domain"),
+            ("cdn", "none"),
+            ("domain-kind", "top-level"),
+            ("domain-filing", "none"),
+            ("subject-filing", "none"),
+            ("entity", "mainland"),
+            ("slb", "yes"),
+            ("commercial-license", "yes"),
+        ]
+    );
     scenario(&a, n)
         .has(&["slb-file-then-switch-dns", "slb-update-commercial-license", "initial-filing"])
         .lacks(NO_FILING)
@@ -534,11 +774,19 @@ fn load_balancer_with_commercial_license_must_update_the_license() {
 /// FAQ 1.2 SLB + ICP Commercial License on a domain already filed with Alibaba Cloud: the licence still has to follow the new IP address.
 #[test]
 fn load_balancer_in_front_of_an_already_filed_site_with_commercial_license() {
-    let (a, n) = path!(need, [
-        ("hosting", "mainland-ecs"), ("access", "domain"), ("cdn", "none"),
-        ("domain-kind", "top-level"), ("domain-filing", "alibaba"), ("change-needed", "no"),
-        ("slb", "yes"), ("commercial-license", "yes"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "mainland-ecs"),
+            ("access", "domain"),
+            ("cdn", "none"),
+            ("domain-kind", "top-level"),
+            ("domain-filing", "alibaba"),
+            ("change-needed", "no"),
+            ("slb", "yes"),
+            ("commercial-license", "yes"),
+        ]
+    );
     scenario(&a, n)
         .has(&["already-filed-with-alibaba", "slb-update-commercial-license"])
         .lacks(NEW_ALIBABA_FILING)
@@ -549,11 +797,20 @@ fn load_balancer_in_front_of_an_already_filed_site_with_commercial_license() {
 /// FAQ 1.2 SLB with only a physical office: "you cannot apply for an ICP Commercial License", so the licence question is not asked and no licence advice is given.
 #[test]
 fn load_balancer_with_office_only_gets_no_commercial_license_advice() {
-    let (a, n) = path!(need, [
-        ("hosting", "mainland-ecs"), ("access", "domain"), ("cdn", "none"),
-        ("domain-kind", "top-level"), ("domain-filing", "none"), ("subject-filing", "none"),
-        ("entity", "outside"), ("presence", "office"), ("slb", "yes"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "mainland-ecs"),
+            ("access", "domain"),
+            ("cdn", "none"),
+            ("domain-kind", "top-level"),
+            ("domain-filing", "none"),
+            ("subject-filing", "none"),
+            ("entity", "outside"),
+            ("presence", "office"),
+            ("slb", "yes"),
+        ]
+    );
     scenario(&a, n)
         .has(&["slb-file-then-switch-dns", "office-filing-limits"])
         .lacks(&["slb-update-commercial-license"])
@@ -568,7 +825,12 @@ fn international_cdn_for_a_site_hosted_outside_needs_no_filing() {
     scenario(&a, n)
         .has(&["cdn-international-no-filing", "no-filing-hosted-outside"])
         .lacks(NEW_ALIBABA_FILING)
-        .lacks(&["cdn-mainland-needs-filing", "temporary-mainland-ecs", "get-service-code", "file-in-licence-province"])
+        .lacks(&[
+            "cdn-mainland-needs-filing",
+            "temporary-mainland-ecs",
+            "get-service-code",
+            "file-in-licence-province",
+        ])
         .verdict(Some("no-filing-hosted-outside"))
         .cites("cdn");
 }
@@ -576,11 +838,19 @@ fn international_cdn_for_a_site_hosted_outside_needs_no_filing() {
 /// FAQ 1.2 international CDN in front of a site on mainland ECS: the CDN adds no filing, but the mainland site still needs one.
 #[test]
 fn international_cdn_does_not_exempt_a_site_on_mainland_ecs() {
-    let (a, n) = path!(need, [
-        ("hosting", "mainland-ecs"), ("access", "domain"), ("cdn", "international"),
-        ("domain-kind", "top-level"), ("domain-filing", "none"), ("subject-filing", "none"),
-        ("entity", "mainland"), ("slb", "no"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "mainland-ecs"),
+            ("access", "domain"),
+            ("cdn", "international"),
+            ("domain-kind", "top-level"),
+            ("domain-filing", "none"),
+            ("subject-filing", "none"),
+            ("entity", "mainland"),
+            ("slb", "no"),
+        ]
+    );
     scenario(&a, n)
         .has(&["cdn-international-no-filing", "domain-on-mainland-server", "initial-filing"])
         .lacks(NO_FILING)
@@ -592,13 +862,26 @@ fn international_cdn_does_not_exempt_a_site_on_mainland_ecs() {
 /// FAQ 1.2 "If you plan to use CDN in mainland China, you must apply for an ICP Filing." — site already on mainland ECS, so no temporary instance.
 #[test]
 fn mainland_cdn_for_a_site_on_mainland_ecs_needs_a_filing_without_temporary_ecs() {
-    let (a, n) = path!(need, [
-        ("hosting", "mainland-ecs"), ("access", "domain"), ("cdn", "mainland"),
-        ("domain-kind", "top-level"), ("domain-filing", "none"), ("subject-filing", "none"),
-        ("entity", "mainland"), ("slb", "no"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "mainland-ecs"),
+            ("access", "domain"),
+            ("cdn", "mainland"),
+            ("domain-kind", "top-level"),
+            ("domain-filing", "none"),
+            ("subject-filing", "none"),
+            ("entity", "mainland"),
+            ("slb", "no"),
+        ]
+    );
     scenario(&a, n)
-        .has(&["cdn-mainland-needs-filing", "domain-on-mainland-server", "initial-filing", "get-service-code"])
+        .has(&[
+            "cdn-mainland-needs-filing",
+            "domain-on-mainland-server",
+            "initial-filing",
+            "get-service-code",
+        ])
         .lacks(NO_FILING)
         .lacks(&["temporary-mainland-ecs", "cdn-international-no-filing"])
         .verdict(Some("initial-filing"))
@@ -608,11 +891,17 @@ fn mainland_cdn_for_a_site_on_mainland_ecs_needs_a_filing_without_temporary_ecs(
 /// FAQ 1.2 "you need a temporary ECS instance (with at least three-month subscription) in mainland China to complete the ICP Filing process, whether your website is hosted in mainland China or not." — hosted outside.
 #[test]
 fn mainland_cdn_for_a_site_hosted_outside_needs_filing_and_temporary_ecs() {
-    let (a, n) = path!(need, [
-        ("hosting", "outside"), ("cdn", "mainland"),
-        ("domain-kind", "top-level"), ("domain-filing", "none"), ("subject-filing", "none"),
-        ("entity", "mainland"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "outside"),
+            ("cdn", "mainland"),
+            ("domain-kind", "top-level"),
+            ("domain-filing", "none"),
+            ("subject-filing", "none"),
+            ("entity", "mainland"),
+        ]
+    );
     scenario(&a, n)
         .has(&["cdn-mainland-needs-filing", "temporary-mainland-ecs", "initial-filing", "get-service-code"])
         .lacks(NO_FILING)
@@ -626,11 +915,17 @@ fn mainland_cdn_for_a_site_hosted_outside_needs_filing_and_temporary_ecs() {
 /// FAQ 1.2 mainland CDN, site hosted in Hong Kong: the CDN answer overrides "no filing outside mainland".
 #[test]
 fn mainland_cdn_for_a_site_hosted_in_hong_kong_needs_filing_and_temporary_ecs() {
-    let (a, n) = path!(need, [
-        ("hosting", "hong-kong"), ("cdn", "mainland"),
-        ("domain-kind", "top-level"), ("domain-filing", "none"), ("subject-filing", "none"),
-        ("entity", "mainland"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "hong-kong"),
+            ("cdn", "mainland"),
+            ("domain-kind", "top-level"),
+            ("domain-filing", "none"),
+            ("subject-filing", "none"),
+            ("entity", "mainland"),
+        ]
+    );
     scenario(&a, n)
         .has(&["cdn-mainland-needs-filing", "temporary-mainland-ecs", "initial-filing"])
         .lacks(NO_FILING)
@@ -641,13 +936,26 @@ fn mainland_cdn_for_a_site_hosted_in_hong_kong_needs_filing_and_temporary_ecs() 
 /// FAQ 1.2 + 1.1 mainland CDN with no Alibaba ECS at all (site on another mainland provider): the CDN answer wins over "no ECS, no Alibaba filing".
 #[test]
 fn mainland_cdn_without_any_ecs_needs_filing_and_temporary_ecs() {
-    let (a, n) = path!(need, [
-        ("hosting", "mainland-other"), ("access", "domain"), ("cdn", "mainland"),
-        ("domain-kind", "top-level"), ("domain-filing", "none"), ("subject-filing", "none"),
-        ("entity", "mainland"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "mainland-other"),
+            ("access", "domain"),
+            ("cdn", "mainland"),
+            ("domain-kind", "top-level"),
+            ("domain-filing", "none"),
+            ("subject-filing", "none"),
+            ("entity", "mainland"),
+        ]
+    );
     scenario(&a, n)
-        .has(&["cdn-mainland-needs-filing", "temporary-mainland-ecs", "initial-filing", "get-service-code", "no-website-until-filed"])
+        .has(&[
+            "cdn-mainland-needs-filing",
+            "temporary-mainland-ecs",
+            "initial-filing",
+            "get-service-code",
+            "no-website-until-filed",
+        ])
         .lacks(NO_FILING)
         .lacks(&["no-alibaba-filing-without-ecs", "file-with-hosting-provider"])
         .verdict(Some("initial-filing"))
@@ -657,10 +965,16 @@ fn mainland_cdn_without_any_ecs_needs_filing_and_temporary_ecs() {
 /// FAQ 1.2 mainland CDN for a site outside mainland whose domain is filed elsewhere: transfer/add Alibaba Cloud, via a temporary ECS.
 #[test]
 fn mainland_cdn_for_outside_site_with_domain_filed_elsewhere() {
-    let (a, n) = path!(need, [
-        ("hosting", "outside"), ("cdn", "mainland"),
-        ("domain-kind", "top-level"), ("domain-filing", "other-provider"), ("entity", "mainland"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "outside"),
+            ("cdn", "mainland"),
+            ("domain-kind", "top-level"),
+            ("domain-filing", "other-provider"),
+            ("entity", "mainland"),
+        ]
+    );
     scenario(&a, n)
         .has(&["cdn-mainland-needs-filing", "temporary-mainland-ecs", "add-alibaba-as-provider"])
         .lacks(NO_FILING)
@@ -671,10 +985,16 @@ fn mainland_cdn_for_outside_site_with_domain_filed_elsewhere() {
 /// FAQ 1.2 mainland CDN for a domain already filed through Alibaba Cloud: it already has its filing.
 #[test]
 fn mainland_cdn_for_a_domain_already_filed_with_alibaba() {
-    let (a, n) = path!(need, [
-        ("hosting", "outside"), ("cdn", "mainland"),
-        ("domain-kind", "top-level"), ("domain-filing", "alibaba"), ("change-needed", "no"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "outside"),
+            ("cdn", "mainland"),
+            ("domain-kind", "top-level"),
+            ("domain-filing", "alibaba"),
+            ("change-needed", "no"),
+        ]
+    );
     scenario(&a, n)
         .has(&["already-filed-with-alibaba"])
         .lacks(NEW_ALIBABA_FILING)
@@ -689,7 +1009,14 @@ fn site_hosted_outside_without_cdn_needs_no_filing() {
     scenario(&a, n)
         .has(&["no-filing-hosted-outside"])
         .lacks(NEW_ALIBABA_FILING)
-        .lacks(&["cdn-mainland-needs-filing", "temporary-mainland-ecs", "get-service-code", "file-in-licence-province", "no-website-until-filed", "cdn-international-no-filing"])
+        .lacks(&[
+            "cdn-mainland-needs-filing",
+            "temporary-mainland-ecs",
+            "get-service-code",
+            "file-in-licence-province",
+            "no-website-until-filed",
+            "cdn-international-no-filing",
+        ])
         .verdict(Some("no-filing-hosted-outside"))
         .cites("hosted-outside");
 }
@@ -701,7 +1028,12 @@ fn site_hosted_in_hong_kong_without_cdn_needs_no_filing() {
     scenario(&a, n)
         .has(&["no-filing-hosted-outside"])
         .lacks(NEW_ALIBABA_FILING)
-        .lacks(&["cdn-mainland-needs-filing", "temporary-mainland-ecs", "get-service-code", "no-website-until-filed"])
+        .lacks(&[
+            "cdn-mainland-needs-filing",
+            "temporary-mainland-ecs",
+            "get-service-code",
+            "no-website-until-filed",
+        ])
         .verdict(Some("no-filing-hosted-outside"))
         .cites("hong-kong");
 }
@@ -711,7 +1043,12 @@ fn site_hosted_in_hong_kong_without_cdn_needs_no_filing() {
 fn ip_only_website_on_ecs_files_with_the_province() {
     let (a, n) = path!(need, [("hosting", "mainland-ecs"), ("access", "ip-only"), ("entity", "mainland")]);
     scenario(&a, n)
-        .has(&["ip-only-file-with-province", "no-website-until-filed", "hong-kong-fallback", "file-in-licence-province"])
+        .has(&[
+            "ip-only-file-with-province",
+            "no-website-until-filed",
+            "hong-kong-fallback",
+            "file-in-licence-province",
+        ])
         .lacks(NO_FILING)
         .lacks(NEW_ALIBABA_FILING)
         .lacks(&["get-service-code", "domain-on-mainland-server", "slb-file-then-switch-dns"])
@@ -722,11 +1059,17 @@ fn ip_only_website_on_ecs_files_with_the_province() {
 /// FAQ 1.2 IP-only website, foreign enterprise with a branch: still the province, with the branch's documents.
 #[test]
 fn ip_only_website_of_a_foreign_enterprise_with_branch() {
-    let (a, n) = path!(need, [
-        ("hosting", "mainland-ecs"), ("access", "ip-only"), ("entity", "outside"), ("presence", "branch"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [("hosting", "mainland-ecs"), ("access", "ip-only"), ("entity", "outside"), ("presence", "branch"),]
+    );
     scenario(&a, n)
-        .has(&["ip-only-file-with-province", "foreign-enterprise-must-file", "foreign-documents-not-accepted", "use-branch-documents"])
+        .has(&[
+            "ip-only-file-with-province",
+            "foreign-enterprise-must-file",
+            "foreign-documents-not-accepted",
+            "use-branch-documents",
+        ])
         .lacks(NO_FILING)
         .lacks(NEW_ALIBABA_FILING)
         .lacks(&["get-service-code"])
@@ -753,7 +1096,12 @@ fn server_without_website_on_another_mainland_provider_needs_no_filing() {
     scenario(&a, n)
         .has(&["no-filing-without-domain", "no-alibaba-filing-without-ecs"])
         .lacks(NEW_ALIBABA_FILING)
-        .lacks(&["file-with-hosting-provider", "ip-only-file-with-province", "no-website-until-filed", "file-in-licence-province"])
+        .lacks(&[
+            "file-with-hosting-provider",
+            "ip-only-file-with-province",
+            "no-website-until-filed",
+            "file-in-licence-province",
+        ])
         .verdict(Some("no-filing-without-domain"))
         .cites("ecs-without-domain");
 }
@@ -761,28 +1109,50 @@ fn server_without_website_on_another_mainland_provider_needs_no_filing() {
 /// FAQ 1.2 "You must apply for an ICP Filing in the same province where your Chinese business license was issued."
 #[test]
 fn the_filing_is_made_in_the_licence_province() {
-    let (a, n) = path!(need, [
-        ("hosting", "mainland-ecs"), ("access", "domain"), ("cdn", "none"),
-        ("domain-kind", "top-level"), ("domain-filing", "none"), ("subject-filing", "none"),
-        ("entity", "mainland"), ("slb", "no"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "mainland-ecs"),
+            ("access", "domain"),
+            ("cdn", "none"),
+            ("domain-kind", "top-level"),
+            ("domain-filing", "none"),
+            ("subject-filing", "none"),
+            ("entity", "mainland"),
+            ("slb", "no"),
+        ]
+    );
     scenario(&a, n)
         .has(&["file-in-licence-province"])
         .because_of("file-in-licence-province", "filing-province")
         .cites("province");
     let rec = a.recommendations.iter().find(|r| r.id == "file-in-licence-province").unwrap();
-    assert!(rec.citations.iter().any(|c| c.faq == "province" && c.quote.contains("business license was issued")));
+    assert!(rec
+        .citations
+        .iter()
+        .any(|c| c.faq == "province" && c.quote.contains("business license was issued")));
 }
 
 /// FAQ 1.4 "ICP Filing service code is the verification code that is associated with the Alibaba Cloud services and that is used to fill in the registration information in the Alibaba Cloud ICP Filing system." — every new Alibaba filing needs one.
 #[test]
 fn a_new_alibaba_filing_starts_with_a_service_code() {
-    let (a, n) = path!(need, [
-        ("hosting", "hong-kong"), ("cdn", "mainland"),
-        ("domain-kind", "second-level"), ("domain-filing", "other-provider"), ("entity", "mainland"),
-    ]);
+    let (a, n) = path!(
+        need,
+        [
+            ("hosting", "hong-kong"),
+            ("cdn", "mainland"),
+            ("domain-kind", "second-level"),
+            ("domain-filing", "other-provider"),
+            ("entity", "mainland"),
+        ]
+    );
     scenario(&a, n)
-        .has(&["get-service-code", "temporary-mainland-ecs", "add-alibaba-as-provider", "second-level-parent-filed-elsewhere"])
+        .has(&[
+            "get-service-code",
+            "temporary-mainland-ecs",
+            "add-alibaba-as-provider",
+            "second-level-parent-filed-elsewhere",
+        ])
         .verdict(Some("add-alibaba-as-provider"))
         .cites("service-code");
     let rec = a.recommendations.iter().find(|r| r.id == "get-service-code").unwrap();
@@ -797,7 +1167,14 @@ fn revoked_after_the_subject_cancelled() {
     let (a, n) = path!(icp_number, [("num-topic", "revoked"), ("num-cause", "subject-cancelled")]);
     scenario(&a, n)
         .has(&["no-restoration", "file-again-promptly", "revoked-by-subject"])
-        .lacks(&["revoked-domain-expired", "revoked-inaccurate-information", "revoked-illegal-content", "revocation-causes", "blacklisted-permanently-denied", "icp-number-no-expiry"])
+        .lacks(&[
+            "revoked-domain-expired",
+            "revoked-inaccurate-information",
+            "revoked-illegal-content",
+            "revocation-causes",
+            "blacklisted-permanently-denied",
+            "icp-number-no-expiry",
+        ])
         .verdict(None)
         .cites("revoked-why")
         .cites("restore");
@@ -809,7 +1186,13 @@ fn revoked_after_the_domain_expired() {
     let (a, n) = path!(icp_number, [("num-topic", "revoked"), ("num-cause", "domain-expired")]);
     scenario(&a, n)
         .has(&["no-restoration", "file-again-promptly", "revoked-domain-expired"])
-        .lacks(&["revoked-by-subject", "revoked-inaccurate-information", "revoked-illegal-content", "revocation-causes", "blacklisted-permanently-denied"])
+        .lacks(&[
+            "revoked-by-subject",
+            "revoked-inaccurate-information",
+            "revoked-illegal-content",
+            "revocation-causes",
+            "blacklisted-permanently-denied",
+        ])
         .verdict(None)
         .cites("revoked-why");
 }
@@ -820,7 +1203,13 @@ fn revoked_for_inaccurate_or_missing_information() {
     let (a, n) = path!(icp_number, [("num-topic", "revoked"), ("num-cause", "inaccurate")]);
     scenario(&a, n)
         .has(&["no-restoration", "file-again-promptly", "revoked-inaccurate-information"])
-        .lacks(&["revoked-by-subject", "revoked-domain-expired", "revoked-illegal-content", "revocation-causes", "blacklisted-permanently-denied"])
+        .lacks(&[
+            "revoked-by-subject",
+            "revoked-domain-expired",
+            "revoked-illegal-content",
+            "revocation-causes",
+            "blacklisted-permanently-denied",
+        ])
         .verdict(None)
         .cites("revoked-why");
 }
@@ -828,12 +1217,19 @@ fn revoked_for_inaccurate_or_missing_information() {
 /// FAQ 1.3 "If your website contains illegal information, the administration bureau will revoke your website and subject ICP numbers." — not blacklisted.
 #[test]
 fn revoked_for_illegal_content_not_blacklisted_may_file_again() {
-    let (a, n) = path!(icp_number, [
-        ("num-topic", "revoked"), ("num-cause", "illegal-content"), ("num-blacklisted", "no"),
-    ]);
+    let (a, n) = path!(
+        icp_number,
+        [("num-topic", "revoked"), ("num-cause", "illegal-content"), ("num-blacklisted", "no"),]
+    );
     scenario(&a, n)
         .has(&["no-restoration", "file-again-promptly", "revoked-illegal-content"])
-        .lacks(&["blacklisted-permanently-denied", "revoked-by-subject", "revoked-domain-expired", "revoked-inaccurate-information", "revocation-causes"])
+        .lacks(&[
+            "blacklisted-permanently-denied",
+            "revoked-by-subject",
+            "revoked-domain-expired",
+            "revoked-inaccurate-information",
+            "revocation-causes",
+        ])
         .verdict(None)
         .cites("revoked-why");
 }
@@ -841,9 +1237,10 @@ fn revoked_for_illegal_content_not_blacklisted_may_file_again() {
 /// FAQ 1.3 "In serious cases, the subject information will be blacklisted, and your credential number and website name will be permanently denied for ICP Filing."
 #[test]
 fn blacklisted_subject_is_not_told_to_file_again() {
-    let (a, n) = path!(icp_number, [
-        ("num-topic", "revoked"), ("num-cause", "illegal-content"), ("num-blacklisted", "yes"),
-    ]);
+    let (a, n) = path!(
+        icp_number,
+        [("num-topic", "revoked"), ("num-cause", "illegal-content"), ("num-blacklisted", "yes"),]
+    );
     scenario(&a, n)
         .has(&["no-restoration", "revoked-illegal-content", "blacklisted-permanently-denied"])
         .lacks(&["file-again-promptly"])
@@ -857,7 +1254,13 @@ fn revoked_for_an_unknown_reason_lists_the_four_causes() {
     let (a, n) = path!(icp_number, [("num-topic", "revoked"), ("num-cause", "unknown")]);
     scenario(&a, n)
         .has(&["no-restoration", "file-again-promptly", "revocation-causes"])
-        .lacks(&["revoked-by-subject", "revoked-domain-expired", "revoked-inaccurate-information", "revoked-illegal-content", "blacklisted-permanently-denied"])
+        .lacks(&[
+            "revoked-by-subject",
+            "revoked-domain-expired",
+            "revoked-inaccurate-information",
+            "revoked-illegal-content",
+            "blacklisted-permanently-denied",
+        ])
         .verdict(None)
         .cites("revoked-why");
     let causes = a.recommendations.iter().find(|r| r.id == "revocation-causes").unwrap();
@@ -946,10 +1349,17 @@ fn server_outside_mainland_cannot_get_a_service_code() {
 /// FAQ 1.4 "The account you are using is not the one that you used when you purchased the server."
 #[test]
 fn no_apply_button_wrong_account() {
-    let (a, n) = path!(service_code, [
-        ("sc-server", "mainland"), ("sc-problem", "no-apply-button"), ("sc-account", "no"),
-        ("sc-billing", "subscription"), ("sc-term", "enough"), ("sc-bandwidth", "yes"),
-    ]);
+    let (a, n) = path!(
+        service_code,
+        [
+            ("sc-server", "mainland"),
+            ("sc-problem", "no-apply-button"),
+            ("sc-account", "no"),
+            ("sc-billing", "subscription"),
+            ("sc-term", "enough"),
+            ("sc-bandwidth", "yes"),
+        ]
+    );
     scenario(&a, n)
         .has(&["use-purchasing-account"])
         .lacks(&without(SC_CAUSES, &["use-purchasing-account"]))
@@ -960,10 +1370,16 @@ fn no_apply_button_wrong_account() {
 /// FAQ 1.4 "You chose Pay-As-You-Go as the billing method for your ESC instance. Pay-As-You-Go instances do not support registration."
 #[test]
 fn no_apply_button_pay_as_you_go() {
-    let (a, n) = path!(service_code, [
-        ("sc-server", "mainland"), ("sc-problem", "no-apply-button"), ("sc-account", "yes"),
-        ("sc-billing", "pay-as-you-go"), ("sc-bandwidth", "yes"),
-    ]);
+    let (a, n) = path!(
+        service_code,
+        [
+            ("sc-server", "mainland"),
+            ("sc-problem", "no-apply-button"),
+            ("sc-account", "yes"),
+            ("sc-billing", "pay-as-you-go"),
+            ("sc-bandwidth", "yes"),
+        ]
+    );
     scenario(&a, n)
         .has(&["switch-to-subscription"])
         .lacks(&without(SC_CAUSES, &["switch-to-subscription"]))
@@ -974,10 +1390,17 @@ fn no_apply_button_pay_as_you_go() {
 /// FAQ 1.4 "the remaining time before it expires meets the requirements for registration. In this case, check if the instance has a public network bandwidth assigned."
 #[test]
 fn no_apply_button_no_public_bandwidth() {
-    let (a, n) = path!(service_code, [
-        ("sc-server", "mainland"), ("sc-problem", "no-apply-button"), ("sc-account", "yes"),
-        ("sc-billing", "subscription"), ("sc-term", "enough"), ("sc-bandwidth", "no"),
-    ]);
+    let (a, n) = path!(
+        service_code,
+        [
+            ("sc-server", "mainland"),
+            ("sc-problem", "no-apply-button"),
+            ("sc-account", "yes"),
+            ("sc-billing", "subscription"),
+            ("sc-term", "enough"),
+            ("sc-bandwidth", "no"),
+        ]
+    );
     scenario(&a, n)
         .has(&["add-public-bandwidth"])
         .lacks(&without(SC_CAUSES, &["add-public-bandwidth"]))
@@ -988,10 +1411,17 @@ fn no_apply_button_no_public_bandwidth() {
 /// FAQ 1.4 "the remaining time before it expires does not meet the requirements for registration. In this case, renew the subscription."
 #[test]
 fn no_apply_button_subscription_too_short() {
-    let (a, n) = path!(service_code, [
-        ("sc-server", "mainland"), ("sc-problem", "no-apply-button"), ("sc-account", "yes"),
-        ("sc-billing", "subscription"), ("sc-term", "too-short"), ("sc-bandwidth", "yes"),
-    ]);
+    let (a, n) = path!(
+        service_code,
+        [
+            ("sc-server", "mainland"),
+            ("sc-problem", "no-apply-button"),
+            ("sc-account", "yes"),
+            ("sc-billing", "subscription"),
+            ("sc-term", "too-short"),
+            ("sc-bandwidth", "yes"),
+        ]
+    );
     scenario(&a, n)
         .has(&["renew-subscription"])
         .lacks(&without(SC_CAUSES, &["renew-subscription"]))
@@ -1002,10 +1432,16 @@ fn no_apply_button_subscription_too_short() {
 /// FAQ 1.4 "Your ECS instance has expired. An expired instance cannot apply for the ICP Filing service code."
 #[test]
 fn no_apply_button_instance_expired() {
-    let (a, n) = path!(service_code, [
-        ("sc-server", "mainland"), ("sc-problem", "no-apply-button"), ("sc-account", "yes"),
-        ("sc-billing", "subscription"), ("sc-term", "expired"),
-    ]);
+    let (a, n) = path!(
+        service_code,
+        [
+            ("sc-server", "mainland"),
+            ("sc-problem", "no-apply-button"),
+            ("sc-account", "yes"),
+            ("sc-billing", "subscription"),
+            ("sc-term", "expired"),
+        ]
+    );
     scenario(&a, n)
         .has(&["expired-instance"])
         .lacks(&without(SC_CAUSES, &["expired-instance"]))
@@ -1016,10 +1452,18 @@ fn no_apply_button_instance_expired() {
 /// FAQ 1.4 "The maximum of the service identification numbers for ICP registration that your instance can apply for has been reached."
 #[test]
 fn no_apply_button_service_code_limit_reached() {
-    let (a, n) = path!(service_code, [
-        ("sc-server", "mainland"), ("sc-problem", "no-apply-button"), ("sc-account", "yes"),
-        ("sc-billing", "subscription"), ("sc-term", "enough"), ("sc-bandwidth", "yes"), ("sc-quota", "yes"),
-    ]);
+    let (a, n) = path!(
+        service_code,
+        [
+            ("sc-server", "mainland"),
+            ("sc-problem", "no-apply-button"),
+            ("sc-account", "yes"),
+            ("sc-billing", "subscription"),
+            ("sc-term", "enough"),
+            ("sc-bandwidth", "yes"),
+            ("sc-quota", "yes"),
+        ]
+    );
     scenario(&a, n)
         .has(&["service-code-limit-reached"])
         .lacks(&without(SC_CAUSES, &["service-code-limit-reached"]))
@@ -1030,10 +1474,18 @@ fn no_apply_button_service_code_limit_reached() {
 /// FAQ 1.4 "If the Apply button does not appear … the reasons may be as follows:" — every listed reason ruled out.
 #[test]
 fn no_apply_button_none_of_the_listed_causes() {
-    let (a, n) = path!(service_code, [
-        ("sc-server", "mainland"), ("sc-problem", "no-apply-button"), ("sc-account", "yes"),
-        ("sc-billing", "subscription"), ("sc-term", "enough"), ("sc-bandwidth", "yes"), ("sc-quota", "no"),
-    ]);
+    let (a, n) = path!(
+        service_code,
+        [
+            ("sc-server", "mainland"),
+            ("sc-problem", "no-apply-button"),
+            ("sc-account", "yes"),
+            ("sc-billing", "subscription"),
+            ("sc-term", "enough"),
+            ("sc-bandwidth", "yes"),
+            ("sc-quota", "no"),
+        ]
+    );
     scenario(&a, n)
         .has(&["no-listed-cause"])
         .lacks(&without(SC_CAUSES, &["no-listed-cause"]))
@@ -1044,10 +1496,16 @@ fn no_apply_button_none_of_the_listed_causes() {
 /// FAQ 1.4 missing Apply button with two causes at once (wrong account and Pay-As-You-Go): both are given.
 #[test]
 fn no_apply_button_wrong_account_and_pay_as_you_go() {
-    let (a, n) = path!(service_code, [
-        ("sc-server", "mainland"), ("sc-problem", "no-apply-button"), ("sc-account", "no"),
-        ("sc-billing", "pay-as-you-go"), ("sc-bandwidth", "no"),
-    ]);
+    let (a, n) = path!(
+        service_code,
+        [
+            ("sc-server", "mainland"),
+            ("sc-problem", "no-apply-button"),
+            ("sc-account", "no"),
+            ("sc-billing", "pay-as-you-go"),
+            ("sc-bandwidth", "no"),
+        ]
+    );
     scenario(&a, n)
         .has(&["use-purchasing-account", "switch-to-subscription", "add-public-bandwidth"])
         .lacks(&["no-listed-cause", "apply-for-service-code", "service-code-limit-reached"])
@@ -1057,10 +1515,15 @@ fn no_apply_button_wrong_account_and_pay_as_you_go() {
 /// FAQ 1.4 "If you do not own a public IP address, purchase the bandwidth first."
 #[test]
 fn no_eligible_ip_without_public_bandwidth() {
-    let (a, n) = path!(service_code, [
-        ("sc-server", "mainland"), ("sc-problem", "no-eligible-ip"),
-        ("sc-billing", "subscription"), ("sc-bandwidth", "no"),
-    ]);
+    let (a, n) = path!(
+        service_code,
+        [
+            ("sc-server", "mainland"),
+            ("sc-problem", "no-eligible-ip"),
+            ("sc-billing", "subscription"),
+            ("sc-bandwidth", "no"),
+        ]
+    );
     scenario(&a, n)
         .has(&["add-public-bandwidth"])
         .lacks(&without(SC_CAUSES, &["add-public-bandwidth"]))
@@ -1071,10 +1534,15 @@ fn no_eligible_ip_without_public_bandwidth() {
 /// FAQ 1.4 "the Alibaba Cloud ECS that supports ICP registration is an instance that is deployed within Mainland China, that has a yearly or monthly subscription" — Pay-As-You-Go.
 #[test]
 fn no_eligible_ip_on_pay_as_you_go() {
-    let (a, n) = path!(service_code, [
-        ("sc-server", "mainland"), ("sc-problem", "no-eligible-ip"),
-        ("sc-billing", "pay-as-you-go"), ("sc-bandwidth", "yes"),
-    ]);
+    let (a, n) = path!(
+        service_code,
+        [
+            ("sc-server", "mainland"),
+            ("sc-problem", "no-eligible-ip"),
+            ("sc-billing", "pay-as-you-go"),
+            ("sc-bandwidth", "yes"),
+        ]
+    );
     scenario(&a, n)
         .has(&["switch-to-subscription"])
         .lacks(&without(SC_CAUSES, &["switch-to-subscription"]))
@@ -1085,10 +1553,15 @@ fn no_eligible_ip_on_pay_as_you_go() {
 /// FAQ 1.4 no eligible IP although the instance is mainland, subscription and has bandwidth: no listed cause.
 #[test]
 fn no_eligible_ip_with_every_requirement_met() {
-    let (a, n) = path!(service_code, [
-        ("sc-server", "mainland"), ("sc-problem", "no-eligible-ip"),
-        ("sc-billing", "subscription"), ("sc-bandwidth", "yes"),
-    ]);
+    let (a, n) = path!(
+        service_code,
+        [
+            ("sc-server", "mainland"),
+            ("sc-problem", "no-eligible-ip"),
+            ("sc-billing", "subscription"),
+            ("sc-bandwidth", "yes"),
+        ]
+    );
     scenario(&a, n)
         .has(&["no-listed-cause"])
         .lacks(&without(SC_CAUSES, &["no-listed-cause"]))
@@ -1099,10 +1572,16 @@ fn no_eligible_ip_with_every_requirement_met() {
 /// FAQ 1.4 "Currently, the Alibaba Cloud ECS that supports ICP registration is an instance that is deployed within Mainland China, that has a yearly or monthly subscription, and has a public network bandwidth assigned." — not tried yet, qualifies.
 #[test]
 fn not_tried_yet_and_the_instance_qualifies() {
-    let (a, n) = path!(service_code, [
-        ("sc-server", "mainland"), ("sc-problem", "not-tried"),
-        ("sc-billing", "subscription"), ("sc-term", "enough"), ("sc-bandwidth", "yes"),
-    ]);
+    let (a, n) = path!(
+        service_code,
+        [
+            ("sc-server", "mainland"),
+            ("sc-problem", "not-tried"),
+            ("sc-billing", "subscription"),
+            ("sc-term", "enough"),
+            ("sc-bandwidth", "yes"),
+        ]
+    );
     scenario(&a, n)
         .has(&["apply-for-service-code"])
         .lacks(&without(SC_CAUSES, &["apply-for-service-code"]))
@@ -1113,10 +1592,15 @@ fn not_tried_yet_and_the_instance_qualifies() {
 /// FAQ 1.4 not tried yet, on Pay-As-You-Go without bandwidth: it does not qualify.
 #[test]
 fn not_tried_yet_and_the_instance_does_not_qualify() {
-    let (a, n) = path!(service_code, [
-        ("sc-server", "mainland"), ("sc-problem", "not-tried"),
-        ("sc-billing", "pay-as-you-go"), ("sc-bandwidth", "no"),
-    ]);
+    let (a, n) = path!(
+        service_code,
+        [
+            ("sc-server", "mainland"),
+            ("sc-problem", "not-tried"),
+            ("sc-billing", "pay-as-you-go"),
+            ("sc-bandwidth", "no"),
+        ]
+    );
     scenario(&a, n)
         .has(&["switch-to-subscription", "add-public-bandwidth"])
         .lacks(&["apply-for-service-code", "no-listed-cause"])
@@ -1186,8 +1670,11 @@ fn partial_ip_only_asks_about_the_entity_next() {
 #[test]
 fn partial_domain_filed_with_alibaba_asks_about_changes_next() {
     let a = need(&[
-        ("hosting", "mainland-ecs"), ("access", "domain"), ("cdn", "none"),
-        ("domain-kind", "top-level"), ("domain-filing", "alibaba"),
+        ("hosting", "mainland-ecs"),
+        ("access", "domain"),
+        ("cdn", "none"),
+        ("domain-kind", "top-level"),
+        ("domain-filing", "alibaba"),
     ]);
     assert_partial(&a, "change-needed", 5, 3);
     assert_eq!(a.progress.possibly_ahead, vec!["change-needed", "slb", "commercial-license"]);
@@ -1196,7 +1683,8 @@ fn partial_domain_filed_with_alibaba_asks_about_changes_next() {
 /// Service code: missing Apply button, wrong account — billing next; at most billing, term, bandwidth (quota needs the right account).
 #[test]
 fn partial_service_code_wrong_account_progress() {
-    let a = service_code(&[("sc-server", "mainland"), ("sc-problem", "no-apply-button"), ("sc-account", "no")]);
+    let a =
+        service_code(&[("sc-server", "mainland"), ("sc-problem", "no-apply-button"), ("sc-account", "no")]);
     assert_partial(&a, "sc-billing", 3, 3);
     assert!(!a.progress.possibly_ahead.contains(&"sc-quota"));
 }
@@ -1218,9 +1706,16 @@ fn partial_icp_number_validity_progress() {
 #[test]
 fn progress_bound_only_shrinks_along_a_path() {
     let path = [
-        ("hosting", "mainland-ecs"), ("access", "domain"), ("cdn", "none"),
-        ("domain-kind", "top-level"), ("domain-filing", "none"), ("subject-filing", "none"),
-        ("entity", "outside"), ("presence", "branch"), ("slb", "yes"), ("commercial-license", "yes"),
+        ("hosting", "mainland-ecs"),
+        ("access", "domain"),
+        ("cdn", "none"),
+        ("domain-kind", "top-level"),
+        ("domain-filing", "none"),
+        ("subject-filing", "none"),
+        ("entity", "outside"),
+        ("presence", "branch"),
+        ("slb", "yes"),
+        ("commercial-license", "yes"),
     ];
     let mut last = usize::MAX;
     for k in 0..=path.len() {
@@ -1239,9 +1734,16 @@ fn progress_bound_only_shrinks_along_a_path() {
 #[test]
 fn changing_an_early_answer_ignores_the_later_ones() {
     let mut answers = vec![
-        ("hosting", "mainland-ecs"), ("access", "domain"), ("cdn", "none"),
-        ("domain-kind", "top-level"), ("domain-filing", "none"), ("subject-filing", "none"),
-        ("entity", "outside"), ("presence", "none"), ("slb", "yes"), ("commercial-license", "yes"),
+        ("hosting", "mainland-ecs"),
+        ("access", "domain"),
+        ("cdn", "none"),
+        ("domain-kind", "top-level"),
+        ("domain-filing", "none"),
+        ("subject-filing", "none"),
+        ("entity", "outside"),
+        ("presence", "none"),
+        ("slb", "yes"),
+        ("commercial-license", "yes"),
     ];
     let before = need(&answers);
     scenario(&before, answers.len()).verdict(Some("initial-filing"));
@@ -1253,7 +1755,16 @@ fn changing_an_early_answer_ignores_the_later_ones() {
     assert_eq!(after.verdict, Some("no-filing-hosted-outside"), "{s}");
     assert_eq!(
         after.ignored,
-        vec!["access", "domain-kind", "domain-filing", "subject-filing", "entity", "presence", "slb", "commercial-license"],
+        vec![
+            "access",
+            "domain-kind",
+            "domain-filing",
+            "subject-filing",
+            "entity",
+            "presence",
+            "slb",
+            "commercial-license"
+        ],
         "{s}"
     );
     let counted: Vec<&str> = after.answers.iter().map(|x| x.question).collect();
@@ -1263,8 +1774,14 @@ fn changing_an_early_answer_ignores_the_later_ones() {
     // Nothing the ignored answers would have produced.
     let rs = ids(&after);
     for stale in [
-        "initial-filing", "get-service-code", "permanent-office-certificate", "foreign-documents-not-accepted",
-        "slb-file-then-switch-dns", "slb-update-commercial-license", "domain-on-mainland-server", "no-website-until-filed",
+        "initial-filing",
+        "get-service-code",
+        "permanent-office-certificate",
+        "foreign-documents-not-accepted",
+        "slb-file-then-switch-dns",
+        "slb-update-commercial-license",
+        "domain-on-mainland-server",
+        "no-website-until-filed",
     ] {
         assert!(!rs.contains(&stale), "{stale} comes from an ignored answer{s}");
     }
@@ -1280,9 +1797,14 @@ fn changing_an_early_answer_ignores_the_later_ones() {
 #[test]
 fn changing_a_middle_answer_asks_the_newly_relevant_question() {
     let answers = [
-        ("hosting", "mainland-ecs"), ("access", "domain"), ("cdn", "none"),
-        ("domain-kind", "top-level"), ("domain-filing", "alibaba"), ("subject-filing", "none"),
-        ("entity", "mainland"), ("slb", "no"),
+        ("hosting", "mainland-ecs"),
+        ("access", "domain"),
+        ("cdn", "none"),
+        ("domain-kind", "top-level"),
+        ("domain-filing", "alibaba"),
+        ("subject-filing", "none"),
+        ("entity", "mainland"),
+        ("slb", "no"),
     ];
     let a = need(&answers);
     // subject-filing is before the stop (change-needed is after it in the flow), so it is reported.
@@ -1313,14 +1835,20 @@ fn answers_to_irrelevant_questions_are_ignored() {
     assert!(!ids(&a).contains(&"domain-on-mainland-server"), "{s}");
 
     // Validity topic: the revocation questions do not apply.
-    let a = icp_number(&[("num-topic", "validity"), ("num-cause", "illegal-content"), ("num-blacklisted", "yes"), ("num-update", "nothing")]);
+    let a = icp_number(&[
+        ("num-topic", "validity"),
+        ("num-cause", "illegal-content"),
+        ("num-blacklisted", "yes"),
+        ("num-update", "nothing"),
+    ]);
     let s = summary(&a);
     assert!(a.complete, "{s}");
     assert_eq!(a.ignored, vec!["num-cause", "num-blacklisted"], "{s}");
     assert_eq!(ids(&a), vec!["icp-number-no-expiry"], "{s}");
 
     // Hong Kong server: none of the instance questions apply.
-    let a = service_code(&[("sc-server", "hong-kong"), ("sc-billing", "pay-as-you-go"), ("sc-bandwidth", "no")]);
+    let a =
+        service_code(&[("sc-server", "hong-kong"), ("sc-billing", "pay-as-you-go"), ("sc-bandwidth", "no")]);
     let s = summary(&a);
     assert!(a.complete, "{s}");
     assert_eq!(a.ignored, vec!["sc-billing", "sc-bandwidth"], "{s}");
@@ -1345,9 +1873,14 @@ fn answer_ahead_of_the_next_question_waits() {
 
     // Once the path reaches it, it counts.
     let a = need(&[
-        ("hosting", "mainland-ecs"), ("access", "domain"), ("cdn", "none"),
-        ("domain-kind", "top-level"), ("domain-filing", "none"), ("subject-filing", "none"),
-        ("entity", "mainland"), ("slb", "yes"),
+        ("hosting", "mainland-ecs"),
+        ("access", "domain"),
+        ("cdn", "none"),
+        ("domain-kind", "top-level"),
+        ("domain-filing", "none"),
+        ("subject-filing", "none"),
+        ("entity", "mainland"),
+        ("slb", "yes"),
     ]);
     assert_partial(&a, "commercial-license", 8, 1);
 }
@@ -1363,7 +1896,10 @@ fn invalid_answers_are_rejected() {
         AnswerSet::from_pairs(Some("need"), [("hosting", "moon")]),
         Err(AnswerError::UnknownOption { .. })
     ));
-    assert!(matches!(AnswerSet::from_pairs(Some("nope"), [("hosting", "outside")]), Err(AnswerError::UnknownFlow(_))));
+    assert!(matches!(
+        AnswerSet::from_pairs(Some("nope"), [("hosting", "outside")]),
+        Err(AnswerError::UnknownFlow(_))
+    ));
     assert!(matches!(AnswerSet::from_pairs(None, [("nope", "x")]), Err(AnswerError::UnknownQuestion(_))));
     // The flow is inferred from the first question when not given.
     let set = AnswerSet::from_pairs(None, [("num-topic", "validity")]).unwrap();
@@ -1374,11 +1910,30 @@ fn invalid_answers_are_rejected() {
 #[test]
 fn every_faq_entry_is_covered_by_a_scenario() {
     let covered = [
-        "domain-names", "ecs-without-domain", "second-level-domains", "no-ecs", "initial-filing",
-        "transfer-filing", "new-website-filing", "change-filing", "foreign-enterprises", "physical-office",
-        "no-filing", "server-load-balancer", "cdn", "hosted-outside", "ip-only", "province",
-        "revoked-why", "restore", "validity", "service-code", "no-server", "no-eligible-ip",
-        "no-apply-button", "hong-kong",
+        "domain-names",
+        "ecs-without-domain",
+        "second-level-domains",
+        "no-ecs",
+        "initial-filing",
+        "transfer-filing",
+        "new-website-filing",
+        "change-filing",
+        "foreign-enterprises",
+        "physical-office",
+        "no-filing",
+        "server-load-balancer",
+        "cdn",
+        "hosted-outside",
+        "ip-only",
+        "province",
+        "revoked-why",
+        "restore",
+        "validity",
+        "service-code",
+        "no-server",
+        "no-eligible-ip",
+        "no-apply-button",
+        "hong-kong",
     ];
     let all: Vec<&str> = RULEBOOK.faqs.iter().map(|f| f.id).collect();
     assert_eq!(all.len(), 24, "the rulebook lists 24 FAQ entries");
@@ -1391,10 +1946,16 @@ fn every_faq_entry_is_covered_by_a_scenario() {
 /// FAQ 1.4 not tried yet, subscription nearly over: it does not qualify until renewed.
 #[test]
 fn not_tried_yet_with_too_little_subscription_time_left() {
-    let (a, n) = path!(service_code, [
-        ("sc-server", "mainland"), ("sc-problem", "not-tried"),
-        ("sc-billing", "subscription"), ("sc-term", "too-short"), ("sc-bandwidth", "yes"),
-    ]);
+    let (a, n) = path!(
+        service_code,
+        [
+            ("sc-server", "mainland"),
+            ("sc-problem", "not-tried"),
+            ("sc-billing", "subscription"),
+            ("sc-term", "too-short"),
+            ("sc-bandwidth", "yes"),
+        ]
+    );
     scenario(&a, n)
         .has(&["renew-subscription"])
         .lacks(&["apply-for-service-code", "no-listed-cause"])

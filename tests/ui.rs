@@ -80,7 +80,8 @@ async fn continuing_without_a_choice_shows_an_announced_error() {
     let error = root.query_selector(".error-message").unwrap().unwrap();
     assert_eq!(error.get_attribute("role").as_deref(), Some("alert"));
     assert!(error.text_content().unwrap().contains("Choose one"));
-    let described = root.query_selector("fieldset").unwrap().unwrap().get_attribute("aria-describedby").unwrap();
+    let described =
+        root.query_selector("fieldset").unwrap().unwrap().get_attribute("aria-describedby").unwrap();
     assert!(described.contains(&error.id()));
     root.remove();
 }
@@ -108,7 +109,13 @@ async fn every_result_card_has_its_why_and_its_source() {
         let card: Element = cards.get(i).unwrap().dyn_into().unwrap();
         assert!(card.query_selector("details.why li").unwrap().is_some(), "why list");
         assert!(card.query_selector("details.source blockquote").unwrap().is_some(), "quote");
-        assert!(card.query_selector("details.source figcaption").unwrap().unwrap().text_content().unwrap().contains("§1.4"));
+        assert!(card
+            .query_selector("details.source figcaption")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+            .contains("§1.4"));
     }
     assert_eq!(root.query_selector_all(".summary .change a").unwrap().length(), 5);
     root.remove();
@@ -132,13 +139,14 @@ async fn the_faq_page_lists_and_filters_every_question() {
     input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
     tick().await;
     let shown = root.query_selector_all("article.faq-entry").unwrap().length();
-    assert!(shown >= 2 && shown < 24, "{shown}");
+    assert!((2..24).contains(&shown), "{shown}");
     root.remove();
 }
 
 #[wasm_bindgen_test]
 fn the_js_api_evaluates_and_rejects_bad_input_with_an_error() {
-    let input = js_sys::JSON::parse(r#"{"flow":"need","answers":{"hosting":"hong-kong","cdn":"none"}}"#).unwrap();
+    let input =
+        js_sys::JSON::parse(r#"{"flow":"need","answers":{"hosting":"hong-kong","cdn":"none"}}"#).unwrap();
     let advice = js_api::evaluate(input, JsValue::UNDEFINED).unwrap();
     let verdict = js_sys::Reflect::get(&advice, &"verdict".into()).unwrap();
     assert_eq!(verdict.as_string().as_deref(), Some("no-filing-hosted-outside"));

@@ -16,6 +16,10 @@ pub fn document() -> Option<web_sys::Document> {
 
 pub struct Browser;
 
+/// `localStorage` cannot be used (blocked, private mode, or it throws).
+#[derive(Debug)]
+pub struct StorageUnavailable;
+
 impl Browser {
     pub fn hash() -> String {
         window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
@@ -67,13 +71,17 @@ impl Browser {
         window().and_then(|w| w.location().href().ok()).unwrap_or_default()
     }
 
-    fn storage() -> Result<web_sys::Storage, ()> {
-        window().ok_or(())?.local_storage().map_err(|_| ())?.ok_or(())
+    fn storage() -> Result<web_sys::Storage, StorageUnavailable> {
+        window()
+            .ok_or(StorageUnavailable)?
+            .local_storage()
+            .map_err(|_| StorageUnavailable)?
+            .ok_or(StorageUnavailable)
     }
 
     /// `Err` when storage is unavailable (blocked, private mode, throwing).
-    pub fn load_saved() -> Result<Option<String>, ()> {
-        Self::storage()?.get_item(STORAGE_KEY).map_err(|_| ())
+    pub fn load_saved() -> Result<Option<String>, StorageUnavailable> {
+        Self::storage()?.get_item(STORAGE_KEY).map_err(|_| StorageUnavailable)
     }
 
     pub fn save(value: &str) {

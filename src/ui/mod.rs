@@ -6,6 +6,7 @@
 //! The language is provided to every component as a context.
 
 mod browser;
+mod crash;
 mod faq;
 mod question;
 mod result;
@@ -21,6 +22,7 @@ pub use browser::Browser;
 
 /// Mounts the app into the element with id `app` (replacing its loading content).
 pub fn start() {
+    crash::install_panic_hook();
     let Some(root) = browser::document().and_then(|d| d.get_element_by_id("app")) else {
         gloo::console::error!("ICP Filing Advisor: no element with id \"app\" to mount into");
         return;
@@ -69,6 +71,9 @@ pub struct Place {
 
 fn read_place(first_load: bool, current: Option<Lang>) -> Place {
     let hash = Browser::hash();
+    if hash.starts_with(crash::SELF_TEST_FRAGMENT) {
+        panic!("deliberate panic: the self-test of the crash panel ({})", crash::SELF_TEST_FRAGMENT);
+    }
     let mut notices = Vec::new();
     let lang = match (route::lang_param(&hash), current) {
         (Some(Ok(lang)), _) => lang,
@@ -97,7 +102,7 @@ fn read_place(first_load: bool, current: Option<Lang>) -> Place {
                 }
             },
             Ok(None) => {}
-            Err(()) => notices.push(strings(lang).storage_unavailable.into()),
+            Err(_) => notices.push(strings(lang).storage_unavailable.into()),
         }
     }
     Place { route, lang, notices, resumable }

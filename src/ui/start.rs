@@ -28,7 +28,9 @@ pub fn start_screen(props: &Props) -> Html {
 
     let resume = resumable.as_ref().map(|r| {
         let flow = match r {
-            Route::Question { answers, .. } | Route::Result(answers) => RULEBOOK.flows[answers.flow()].title.get(lang),
+            Route::Question { answers, .. } | Route::Result(answers) => {
+                RULEBOOK.flows[answers.flow()].title.get(lang)
+            }
             _ => "",
         };
         let link = href(r, lang);

@@ -1,0 +1,75 @@
+//! The crash panel: if the app ever panics, the dead page is replaced by a friendly panel
+//! (built with text nodes only) that keeps the person's answers one click away, and the
+//! details go to the console.
+
+use super::browser::document;
+use crate::i18n::strings;
+use crate::route;
+use crate::rulebook::Lang;
+
+/// The fragment that panics on purpose, to test the panel end to end.
+pub const SELF_TEST_FRAGMENT: &str = "#/__panic";
+
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        gloo::console::error!(format!("ICP Filing Advisor crashed: {info}"));
+        show_panel();
+    }));
+}
+
+fn el(doc: &web_sys::Document, tag: &str, class: &str, text: &str) -> Option<web_sys::Element> {
+    let e = doc.create_element(tag).ok()?;
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    e.set_text_content(Some(text));
+    Some(e)
+}
+
+fn show_panel() -> Option<()> {
+    let doc = document()?;
+    let root = doc.get_element_by_id("app")?;
+    let href = super::Browser::href();
+    let lang = route::lang_param(&super::Browser::hash()).and_then(Result::ok).unwrap_or_default();
+    let s = strings(lang);
+    let (title, body, reload, start_over) = match lang {
+        Lang::En => (
+            "Something went wrong",
+            "The advisor stopped working. Reload the page, or start over. Your answers are kept in this page's link, so reloading brings them back.",
+            "Reload with your answers",
+            "Start over",
+        ),
+        Lang::ZhCn => (
+            "出错了",
+            "顾问停止了工作。请重新加载页面，或重新开始。您的回答保存在本页链接中，重新加载即可恢复。",
+            "带着您的回答重新加载",
+            "重新开始",
+        ),
+    };
+    root.set_inner_html("");
+    let panel = el(&doc, "section", "crash", "")?;
+    panel.set_attribute("role", "alert").ok()?;
+    panel.append_child(&el(&doc, "h1", "", title)?.into()).ok()?;
+    panel.append_child(&el(&doc, "p", "", body)?.into()).ok()?;
+    let actions = el(&doc, "p", "actions", "")?;
+    let again = if href.contains(SELF_TEST_FRAGMENT) { "#/".to_string() } else { href };
+    let reload_link = el(&doc, "a", "button primary", reload)?;
+    reload_link.set_attribute("href", &again).ok()?;
+    actions.append_child(&reload_link).ok()?;
+    let start = el(&doc, "a", "button secondary", start_over)?;
+    start.set_attribute("href", &route::with_lang("#/".into(), lang)).ok()?;
+    actions.append_child(&start).ok()?;
+    panel.append_child(&actions).ok()?;
+    panel.append_child(&el(&doc, "p", "help", s.app_name)?.into()).ok()?;
+    root.append_child(&panel).ok()?;
+    // Following either link must load the page afresh: the crashed app cannot react.
+    if let Some(w) = super::browser::window() {
+        let listener = gloo::events::EventListener::new(&w, "hashchange", |_| {
+            if let Some(w) = super::browser::window() {
+                let _ = w.location().reload();
+            }
+        });
+        listener.forget();
+    }
+    Some(())
+}
