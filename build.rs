@@ -128,14 +128,12 @@ impl Cond {
             Cond::Always => "Cond::Always".into(),
             Cond::Is(q, mask) => format!("Cond::Is({q}, {mask:#b})"),
             Cond::Not(c) => format!("Cond::Not(&{})", c.rust()),
-            Cond::All(cs) => format!(
-                "Cond::All(&[{}])",
-                cs.iter().map(Cond::rust).collect::<Vec<_>>().join(", ")
-            ),
-            Cond::Any(cs) => format!(
-                "Cond::Any(&[{}])",
-                cs.iter().map(Cond::rust).collect::<Vec<_>>().join(", ")
-            ),
+            Cond::All(cs) => {
+                format!("Cond::All(&[{}])", cs.iter().map(Cond::rust).collect::<Vec<_>>().join(", "))
+            }
+            Cond::Any(cs) => {
+                format!("Cond::Any(&[{}])", cs.iter().map(Cond::rust).collect::<Vec<_>>().join(", "))
+            }
         }
     }
 }
@@ -243,16 +241,12 @@ impl Parser<'_, '_> {
                         self.err(&format!("unknown question `{name}`"))
                     };
                     if !(self.allowed)(q) {
-                        self.err(&format!(
-                            "question `{name}` is not asked before this point of the flow"
-                        ));
+                        self.err(&format!("question `{name}` is not asked before this point of the flow"));
                     }
                     let question = &self.ctx.book.question[q];
                     let mut mask = 0u32;
                     loop {
-                        let Some(opt) = self.next() else {
-                            self.err("an option id must follow `=` or `|`")
-                        };
+                        let Some(opt) = self.next() else { self.err("an option id must follow `=` or `|`") };
                         let Some(o) = question.options.iter().position(|o| o.id == opt) else {
                             self.err(&format!("question `{name}` has no option `{opt}`"))
                         };
@@ -301,7 +295,9 @@ fn collect_leaves(v: &toml::Value, prefix: String, out: &mut Vec<(String, String
     match v {
         toml::Value::String(s) => out.push((prefix.clone(), s.clone())),
         toml::Value::Table(t) => t.iter().for_each(|(k, v)| collect_leaves(v, join(k), out)),
-        toml::Value::Array(a) => a.iter().enumerate().for_each(|(i, v)| collect_leaves(v, join(&i.to_string()), out)),
+        toml::Value::Array(a) => {
+            a.iter().enumerate().for_each(|(i, v)| collect_leaves(v, join(&i.to_string()), out))
+        }
         _ => fail(format!("(zh-CN.toml) `{prefix}` must be text")),
     }
 }
@@ -432,7 +428,9 @@ fn main() {
         for o in &q.options {
             let l = text(format!("question.{}.options.{}.label", q.id, o.id), &o.label);
             let hint = match &o.hint {
-                Some(s) => format!("Some(Text({}))", text(format!("question.{}.options.{}.hint", q.id, o.id), s)),
+                Some(s) => {
+                    format!("Some(Text({}))", text(format!("question.{}.options.{}.hint", q.id, o.id), s))
+                }
                 None => "None".into(),
             };
             opts.push(format!("Opt {{ id: {}, label: Text({l}), hint: {hint} }}", lit(&o.id)));
@@ -562,7 +560,13 @@ fn main() {
     }
     writeln!(w, "];").unwrap();
     writeln!(w, "#[cfg(not(target_arch = \"wasm32\"))]").unwrap();
-    writeln!(w, "pub static TEXT_KEYS: [&str; {}] = {:?};", texts.len(), texts.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>()).unwrap();
+    writeln!(
+        w,
+        "pub static TEXT_KEYS: [&str; {}] = {:?};",
+        texts.len(),
+        texts.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>()
+    )
+    .unwrap();
     writeln!(w, "#[cfg(not(target_arch = \"wasm32\"))]").unwrap();
     writeln!(w, "pub static MISSING_ZH: &[&str] = &{missing:?};").unwrap();
     writeln!(w, "pub static RULEBOOK: Rulebook = Rulebook {{").unwrap();

@@ -62,25 +62,37 @@ fn main() {
     let ev = evaluate(&longest);
     assert!(ev.is_complete());
     println!("complete answer set: {} answers, {} recommendations", ev.asked.len(), ev.advice.len());
-    show("evaluate a complete answer set (longest path)", measure(budget, || {
-        black_box(evaluate(black_box(&longest)));
-    }));
+    show(
+        "evaluate a complete answer set (longest path)",
+        measure(budget, || {
+            black_box(evaluate(black_box(&longest)));
+        }),
+    );
     let empty = AnswerSet::new(need);
-    show("evaluate an empty set (first question + progress)", measure(budget, || {
-        black_box(evaluate(black_box(&empty)));
-    }));
+    show(
+        "evaluate an empty set (first question + progress)",
+        measure(budget, || {
+            black_box(evaluate(black_box(&empty)));
+        }),
+    );
     let mut paths = 0;
     for f in 0..RULEBOOK.flows.len() {
         for_each_path(f, |_| paths += 1);
     }
-    show(&format!("enumerate and evaluate all {paths} paths"), measure(budget, || {
-        for f in 0..RULEBOOK.flows.len() {
-            for_each_path(f, |a| {
-                black_box(evaluate(a));
-            });
-        }
-    }));
-    show("render the advice report (English)", measure(budget, || {
-        black_box(icp_advisor::report::advise(black_box(&longest), Default::default()));
-    }));
+    show(
+        &format!("enumerate and evaluate all {paths} paths"),
+        measure(budget, || {
+            for f in 0..RULEBOOK.flows.len() {
+                for_each_path(f, |a| {
+                    black_box(evaluate(a));
+                });
+            }
+        }),
+    );
+    show(
+        "render the advice report (English)",
+        measure(budget, || {
+            black_box(icp_advisor::report::advise(black_box(&longest), Default::default()));
+        }),
+    );
 }
