@@ -30,7 +30,14 @@ pub fn question_screen(props: &Props) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             match *selected {
-                Some(o) => go(&route::answer(&answers, question, o, changing), lang),
+                Some(o) => {
+                    // Record the answer in this screen's own history entry first, so that
+                    // the browser's Back button returns to it with the choice still made.
+                    let mut here = answers;
+                    here.set(question, o);
+                    Browser::replace_hash(&href(&route::Route::Question { answers: here, question, changing }, lang));
+                    go(&route::answer(&answers, question, o, changing), lang)
+                }
                 None => {
                     error.set(true);
                     Browser::focus(&format!("{}-0", RULEBOOK.questions[question].id));

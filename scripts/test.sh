@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Full test suite, stopping at the first failing stage:
+#   1. native:  cargo test --all-targets
+#   2. wasm:    cargo test --target wasm32-unknown-unknown for tests/*.rs that
+#               say wasm_bindgen_test_configure!(run_in_browser), in headless
+#               Chromium through chromedriver + wasm-bindgen-test-runner
+#   3. build:   trunk build --release  -> dist/
+#   4. e2e:     node --test tests/e2e/  (playwright-core + Chromium on dist/)
+#
+#   scripts/test.sh           all stages
+#   scripts/test.sh --quick   stage 1 only
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+quick=0
+for arg in "$@"; do
+  case "$arg" in
+    --quick) quick=1 ;;
+    -h | --help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
+  esac
+done
+
+# shellcheck source=scripts/tools.sh
+source scripts/tools.sh
+
+t_all=$SECONDS
+stage_no=0
+stage_name=""
+stage_start=0
+stage() {
+  stage_no=$((stage_no + 1))
+  stage_name="$1"
+  stage_start=$SECONDS
+  printf '\n==================== [%s] %s ====================\n' "$stage_no" "$stage_name"
+}
+stage_ok() { printf -- '---- [%s] %s: OK (%ss)\n' "$stage_no" "$stage_name" "$((SECONDS - stage_start))"; }
+wasm_tmp=""
+on_exit() {
+  local rc=$?
+  [ -z "$wasm_tmp" ] || rm -rf "$wasm_tmp"
+  if [ "$rc" -ne 0 ] && [ -n "$stage_name" ]; then
+    printf '\n!!!!!!!!!!!!!!!!!!!! [%s] %s: FAILED (exit %s, %ss) !!!!!!!!!!!!!!!!!!!!\n' \
+      "$stage_no" "$stage_name" "$rc" "$((SECONDS - stage_start))" >&2
+  fi
+}
+trap on_exit EXIT
+
+# ---------------------------------------------------------------------------
+stage "native tests: cargo test --all-targets"
+cargo test --all-targets
+stage_ok
+if [ "$quick" = 1 ]; then
+  printf '\n(--quick: skipped wasm, trunk build and e2e stages) total %ss\n' "$((SECONDS - t_all))"
+  exit 0
+fi
+
+# ---------------------------------------------------------------------------
+stage "wasm tests in headless Chromium: cargo test --target wasm32-unknown-unknown"
+wasm_tests=()
+for f in tests/*.rs; do
+  [ -e "$f" ] || continue
+  if grep -Eq 'wasm_bindgen_test_configure!\s*\(\s*run_in_browser\s*\)' "$f"; then
+    wasm_tests+=(--test "$(basename "$f" .rs)")
+  fi
+done
+if [ "${#wasm_tests[@]}" -eq 0 ]; then
+  echo "SKIPPED: no tests/*.rs contains wasm_bindgen_test_configure!(run_in_browser)"
+else
+  echo "test files: ${wasm_tests[*]}"
+  # Capabilities for chromedriver: the runner itself adds headless,
+  # no-sandbox and disable-dev-shm-usage; a fresh profile per run.
+  wasm_tmp="$(mktemp -d "${TMPDIR:-/tmp}/icp-advisor-wasm-test.XXXXXX")"
+  cat >"$wasm_tmp/webdriver.json" <<JSON
+{
+  "goog:chromeOptions": {
+    "binary": "$CHROMIUM_BIN",
+    "args": [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--user-data-dir=$wasm_tmp/profile"
+    ]
+  }
+}
+JSON
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    WASM_BINDGEN_TEST_WEBDRIVER_JSON="$wasm_tmp/webdriver.json" \
+    WASM_BINDGEN_TEST_ONLY_WEB=1 \
+    WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" \
+    WASM_BINDGEN_TEST_DRIVER_TIMEOUT="${WASM_BINDGEN_TEST_DRIVER_TIMEOUT:-30}" \
+    CHROMEDRIVER="$CHROMEDRIVER" \
+    cargo test --target wasm32-unknown-unknown "${wasm_tests[@]}"
+fi
+stage_ok
+
+# ---------------------------------------------------------------------------
+stage "release build: trunk build --release -> dist/"
+trunk build --release
+ls -l dist/
+stage_ok
+
+# ---------------------------------------------------------------------------
+stage "end-to-end: node --test tests/e2e/"
+node --test tests/e2e/
+stage_ok
+
+printf '\nALL STAGES PASSED in %ss\n' "$((SECONDS - t_all))"
