@@ -6,6 +6,10 @@
 //! const advice = evaluate({ flow: 'need', answers: { hosting: 'outside', cdn: 'none' } });
 //! ```
 //!
+//! `mount(element, { flow, lang, stylesheet })` renders an independent advisor into
+//! `element` (inside a shadow root, so the host page's styles and the advisor's never mix);
+//! the generated `icp-advisor.js` module wraps it and supplies the stylesheet.
+//!
 //! `evaluate` takes the answers object of the documented JSON form (or that JSON as a
 //! string) and returns the same data as `icp-advisor evaluate`; `questions` returns what
 //! `icp-advisor questions` prints. Invalid input throws an `Error` with a clear message.
@@ -129,4 +133,49 @@ pub fn evaluate(answers: JsValue, options: JsValue) -> Result<JsValue, JsError> 
 pub fn questions(options: JsValue) -> Result<JsValue, JsError> {
     let lang = lang_from(&options).map_err(|e| JsError::new(&e))?;
     to_js(&catalogue(lang))
+}
+
+/// Renders an advisor into `element` (see the module documentation).
+#[wasm_bindgen]
+pub fn mount(element: web_sys::Element, options: JsValue) -> Result<(), JsError> {
+    let get = |key: &str| -> Result<Option<String>, JsError> {
+        if options.is_undefined() || options.is_null() {
+            return Ok(None);
+        }
+        let v = Reflect::get(&options, &key.into()).unwrap_or(JsValue::UNDEFINED);
+        if v.is_undefined() || v.is_null() {
+            return Ok(None);
+        }
+        v.as_string()
+            .map(Some)
+            .ok_or_else(|| JsError::new(&format!("\"{key}\" must be a string, got {}", kind(&v))))
+    };
+    let lang = lang_from(&options).map_err(|e| JsError::new(&e))?;
+    let flow = match get("flow")? {
+        None => None,
+        Some(id) => Some(crate::rulebook::RULEBOOK.flow(&id).ok_or_else(|| {
+            JsError::new(&crate::answers::AnswerError::UnknownFlow(id.clone()).to_string())
+        })?),
+    };
+    let stylesheet = get("stylesheet")?;
+    let shadow = element
+        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        .map_err(|_| {
+            JsError::new(
+                "this element cannot hold an advisor (it already has one, or cannot have a shadow root)",
+            )
+        })?;
+    let document =
+        element.owner_document().ok_or_else(|| JsError::new("the element is not in a document"))?;
+    let create = |tag: &str| document.create_element(tag).map_err(|_| JsError::new("cannot create elements"));
+    if let Some(href) = stylesheet {
+        let link = create("link")?;
+        let _ = link.set_attribute("rel", "stylesheet");
+        let _ = link.set_attribute("href", &href);
+        let _ = shadow.append_child(&link);
+    }
+    let container = create("div")?;
+    shadow.append_child(&container).map_err(|_| JsError::new("cannot attach the advisor"))?;
+    crate::ui::mount_into(container, flow, lang);
+    Ok(())
 }

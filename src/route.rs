@@ -316,3 +316,53 @@ impl std::fmt::Display for SavedProblem {
         })
     }
 }
+
+/// Options for the iframe embed mode, read from the page's query string:
+/// `?embed=1&flow=need&lang=zh-CN&theme=dark`. Unknown or malformed options are ignored.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EmbedOptions {
+    /// Minimal chrome, transparent background, height posted to the parent page.
+    pub embed: bool,
+    /// The flow to open when the link names no place.
+    pub flow: Option<FlowIx>,
+    pub lang: Option<Lang>,
+    pub theme: Theme,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Follows `prefers-color-scheme`.
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn parse(s: &str) -> Option<Theme> {
+        match s {
+            "auto" => Some(Theme::Auto),
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        }
+    }
+}
+
+impl EmbedOptions {
+    pub fn parse(search: &str) -> EmbedOptions {
+        let search = cut(search, MAX_FRAGMENT);
+        let mut o = EmbedOptions::default();
+        for part in search.trim_start_matches('?').split('&').take(MAX_PAIRS) {
+            let (k, v) = part.split_once('=').unwrap_or((part, ""));
+            match k {
+                "embed" => o.embed = !matches!(v, "0" | "false"),
+                "flow" => o.flow = RULEBOOK.flow(v),
+                "lang" => o.lang = Lang::parse(v),
+                "theme" => o.theme = Theme::parse(v).unwrap_or_default(),
+                _ => {}
+            }
+        }
+        o
+    }
+}

@@ -140,3 +140,17 @@ fn the_language_travels_in_the_link_and_is_not_an_answer() {
     assert_eq!(route::with_lang("#/".into(), Lang::ZhCn), "#/?lang=zh-CN");
     assert_eq!(route::with_lang("#/need?a=b".into(), Lang::En), "#/need?a=b&lang=en");
 }
+
+#[test]
+fn embed_options_come_from_the_query_string_and_ignore_nonsense() {
+    use icp_advisor::route::{EmbedOptions, Theme};
+    use icp_advisor::rulebook::Lang;
+    let o = EmbedOptions::parse("?embed=1&flow=service-code&lang=zh-CN&theme=dark");
+    assert!(o.embed);
+    assert_eq!(o.flow, RULEBOOK.flow("service-code"));
+    assert_eq!(o.lang, Some(Lang::ZhCn));
+    assert_eq!(o.theme, Theme::Dark);
+    let o = EmbedOptions::parse("?embed&flow=%3Cscript%3E&lang=xx&theme=<b>&x=y");
+    assert_eq!(o, EmbedOptions { embed: true, ..EmbedOptions::default() });
+    assert_eq!(EmbedOptions::parse(""), EmbedOptions::default());
+}

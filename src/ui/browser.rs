@@ -102,23 +102,21 @@ impl Browser {
         }
     }
 
-    /// Moves focus to the current screen's main heading.
-    pub fn focus_heading() {
-        if let Some(el) = document()
-            .and_then(|d| d.get_element_by_id("main-heading"))
+    /// Moves focus to the current screen's main heading, inside the app's own root (which
+    /// may sit in a shadow root, out of reach of `document.getElementById`).
+    pub fn focus_heading(root: &yew::NodeRef) {
+        if let Some(el) = root
+            .cast::<web_sys::Element>()
+            .and_then(|r| r.query_selector("#main-heading").ok().flatten())
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
             let _ = el.focus();
         }
     }
 
-    pub fn focus(id: &str) {
-        if let Some(el) = document()
-            .and_then(|d| d.get_element_by_id(id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
+    /// The page's query string (`?…`), where the embed options are.
+    pub fn search() -> String {
+        window().and_then(|w| w.location().search().ok()).unwrap_or_default()
     }
 
     pub fn print() {

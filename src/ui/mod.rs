@@ -7,6 +7,7 @@
 
 mod browser;
 mod crash;
+mod embed;
 mod faq;
 mod question;
 mod result;
@@ -21,17 +22,64 @@ use yew::prelude::*;
 pub use browser::Browser;
 
 /// Mounts the app into the element with id `app` (replacing its loading content).
+/// The page's query string may ask for the embed mode (see [`route::EmbedOptions`]).
 pub fn start() {
     crash::install_panic_hook();
+    // Without an `#app` element the module was loaded as a library (the JS `mount` API):
+    // then there is nothing to start here.
     let Some(root) = browser::document().and_then(|d| d.get_element_by_id("app")) else {
-        gloo::console::error!("ICP Filing Advisor: no element with id \"app\" to mount into");
         return;
     };
+    let options = route::EmbedOptions::parse(&Browser::search());
+    if options.embed {
+        embed::prepare(&options);
+    }
     root.set_inner_html("");
-    yew::Renderer::<App>::with_root(root).render();
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { mode: Mode::Page(options) }).render();
     if let Some(html) = browser::document().and_then(|d| d.document_element()) {
         let _ = html.set_attribute("data-app-ready", "");
     }
+}
+
+/// Renders an independent advisor into `container` (used by the JS `mount` API).
+pub fn mount_into(container: web_sys::Element, flow: Option<usize>, lang: Lang) {
+    crash::install_panic_hook();
+    yew::Renderer::<App>::with_root_and_props(container, AppProps { mode: Mode::Mounted { flow, lang } })
+        .render();
+}
+
+/// How the app is hosted.
+#[derive(Clone, PartialEq)]
+pub enum Mode {
+    /// The whole page (or an iframe): routes in the URL fragment, answers saved locally.
+    Page(route::EmbedOptions),
+    /// Mounted into an element of another page by the JS API: routes in memory, nothing
+    /// saved, the host page's title, language and URL untouched.
+    Mounted { flow: Option<usize>, lang: Lang },
+}
+
+#[derive(Clone, PartialEq, Properties)]
+pub struct AppProps {
+    pub mode: Mode,
+}
+
+impl Default for AppProps {
+    fn default() -> Self {
+        AppProps { mode: Mode::Page(route::EmbedOptions::default()) }
+    }
+}
+
+/// Moving between screens, whichever way the app is hosted.
+#[derive(Clone, PartialEq)]
+pub struct Nav {
+    pub go: Callback<Route>,
+    /// True when routes live in memory (mounted mode).
+    pub memory: bool,
+}
+
+#[hook]
+pub fn use_nav() -> Nav {
+    use_context::<Nav>().unwrap_or_else(|| Nav { go: Callback::from(|_| ()), memory: true })
 }
 
 /// The language from the link, else the saved choice, else the browser's languages.
@@ -113,20 +161,39 @@ pub fn href(route: &Route, lang: Lang) -> String {
     route::with_lang(route::encode(route), lang)
 }
 
-/// Moves to a route: a new history entry, picked up by the `hashchange` listener.
-pub fn go(route: &Route, lang: Lang) {
-    Browser::set_hash(&href(route, lang));
+fn initial_place(mode: &Mode) -> Place {
+    match mode {
+        Mode::Page(options) => {
+            let mut place = read_place(true, options.lang);
+            if let (Route::Start, Some(flow)) = (&place.route, options.flow) {
+                if Browser::hash().trim_start_matches('#').trim_start_matches('/').is_empty() {
+                    place.route = route::start_flow(flow);
+                    Browser::replace_hash(&href(&place.route, place.lang));
+                }
+            }
+            place
+        }
+        Mode::Mounted { flow, lang } => Place {
+            route: flow.map_or(Route::Start, route::start_flow),
+            lang: *lang,
+            notices: Vec::new(),
+            resumable: None,
+        },
+    }
 }
 
 #[function_component(App)]
-pub fn app() -> Html {
-    let place = use_state(|| read_place(true, None));
+pub fn app(props: &AppProps) -> Html {
+    let place = use_state(|| initial_place(&props.mode));
     let first = use_mut_ref(|| true);
+    let root = use_node_ref();
+    let memory = matches!(props.mode, Mode::Mounted { .. });
+    let embed = matches!(&props.mode, Mode::Page(o) if o.embed);
 
     {
         let place = place.clone();
         use_effect_with((), move |_| {
-            let listener = browser::window().map(|w| {
+            let listener = browser::window().filter(|_| !memory).map(|w| {
                 EventListener::new(&w, "hashchange", move |_| {
                     place.set(read_place(false, Some(place.lang)));
                 })
@@ -134,20 +201,67 @@ pub fn app() -> Html {
             move || drop(listener)
         });
     }
+    use_effect_with(place.route.clone(), move |_| {
+        if embed {
+            embed::post_height();
+        }
+        || ()
+    });
+
+    let nav = {
+        let place = place.clone();
+        Nav {
+            go: Callback::from(move |route: Route| {
+                if memory {
+                    let mut p = (*place).clone();
+                    p.route = route;
+                    p.notices.clear();
+                    place.set(p);
+                } else {
+                    Browser::set_hash(&href(&route, place.lang));
+                }
+            }),
+            memory,
+        }
+    };
+    // Mounted: links inside the app move it, never the host page.
+    let follow_links = {
+        let place = place.clone();
+        Callback::from(move |e: MouseEvent| {
+            if !memory {
+                return;
+            }
+            let link = e
+                .target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                .and_then(|el| el.closest("a[href^='#']").ok().flatten());
+            if let Some(href) = link.and_then(|a| a.get_attribute("href")) {
+                e.prevent_default();
+                let (route, _) = route::decode(&href);
+                let mut p = (*place).clone();
+                p.route = route;
+                p.lang = route::lang_param(&href).and_then(Result::ok).unwrap_or(p.lang);
+                place.set(p);
+            }
+        })
+    };
 
     // After every move: save the place, name it in the title, set the document language,
     // and move focus to the new screen's heading (not on first load: no jump).
     {
         let first = first.clone();
+        let root = root.clone();
         use_effect_with((place.route.clone(), place.lang), move |(route, lang)| {
-            if !matches!(route, Route::Start | Route::Faq(_)) {
-                Browser::save(&route::encode_saved(route));
+            if !memory {
+                if !matches!(route, Route::Start | Route::Faq(_)) {
+                    Browser::save(&route::encode_saved(route));
+                }
+                Browser::set_title(&title_of(route, *lang));
+                Browser::set_document_lang(lang.code());
             }
-            Browser::set_title(&title_of(route, *lang));
-            Browser::set_document_lang(lang.code());
             let was_first = std::mem::replace(&mut *first.borrow_mut(), false);
             if !was_first {
-                Browser::focus_heading();
+                Browser::focus_heading(&root);
             }
             || ()
         });
@@ -167,11 +281,20 @@ pub fn app() -> Html {
         let place = place.clone();
         Callback::from(move |_: MouseEvent| {
             let other = if place.lang == Lang::En { Lang::ZhCn } else { Lang::En };
-            Browser::save_lang(other.code());
             let mut p = (*place).clone();
             p.lang = other;
             place.set(p);
-            Browser::replace_hash(&href(&place.route, other));
+            if !memory {
+                Browser::save_lang(other.code());
+                Browser::replace_hash(&href(&place.route, other));
+            }
+        })
+    };
+    let skip = {
+        let root = root.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            Browser::focus_heading(&root);
         })
     };
 
@@ -190,8 +313,9 @@ pub fn app() -> Html {
 
     html! {
         <ContextProvider<Lang> context={lang}>
-            <div class="app">
-                <a class="skip-link" href="#main" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); Browser::focus_heading(); })}>{ s.skip_link }</a>
+        <ContextProvider<Nav> context={nav}>
+            <div class={classes!("app", embed.then_some("embedded"), memory.then_some("mounted"))} ref={root} onclick={follow_links} lang={lang.code()}>
+                <a class="skip-link" href="#main" onclick={skip}>{ s.skip_link }</a>
                 <header class="masthead">
                     <a class="brand" href={href(&Route::Start, lang)}>{ s.app_name }</a>
                     <nav aria-label={s.nav_label}>
@@ -216,6 +340,7 @@ pub fn app() -> Html {
                     <p>{ fill(s.footer, &[("source", s.source)]) }</p>
                 </footer>
             </div>
+        </ContextProvider<Nav>>
         </ContextProvider<Lang>>
     }
 }

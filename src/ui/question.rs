@@ -1,10 +1,11 @@
 //! One question per screen: a real radio group, help, progress, Continue and Back.
 
-use super::{go, href, use_lang, Browser};
+use super::{href, use_lang, use_nav, Browser};
 use crate::answers::AnswerSet;
 use crate::i18n::{fill, strings};
 use crate::route;
 use crate::rulebook::{QIx, RULEBOOK};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -20,12 +21,13 @@ pub fn question_screen(props: &Props) -> Html {
     let s = strings(lang);
     let q = &RULEBOOK.questions[props.question];
     let flow = &RULEBOOK.flows[props.answers.flow()];
+    let nav = use_nav();
     let selected = use_state(|| props.answers.get(props.question));
     let error = use_state(|| false);
     let (number, total) = route::progress(&props.answers, props.question);
 
     let onsubmit = {
-        let (selected, error) = (selected.clone(), error.clone());
+        let (selected, error, nav) = (selected.clone(), error.clone(), nav.clone());
         let (answers, question, changing) = (props.answers, props.question, props.changing);
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -33,14 +35,23 @@ pub fn question_screen(props: &Props) -> Html {
                 Some(o) => {
                     // Record the answer in this screen's own history entry first, so that
                     // the browser's Back button returns to it with the choice still made.
-                    let mut here = answers;
-                    here.set(question, o);
-                    Browser::replace_hash(&href(&route::Route::Question { answers: here, question, changing }, lang));
-                    go(&route::answer(&answers, question, o, changing), lang)
+                    if !nav.memory {
+                        let mut here = answers;
+                        here.set(question, o);
+                        let here = route::Route::Question { answers: here, question, changing };
+                        Browser::replace_hash(&href(&here, lang));
+                    }
+                    nav.go.emit(route::answer(&answers, question, o, changing))
                 }
                 None => {
                     error.set(true);
-                    Browser::focus(&format!("{}-0", RULEBOOK.questions[question].id));
+                    let form = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                    if let Some(first) = form
+                        .and_then(|f| f.query_selector("input[type=radio]").ok().flatten())
+                        .and_then(|i| i.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        let _ = first.focus();
+                    }
                 }
             }
         })

@@ -1,7 +1,7 @@
 //! The result: the verdict, advice grouped by kind with its why and its source, the
 //! person's answers with Change links, and the share/print/copy actions.
 
-use super::{go, href, use_lang, Browser};
+use super::{href, use_lang, use_nav, Browser};
 use crate::answers::AnswerSet;
 use crate::i18n::{fill, strings};
 use crate::report::{advise, to_markdown, RecOut};
@@ -37,13 +37,20 @@ pub fn result_screen(props: &Props) -> Html {
             });
         })
     };
+    // (A mounted advisor has no address of its own, so it offers no share link.)
     let share = copy(Browser::href());
     let copy_text = copy(to_markdown(&advice, lang));
+    let nav = use_nav();
     let print = Callback::from(|_: MouseEvent| Browser::print());
-    let start_over = Callback::from(move |_: MouseEvent| {
-        Browser::clear_saved();
-        go(&Route::Start, lang);
-    });
+    let start_over = {
+        let nav = nav.clone();
+        Callback::from(move |_: MouseEvent| {
+            if !nav.memory {
+                Browser::clear_saved();
+            }
+            nav.go.emit(Route::Start);
+        })
+    };
 
     let verdict = advice.recommendations.iter().find(|r| r.verdict);
     html! {
@@ -86,7 +93,9 @@ pub fn result_screen(props: &Props) -> Html {
                 </dl>
             </section>
             <section class="result-actions no-print" aria-label={s.actions_label}>
-                <button type="button" class="button secondary" onclick={share}>{ s.copy_link }</button>
+                if !nav.memory {
+                    <button type="button" class="button secondary" onclick={share}>{ s.copy_link }</button>
+                }
                 <button type="button" class="button secondary" onclick={copy_text}>{ s.copy_text }</button>
                 <button type="button" class="button secondary" onclick={print}>{ s.print }</button>
                 <button type="button" class="button secondary" onclick={start_over}>{ s.start_over }</button>

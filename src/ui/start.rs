@@ -1,6 +1,6 @@
 //! The start screen: what the advisor does, and a choice of flow.
 
-use super::{go, href, use_lang, Browser};
+use super::{href, use_lang, use_nav, Browser};
 use crate::i18n::{fill, strings};
 use crate::route::{self, Route};
 use crate::rulebook::RULEBOOK;
@@ -15,18 +15,19 @@ pub struct Props {
 pub fn start_screen(props: &Props) -> Html {
     let lang = use_lang();
     let s = strings(lang);
+    let nav = use_nav();
     let chosen = use_state(|| 0usize);
     let resumable = use_state(|| props.resumable.clone());
 
     let onsubmit = {
-        let chosen = chosen.clone();
+        let (chosen, nav) = (chosen.clone(), nav.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            go(&route::start_flow(*chosen), lang);
+            nav.go.emit(route::start_flow(*chosen));
         })
     };
 
-    let resume = resumable.as_ref().map(|r| {
+    let resume = resumable.as_ref().filter(|_| !nav.memory).map(|r| {
         let flow = match r {
             Route::Question { answers, .. } | Route::Result(answers) => {
                 RULEBOOK.flows[answers.flow()].title.get(lang)

@@ -6,11 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import fs from 'node:fs';
-import { DIST, serve, launch, watchErrors, waitForApp } from './harness.mjs';
-
-export const CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
-  "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
+import { DIST, CSP, serve, launch, watchErrors, waitForApp } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -59,7 +55,7 @@ test('under a sub-path, with the strict CSP: a flow completes with no violation 
   assert.deepEqual(errors, [], 'page errors');
   assert.deepEqual(outside, [], 'requests outside the app folder');
   // Only the app's own static files: no query strings carrying answers, nothing dynamic.
-  const own = new Set(fs.readdirSync(DIST));
+  const own = new Set(fs.readdirSync(DIST, { recursive: true }));
   for (const entry of server.log) {
     const rel = entry.path.slice(basePath.length).split('?')[0];
     assert.ok(rel === '' || own.has(rel), `unexpected request ${entry.path}`);
@@ -106,7 +102,7 @@ test('a new release replaces the old cache', async (t) => {
   assert.match(sw, /caches\.delete/);
   // Every shipped file (but the single-file edition) is precached.
   for (const f of fs.readdirSync(DIST)) {
-    if (f === 'icp-advisor.html' || f === 'sw.js') continue;
+    if (f === 'icp-advisor.html' || f === 'sw.js' || fs.statSync(path.join(DIST, f)).isDirectory()) continue;
     assert.ok(sw.includes(`"./${f}"`), `${f} is precached`);
   }
   const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'manifest.webmanifest'), 'utf8'));

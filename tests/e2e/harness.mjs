@@ -196,6 +196,11 @@ export function watchErrors(page) {
   return errors;
 }
 
+/** The strict Content-Security-Policy every shipped page must run under (issue: anywhere). */
+export const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
+
 /** Selector that matches once the Yew app has mounted. */
 export const APP_READY = 'html[data-app-ready], #app h1';
 

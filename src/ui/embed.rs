@@ -1,0 +1,50 @@
+//! The iframe embed mode: minimal chrome, a theme chosen by the host, and the content
+//! height posted to the parent page so it can size the iframe.
+//!
+//! Message sent (to `window.parent` only, never to other frames):
+//! `{ "type": "icp-advisor:height", "height": <CSS pixels, a number> }`.
+//! It carries no answers. The advisor accepts no incoming messages at all.
+
+use super::browser::{document, window};
+use crate::route::{EmbedOptions, Theme};
+use wasm_bindgen::prelude::*;
+
+pub const HEIGHT_MESSAGE: &str = "icp-advisor:height";
+
+/// Marks the document for the embed styles and starts watching its height.
+pub fn prepare(options: &EmbedOptions) {
+    let Some(html) = document().and_then(|d| d.document_element()) else { return };
+    let _ = html.class_list().add_1("embed");
+    match options.theme {
+        Theme::Auto => {}
+        Theme::Light => {
+            let _ = html.set_attribute("data-theme", "light");
+        }
+        Theme::Dark => {
+            let _ = html.set_attribute("data-theme", "dark");
+        }
+    }
+    let observer = Closure::<dyn FnMut()>::new(post_height);
+    if let (Ok(ro), Some(body)) =
+        (web_sys::ResizeObserver::new(observer.as_ref().unchecked_ref()), document().and_then(|d| d.body()))
+    {
+        ro.observe(&body);
+    }
+    observer.forget();
+}
+
+/// Posts the document's height to the parent page (when framed).
+pub fn post_height() {
+    let Some(w) = window() else { return };
+    let Ok(Some(parent)) = w.parent() else { return };
+    if parent == w {
+        return;
+    }
+    let Some(height) = document().and_then(|d| d.document_element()).map(|e| e.scroll_height()) else {
+        return;
+    };
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
+    let _ = js_sys::Reflect::set(&message, &"height".into(), &JsValue::from(height));
+    let _ = parent.post_message(&message, "*");
+}
