@@ -1,5 +1,6 @@
 //! No input makes the decoders panic: arbitrary bytes, arbitrary answer maps, arbitrary
-//! fragments and saved state. (PROPTEST_CASES raises the case count for long runs.)
+//! fragments, saved state and embed options. The default run tries 256 cases per property;
+//! `scripts/fuzz.sh` runs 100 000 (PROPTEST_CASES).
 #![cfg(not(target_arch = "wasm32"))]
 
 use icp_advisor::answers::AnswersInput;
@@ -44,6 +45,13 @@ proptest! {
     }
 
     #[test]
+    fn arbitrary_embed_options_never_panic(s in any::<String>(), k in ids(), v in ids()) {
+        let _ = route::EmbedOptions::parse(&s);
+        let o = route::EmbedOptions::parse(&format!("?embed=1&{k}={v}"));
+        prop_assert!(o.embed);
+    }
+
+    #[test]
     fn arbitrary_fragments_never_panic(s in any::<String>(), answers in proptest::collection::vec((ids(), ids()), 0..10), flow in ids()) {
         let _ = route::decode(&s);
         let _ = route::decode_saved(&s);
@@ -54,6 +62,27 @@ proptest! {
         prop_assert_eq!(again, r);
         prop_assert!(notices.is_empty());
     }
+}
+
+/// Generous bounds (debug build, busy machine): the point is "milliseconds, not seconds".
+fn quick<T>(what: &str, f: impl FnOnce() -> T) -> T {
+    let start = std::time::Instant::now();
+    let out = f();
+    let took = start.elapsed();
+    assert!(took < std::time::Duration::from_millis(250), "{what} took {took:?}");
+    out
+}
+
+#[test]
+fn huge_inputs_are_handled_in_milliseconds() {
+    let mb = "a".repeat(1 << 20);
+    quick("1 MB fragment", || route::decode(&format!("#/need?{mb}")));
+    assert!(quick("1 MB saved state", || route::decode_saved(&format!("v1|#/need?{mb}"))).is_ok());
+    quick("1 MB embed options", || route::EmbedOptions::parse(&format!("?{mb}")));
+    quick("1 MB of pairs", || route::decode(&"#/need?x=y&".repeat(100_000)));
+    assert!(quick("1 MB JSON string", || answers_from_json(&format!("{{\"hosting\": \"{mb}\"}}"))).is_err());
+    assert!(quick("deep JSON", || answers_from_json(&"[".repeat(100_000))).is_err());
+    assert!(quick("invalid UTF-8", || answers_from_bytes(&[0xff; 1 << 20])).is_err());
 }
 
 #[test]
