@@ -1,0 +1,141 @@
+// Benchmark of the built site (run by scripts/bench.sh; prints figures, asserts nothing).
+//
+//  * sizes: every shipped file raw and gzip, the total, and the single-file edition;
+//  * page loads in headless Chromium (dist/ served on loopback with gzip), median/min/max over
+//    N fresh loads: navigation start → first screen's heading in the DOM and visible, and →
+//    interactive (an option can be chosen), beside a plain static HTML page served in the
+//    same run, with the ratios;
+//  * the JS API's time to evaluate a complete answer set in the browser;
+//  * JS heap and Wasm memory after completing a flow.
+// Output: a table on stdout, and the same figures as JSON in target/bench.json.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { DIST, ROOT, serve, launch } from '../tests/e2e/harness.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS || 9);
+const gz = (b) => zlib.gzipSync(b, { level: 9 }).length;
+
+function sizes() {
+  const rows = [];
+  for (const f of fs.readdirSync(DIST, { recursive: true }).sort()) {
+    const p = path.join(DIST, f);
+    if (!fs.statSync(p).isFile() || f === 'icp-advisor.html' || f.startsWith('examples')) continue;
+    const data = fs.readFileSync(p);
+    rows.push({ file: f, raw: data.length, gzip: gz(data) });
+  }
+  const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip }), { raw: 0, gzip: 0 });
+  const single = fs.readFileSync(path.join(DIST, 'icp-advisor.html'));
+  return { files: rows, total, single: { raw: single.length, gzip: gz(single) } };
+}
+
+// A plain page with the same kind of first screen: a heading, some text and a radio group.
+function plainPage(dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(
+    path.join(dir, 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Plain</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head><body>
+<h1 id="main-heading">Do you need an ICP Filing?</h1><p>Answer a few plain questions.</p>
+<form><fieldset><legend>What do you need help with?</legend>
+<label><input type="radio" name="flow" id="flow-need">Do I need an ICP Filing, and which one?</label>
+</fieldset></form></body></html>`,
+  );
+  return dir;
+}
+
+// Injected before any page script: records when the heading is visible and when the first
+// option can be chosen, measured inside the page from navigation start.
+const PROBE = () => {
+  window.__bench = {};
+  const check = () => {
+    const h = document.querySelector('#main-heading');
+    if (h && !window.__bench.visible && h.getBoundingClientRect().height > 0) window.__bench.visible = performance.now();
+    const radio = document.querySelector('input[type=radio]');
+    const appReady = !document.querySelector('#app') || document.documentElement.hasAttribute('data-app-ready');
+    if (radio && !radio.disabled && appReady && !window.__bench.interactive) window.__bench.interactive = performance.now();
+    return window.__bench.visible && window.__bench.interactive;
+  };
+  new MutationObserver(() => check()).observe(document, { subtree: true, childList: true, attributes: true });
+  addEventListener('TrunkApplicationStarted', (e) => (window.__wasm = e.detail.wasm));
+};
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] };
+};
+
+async function loads(browser, url) {
+  const visible = [];
+  const interactive = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.addInitScript(PROBE);
+    await page.goto(url);
+    await page.waitForFunction(() => window.__bench.visible && window.__bench.interactive, null, { timeout: 30000 });
+    const b = await page.evaluate(() => window.__bench);
+    visible.push(b.visible);
+    interactive.push(b.interactive);
+    await context.close();
+  }
+  return { visible: stats(visible), interactive: stats(interactive) };
+}
+
+async function main() {
+  const result = { runs: RUNS, sizes: sizes() };
+  const browser = await launch({ args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'] });
+  const app = await serve(DIST, { gzip: true });
+  const plain = await serve(plainPage(path.join(ROOT, 'target', 'bench-plain')), { gzip: true });
+  try {
+    result.app = await loads(browser, app.url);
+    result.plain = await loads(browser, plain.url);
+    result.ratio = {
+      visible: result.app.visible.median / result.plain.visible.median,
+      interactive: result.app.interactive.median / result.plain.interactive.median,
+    };
+
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.addInitScript(PROBE);
+    await page.goto(app.url + '#/need/result?hosting=mainland-ecs&access=domain&cdn=mainland&domain-kind=second-level&domain-filing=none&subject-filing=none&entity=outside&presence=none&slb=yes&commercial-license=yes&lang=en');
+    await page.locator('#rec-initial-filing').waitFor();
+    result.browserEvaluate = await page.evaluate(() => {
+      const input = { flow: 'need', answers: { hosting: 'mainland-ecs', access: 'domain', cdn: 'mainland', 'domain-kind': 'second-level', 'domain-filing': 'none', 'subject-filing': 'none', entity: 'outside', presence: 'none', slb: 'yes', 'commercial-license': 'yes' } };
+      const n = 2000;
+      for (let i = 0; i < 200; i++) window.wasmBindings.evaluate(input);
+      const t = performance.now();
+      for (let i = 0; i < n; i++) window.wasmBindings.evaluate(input);
+      return { perCallMicroseconds: ((performance.now() - t) / n) * 1000, note: 'JS API: evaluate + conversion of the whole advice to JS objects' };
+    });
+    result.memory = await page.evaluate(() => ({
+      jsHeapUsedBytes: performance.memory?.usedJSHeapSize ?? null,
+      wasmMemoryBytes: window.__wasm?.memory?.buffer?.byteLength ?? null,
+    }));
+    await context.close();
+  } finally {
+    await app.close();
+    await plain.close();
+    await browser.close();
+  }
+
+  const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
+  const ms = (n) => n.toFixed(1).padStart(7) + ' ms';
+  console.log('\nSizes (dist/, gzip -9):');
+  for (const r of result.sizes.files) console.log(`  ${r.file.padEnd(46)}${kb(r.raw)}${kb(r.gzip)}`);
+  console.log(`  ${'TOTAL'.padEnd(46)}${kb(result.sizes.total.raw)}${kb(result.sizes.total.gzip)}`);
+  console.log(`  ${'single-file edition icp-advisor.html'.padEnd(46)}${kb(result.sizes.single.raw)}${kb(result.sizes.single.gzip)}`);
+  console.log(`\nPage loads (${RUNS} fresh loads each; from navigation start; median [min–max]):`);
+  for (const [name, r] of [['advisor', result.app], ['plain static page', result.plain]]) {
+    console.log(`  ${name.padEnd(20)} first screen visible ${ms(r.visible.median)} [${r.visible.min.toFixed(1)}–${r.visible.max.toFixed(1)}]   interactive ${ms(r.interactive.median)} [${r.interactive.min.toFixed(1)}–${r.interactive.max.toFixed(1)}]`);
+  }
+  console.log(`  ratio advisor/plain  visible ${result.ratio.visible.toFixed(2)}×   interactive ${result.ratio.interactive.toFixed(2)}×`);
+  console.log(`\nIn-browser evaluate (JS API, complete answer set): ${result.browserEvaluate.perCallMicroseconds.toFixed(1)} µs per call`);
+  console.log(`Memory after a flow: JS heap ${kb(result.memory.jsHeapUsedBytes ?? 0)}, Wasm memory ${kb(result.memory.wasmMemoryBytes ?? 0)}`);
+  fs.mkdirSync(path.join(ROOT, 'target'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, 'target', 'bench.json'), JSON.stringify(result, null, 2));
+  console.log('\nJSON: target/bench.json');
+}
+
+await main();
