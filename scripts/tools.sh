@@ -11,6 +11,7 @@
 #   - trunk 0.21.14                          (cargo install, into ~/.cargo/bin)
 #   - wasm-bindgen-cli = Cargo.lock's wasm-bindgen version (cargo install)
 #   - chromium + chromium-driver             (apt-get, Debian)
+#   - fonts-wqy-zenhei if no CJK font exists  (apt-get; for Chinese screenshots)
 #   - node + npm, if missing                 (apt-get, Debian)
 #   - npm packages pinned in tests/e2e/package-lock.json (binaryen = wasm-opt,
 #     playwright-core, axe-core) into ${ICP_ADVISOR_CACHE:-~/.cache/icp-advisor}/npm
@@ -113,6 +114,10 @@ _icp_tools_main() {
   # --- Chromium + chromedriver ---------------------------------------------
   if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
     _icp_apt_install chromium chromium-driver || return 1
+  fi
+  # A CJK font, so that screenshots of the Chinese pages show characters, not boxes.
+  if command -v fc-list >/dev/null 2>&1 && [ -z "$(fc-list :lang=zh 2>/dev/null | head -n 1)" ]; then
+    _icp_apt_install fonts-wqy-zenhei || _icp_say "WARNING: no CJK font installed; Chinese screenshots will show boxes"
   fi
   export CHROMIUM_BIN="${CHROMIUM_BIN:-$(command -v chromium)}"
   export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
