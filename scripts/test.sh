@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Full test suite, stopping at the first failing stage:
+#   0. hygiene: cargo fmt --check, clippy (native + wasm32), cargo deny licences/bans
 #   1. native:  cargo test --all-targets
 #   2. wasm:    cargo test --target wasm32-unknown-unknown for tests/*.rs that
 #               say wasm_bindgen_test_configure!(run_in_browser), in headless
@@ -45,6 +46,15 @@ on_exit() {
   fi
 }
 trap on_exit EXIT
+
+# ---------------------------------------------------------------------------
+stage "hygiene: cargo fmt --check, clippy (native and wasm32), cargo deny (licences, bans)"
+cargo fmt --check
+cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
+# The advisory database cannot be fetched here; licences and bans are checked offline.
+cargo deny --offline check licenses bans
+stage_ok
 
 # ---------------------------------------------------------------------------
 stage "native tests: cargo test --all-targets"

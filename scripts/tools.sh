@@ -10,6 +10,7 @@
 #   - rustup target wasm32-unknown-unknown
 #   - trunk 0.21.14                          (cargo install, into ~/.cargo/bin)
 #   - wasm-bindgen-cli = Cargo.lock's wasm-bindgen version (cargo install)
+#   - cargo-deny (pinned)                    (cargo install, into ~/.cargo/bin)
 #   - chromium + chromium-driver             (apt-get, Debian)
 #   - fonts-wqy-zenhei if no CJK font exists  (apt-get; for Chinese screenshots)
 #   - node + npm, if missing                 (apt-get, Debian)
@@ -23,6 +24,7 @@
 
 TRUNK_VERSION_PIN="0.21.14"
 WASM_OPT_VERSION_PIN="version_132"
+CARGO_DENY_VERSION_PIN="0.20.2"
 
 _icp_say() { printf '[tools] %s\n' "$*" >&2; }
 _icp_die() { printf '[tools] ERROR: %s\n' "$*" >&2; return 1; }
@@ -110,6 +112,12 @@ _icp_tools_main() {
   export TRUNK_TOOLS_WASM_OPT="$WASM_OPT_VERSION_PIN"
   # Trunk.toml's offline=true does not stop trunk's own update check.
   export TRUNK_SKIP_VERSION_CHECK=true
+
+  # --- cargo-deny (licence and ban checks) ---------------------------------
+  if [ "$(cargo deny --version 2>/dev/null | awk '{print $2}')" != "$CARGO_DENY_VERSION_PIN" ]; then
+    _icp_say "cargo install cargo-deny@$CARGO_DENY_VERSION_PIN (a few minutes)"
+    cargo install --locked "cargo-deny@$CARGO_DENY_VERSION_PIN" || return 1
+  fi
 
   # --- Chromium + chromedriver ---------------------------------------------
   if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
