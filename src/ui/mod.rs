@@ -246,19 +246,24 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
-    // After every move: save the place, name it in the title, set the document language,
-    // and move focus to the new screen's heading (not on first load: no jump).
+    // After every move and language switch: save the place, name it in the title, set the
+    // document language.
+    use_effect_with((place.route.clone(), place.lang), move |(route, lang)| {
+        if !memory {
+            if !matches!(route, Route::Start | Route::Faq(_)) {
+                Browser::save(&route::encode_saved(route));
+            }
+            Browser::set_title(&title_of(route, *lang));
+            Browser::set_document_lang(lang.code());
+        }
+        || ()
+    });
+    // After every move (not a language switch, which leaves focus on the switch): move focus
+    // to the new screen's heading (not on first load: no jump).
     {
         let first = first.clone();
         let root = root.clone();
-        use_effect_with((place.route.clone(), place.lang), move |(route, lang)| {
-            if !memory {
-                if !matches!(route, Route::Start | Route::Faq(_)) {
-                    Browser::save(&route::encode_saved(route));
-                }
-                Browser::set_title(&title_of(route, *lang));
-                Browser::set_document_lang(lang.code());
-            }
+        use_effect_with(place.route.clone(), move |_| {
             let was_first = std::mem::replace(&mut *first.borrow_mut(), false);
             if !was_first {
                 Browser::focus_heading(&root);
@@ -270,11 +275,13 @@ pub fn app(props: &AppProps) -> Html {
     let lang = place.lang;
     let s = strings(lang);
     let dismiss = {
-        let place = place.clone();
+        let (place, root) = (place.clone(), root.clone());
         Callback::from(move |_: MouseEvent| {
             let mut p = (*place).clone();
             p.notices.clear();
             place.set(p);
+            // The button goes away with the notice: keep the focus in the page.
+            Browser::focus_heading(&root);
         })
     };
     let switch = {

@@ -84,16 +84,18 @@ pub fn question_screen(props: &Props) -> Html {
                     <div class="options">
                         { for q.options.iter().enumerate().map(|(i, o)| {
                             let id = format!("{}-{i}", q.id);
-                            let hint_id = format!("{id}-hint");
+                            let (label_id, hint_id) = (format!("{id}-label"), format!("{id}-hint"));
                             let (selected, error) = (selected.clone(), error.clone());
+                            // Named by the label alone, described by the hint (not both in the name).
                             html! {
                                 <div class="option">
                                     <input type="radio" name={q.id} id={id.clone()} value={o.id}
                                         checked={*selected == Some(i)}
+                                        aria-labelledby={label_id.clone()}
                                         aria-describedby={o.hint.map(|_| hint_id.clone())}
                                         onchange={Callback::from(move |_: Event| { selected.set(Some(i)); error.set(false); })} />
                                     <label for={id}>
-                                        <span class="label">{ o.label.get(lang) }</span>
+                                        <span class="label" id={label_id}>{ o.label.get(lang) }</span>
                                         if let Some(h) = o.hint {
                                             <span class="hint" id={hint_id}>{ h.get(lang) }</span>
                                         }

@@ -73,15 +73,16 @@ pub fn start_screen(props: &Props) -> Html {
                         { for RULEBOOK.flows.iter().enumerate().map(|(i, f)| {
                             let chosen = chosen.clone();
                             let id = format!("flow-{}", f.id);
-                            let hint_id = format!("{id}-hint");
+                            let (label_id, hint_id) = (format!("{id}-label"), format!("{id}-hint"));
                             html! {
                                 <div class="option">
                                     <input type="radio" name="flow" id={id.clone()} value={f.id}
                                         checked={*chosen == i}
+                                        aria-labelledby={label_id.clone()}
                                         aria-describedby={hint_id.clone()}
                                         onchange={Callback::from(move |_: Event| chosen.set(i))} />
                                     <label for={id}>
-                                        <span class="label">{ f.title.get(lang) }</span>
+                                        <span class="label" id={label_id}>{ f.title.get(lang) }</span>
                                         <span class="hint" id={hint_id}>{ f.summary.get(lang) }</span>
                                     </label>
                                 </div>
@@ -91,7 +92,7 @@ pub fn start_screen(props: &Props) -> Html {
                 </fieldset>
                 <button type="submit" class="button primary">{ s.start_button }</button>
             </form>
-            <p><a href={href(&Route::Faq(None), lang)}>{ s.browse_faq }</a></p>
+            <p class="more"><a href={href(&Route::Faq(None), lang)}>{ s.browse_faq }</a></p>
         </div>
     }
 }
