@@ -1,5 +1,6 @@
-//! The iframe embed mode: minimal chrome, a theme chosen by the host, and the content
-//! height posted to the parent page so it can size the iframe.
+//! The iframe embed mode: minimal chrome, a theme chosen by the host (then with a
+//! transparent background), and the content height posted to the parent page so it can
+//! size the iframe.
 //!
 //! Message sent (to `window.parent` only, never to other frames):
 //! `{ "type": "icp-advisor:height", "height": <CSS pixels, a number> }`.
@@ -15,14 +16,17 @@ pub const HEIGHT_MESSAGE: &str = "icp-advisor:height";
 pub fn prepare(options: &EmbedOptions) {
     let Some(html) = document().and_then(|d| d.document_element()) else { return };
     let _ = html.class_list().add_1("embed");
-    match options.theme {
-        Theme::Auto => {}
-        Theme::Light => {
-            let _ = html.set_attribute("data-theme", "light");
-        }
-        Theme::Dark => {
-            let _ = html.set_attribute("data-theme", "dark");
-        }
+    // A transparent background only when the host names its theme: with `auto` the
+    // colours follow the reader's preference, which the host page may not share, so the
+    // advisor keeps its own background and stays readable on any page.
+    let theme = match options.theme {
+        Theme::Auto => None,
+        Theme::Light => Some("light"),
+        Theme::Dark => Some("dark"),
+    };
+    if let Some(theme) = theme {
+        let _ = html.set_attribute("data-theme", theme);
+        let _ = html.class_list().add_1("transparent");
     }
     let observer = Closure::<dyn FnMut()>::new(post_height);
     if let (Ok(ro), Some(body)) =

@@ -158,6 +158,7 @@ const SCREENS = [
   { name: 'FAQ at one question', hash: '#/faq/cdn', ready: '.screen.faq article.faq-entry.focused' },
   { name: 'notice banner (corrupted link)', hash: '#/need/result?hosting=nowhere&zzz=1&cdn=none', ready: '.notice li' },
   { name: 'crash panel', hash: '#/__panic', ready: '.crash h1', crash: true },
+  { name: 'embed (iframe mode)', hash: 'index.html?embed=1&flow=need', ready: 'html.embed .screen.question input[name=hosting]' },
 ];
 
 /** Opens a screen in a language and colour scheme; returns the page once it is ready. */
