@@ -163,3 +163,79 @@ fn the_js_api_evaluates_and_rejects_bad_input_with_an_error() {
     let flows = js_api::questions(JsValue::UNDEFINED).unwrap();
     assert_eq!(js_sys::Array::from(&flows).length(), 3);
 }
+
+/// A small deterministic generator, so the browser property test needs no `rand` in Wasm.
+struct XorShift(u64);
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+const WORDS: &[&str] = &[
+    "flow",
+    "answers",
+    "need",
+    "service-code",
+    "icp-number",
+    "hosting",
+    "outside",
+    "mainland-ecs",
+    "cdn",
+    "none",
+    "sc-server",
+    "lang",
+    "zh-CN",
+    "<img src=x onerror=alert(1)>",
+    "",
+    "__proto__",
+    "constructor",
+];
+
+fn random_value(rng: &mut XorShift, depth: u32) -> JsValue {
+    match rng.below(if depth > 4 { 5 } else { 8 }) {
+        0 => JsValue::NULL,
+        1 => JsValue::UNDEFINED,
+        2 => JsValue::from(rng.next() as f64 / 7.0),
+        3 => JsValue::from(rng.below(2) == 0),
+        4 => JsValue::from(WORDS[rng.below(WORDS.len() as u64) as usize]),
+        5 => {
+            let a = js_sys::Array::new();
+            for _ in 0..rng.below(4) {
+                a.push(&random_value(rng, depth + 1));
+            }
+            a.into()
+        }
+        _ => {
+            let o = js_sys::Object::new();
+            for _ in 0..rng.below(5) {
+                let k = WORDS[rng.below(WORDS.len() as u64) as usize];
+                let _ = js_sys::Reflect::set(&o, &k.into(), &random_value(rng, depth + 1));
+            }
+            o.into()
+        }
+    }
+}
+
+/// Property: the JS API answers any value with advice or a one-line `Error`, never a panic
+/// (a panic would abort this whole test run).
+#[wasm_bindgen_test]
+fn the_js_api_survives_arbitrary_values() {
+    let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
+    for _ in 0..3000 {
+        let answers = random_value(&mut rng, 0);
+        let options = random_value(&mut rng, 3);
+        if let Err(e) = js_api::evaluate(answers, options) {
+            let e: JsValue = e.into();
+            let message = js_sys::Reflect::get(&e, &"message".into()).unwrap().as_string().unwrap();
+            assert!(!message.is_empty() && !message.contains('\n'), "{message:?}");
+        }
+        let _ = js_api::questions(random_value(&mut rng, 3));
+    }
+}
