@@ -3,6 +3,9 @@
 // 1. Moves Trunk's inline module loader into an external file (loader-<hash>.js), so the
 //    pages run under a strict Content-Security-Policy without 'unsafe-inline' or hashes.
 // 2. Release builds only:
+//    - renders the start screen with the built app itself in headless Chromium and writes it
+//      into index.html, so the first screen paints before the Wasm arrives (and is there
+//      with JavaScript or WebAssembly off); it cannot drift from the live UI;
 //    - writes sw.js, a service worker that precaches every shipped file, versioned by a
 //      hash of their contents (a new release replaces the old cache);
 //    - writes icp-advisor.html, the single-file edition (Wasm, JS and CSS inlined) that
@@ -12,6 +15,8 @@
 // Uses only Node's standard library.
 
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import http from 'node:http';
 import { readFileSync, readdirSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -88,7 +93,56 @@ writeFileSync(join(staging, 'icp-advisor.js'), library);
 
 if (!release) process.exit(0);
 
-// ── 2a. Single-file edition ───────────────────────────────────────────────────────────
+// ── 2a. First screen in the static HTML ──────────────────────────────────────────────
+async function prerender() {
+  const npm = process.env.ICP_ADVISOR_NPM || join(process.env.HOME || '', '.cache', 'icp-advisor', 'npm');
+  const { chromium } = createRequire(join(npm, 'package.json'))('playwright-core');
+  const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+  const server = http.createServer((req, res) => {
+    const name = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
+    try {
+      const body = readFileSync(join(staging, name.replace(/\.\.+/g, '')));
+      res.writeHead(200, { 'Content-Type': types[name.slice(name.lastIndexOf('.'))] || 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_BIN || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await (await browser.newContext({ locale: 'en-US', serviceWorkers: 'block' })).newPage();
+    await page.goto(`http://127.0.0.1:${server.address().port}/#/`);
+    await page.waitForSelector('html[data-app-ready] #app > [data-live]:not([hidden]) .screen.start', { timeout: 60000 });
+    return await page.evaluate(() => {
+      const live = document.querySelector('#app > [data-live]');
+      // Yew sets `checked` as a property; write it as an attribute so the copy shows it.
+      live.querySelectorAll('input:checked').forEach((i) => i.setAttribute('checked', ''));
+      return live.innerHTML;
+    });
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+const placeholder = /<p class="app-loading"[^>]*>[\s\S]*?<\/p>/;
+if (!placeholder.test(html)) {
+  console.error('postbuild: the loading placeholder of #app was not found in index.html');
+  process.exit(1);
+}
+const firstScreen = await prerender();
+if (!firstScreen.includes('id="main-heading"')) {
+  console.error('postbuild: the rendered start screen looks wrong');
+  process.exit(1);
+}
+html = html.replace(placeholder, () => `<div data-prerendered>${firstScreen}</div>`);
+writeFileSync(indexPath, html);
+
+// ── 2b. Single-file edition ───────────────────────────────────────────────────────────
 const cssName = (html.match(/href="\.\/([^"]+\.css)"/) || [])[1];
 let bindings = read(bindingsName).toString('utf8');
 bindings = bindings
@@ -114,7 +168,7 @@ let single = html
   );
 writeFileSync(join(staging, SINGLE_FILE), single);
 
-// ── 2b. Service worker ────────────────────────────────────────────────────────────────
+// ── 2c. Service worker ────────────────────────────────────────────────────────────────
 const shipped = readdirSync(staging)
   .filter((f) => statSync(join(staging, f)).isFile() && f !== SINGLE_FILE && f !== 'sw.js')
   .sort();
@@ -153,7 +207,7 @@ self.addEventListener('fetch', (event) => {
 `;
 writeFileSync(join(staging, 'sw.js'), sw);
 
-// ── 2c. Sizes ─────────────────────────────────────────────────────────────────────────
+// ── 2d. Sizes ─────────────────────────────────────────────────────────────────────────
 const rows = [...shipped, 'sw.js'].map((f) => {
   const data = read(f);
   return { file: f, raw: data.length, gzip: gzipSync(data, { level: 9 }).length };

@@ -1,5 +1,6 @@
 //! The web app's entry point (built for wasm32 by Trunk): mounts the Yew app into `#app`.
-//! Once mounted it sets `data-app-ready` on `<html>` (the end-to-end tests wait for it).
+//! Once its first render has replaced the static first screen it sets `data-app-ready` on
+//! `<html>` (the end-to-end tests wait for it).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

@@ -34,11 +34,14 @@ pub fn start() {
     if options.embed {
         embed::prepare(&options);
     }
-    root.set_inner_html("");
-    yew::Renderer::<App>::with_root_and_props(root, AppProps { mode: Mode::Page(options) }).render();
-    if let Some(html) = browser::document().and_then(|d| d.document_element()) {
-        let _ = html.set_attribute("data-app-ready", "");
-    }
+    // `#app` holds the start screen rendered at build time (or a loading line). The app
+    // renders into a hidden container beside it and swaps it in after its first render
+    // (see `reveal`), so the page never shows an empty frame.
+    let Some(container) = browser::document().and_then(|d| d.create_element("div").ok()) else { return };
+    let _ = container.set_attribute("hidden", "");
+    let _ = container.set_attribute("data-live", "");
+    let _ = root.append_child(&container);
+    yew::Renderer::<App>::with_root_and_props(container, AppProps { mode: Mode::Page(options) }).render();
 }
 
 /// Renders an independent advisor into `container` (used by the JS `mount` API).
@@ -46,6 +49,25 @@ pub fn mount_into(container: web_sys::Element, flow: Option<usize>, lang: Lang) 
     crash::install_panic_hook();
     yew::Renderer::<App>::with_root_and_props(container, AppProps { mode: Mode::Mounted { flow, lang } })
         .render();
+}
+
+/// Replaces the static content of `#app` with the live app, in one step, and marks the
+/// document ready (`data-app-ready` on `<html>`: the app is interactive).
+fn reveal() {
+    if let Some(html) = browser::document().and_then(|d| d.document_element()) {
+        let _ = html.set_attribute("data-app-ready", "");
+    }
+    let Some(root) = browser::document().and_then(|d| d.get_element_by_id("app")) else { return };
+    let children = root.children();
+    for i in (0..children.length()).rev() {
+        if let Some(child) = children.item(i) {
+            if child.has_attribute("data-live") {
+                let _ = child.remove_attribute("hidden");
+            } else {
+                child.remove();
+            }
+        }
+    }
 }
 
 /// How the app is hosted.
@@ -186,6 +208,13 @@ fn initial_place(mode: &Mode) -> Place {
 pub fn app(props: &AppProps) -> Html {
     let place = use_state(|| initial_place(&props.mode));
     let first = use_mut_ref(|| true);
+    let page_mode = !matches!(props.mode, Mode::Mounted { .. });
+    use_effect_with((), move |_| {
+        if page_mode {
+            reveal();
+        }
+        || ()
+    });
     let root = use_node_ref();
     let memory = matches!(props.mode, Mode::Mounted { .. });
     let embed = matches!(&props.mode, Mode::Page(o) if o.embed);

@@ -129,3 +129,36 @@ test('the single-file edition works from file:// and fetches nothing', async (t)
   const api = await page.evaluate(() => window.wasmBindings.evaluate({ 'sc-server': 'none' }).verdict);
   assert.equal(api, null);
 });
+
+test('the first screen is in the static HTML, matches the live app, and the swap shifts nothing', async (t) => {
+  const server = await serve(DIST);
+  t.after(() => server.close());
+  // Without JavaScript (or WebAssembly) the start screen is still there to read.
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  t.after(() => noJs.close());
+  const p1 = await noJs.newPage();
+  await p1.goto(server.url);
+  assert.equal(await p1.locator('h1').innerText(), 'Do you need an ICP Filing?');
+  assert.ok(await p1.locator('h1').isVisible());
+  const staticText = await p1.locator('[data-prerendered]').innerText();
+  assert.match(await p1.locator('noscript').innerText(), /needs JavaScript/);
+
+  // With it, the live app replaces it with the same screen, without layout shift.
+  const context = await browser.newContext();
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(server.url);
+  await waitForApp(page);
+  await page.locator('#app > [data-live]:not([hidden]) .screen.start').waitFor();
+  assert.equal(await page.locator('[data-prerendered]').count(), 0, 'the static copy is gone');
+  const liveText = await page.locator('#app > [data-live]').innerText();
+  assert.equal(liveText, staticText, 'the static first screen is the live one');
+  const shift = await page.evaluate(() => window.__shift);
+  assert.ok(shift < 0.01, `layout shift ${shift}`);
+});

@@ -202,7 +202,8 @@ export const CSP =
   "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
 
 /** Selector that matches once the Yew app has mounted. */
-export const APP_READY = 'html[data-app-ready], #app h1';
+// (The start screen rendered at build time is not the app yet; the crash panel ends waiting too.)
+export const APP_READY = 'html[data-app-ready], #app .crash h1';
 
 /** Wait until the app has mounted (see APP_READY). */
 export async function waitForApp(page, timeout = 30_000) {
