@@ -2,20 +2,11 @@
 // embed.js) and the JS mount API (several advisors in shadow roots), each in the sample
 // pages of static/examples/, with the host page's own styles left alone.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, CSP, serve, launch, watchErrors, waitForApp } from './harness.mjs';
+import { CSP, watchErrors, waitForApp, withSite } from './harness.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve(DIST, { basePath: '/docs/', headers: { 'Content-Security-Policy': CSP } });
-});
-after(async () => {
-  await server?.close();
-  await browser?.close();
-});
+const site = withSite({ basePath: '/docs/', headers: { 'Content-Security-Policy': CSP } });
 
 async function hostStyles(page) {
   return page.evaluate(() => ({
@@ -34,12 +25,12 @@ async function noViolations(page) {
 }
 
 test('iframe embed: a flow completes inside the frame and the iframe follows its height', async (t) => {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+  const context = await site.browser.newContext({ viewport: { width: 1000, height: 800 } });
   t.after(() => context.close());
   const page = await context.newPage();
   const errors = watchErrors(page);
   await noViolations(page);
-  await page.goto(server.url + 'examples/iframe.html');
+  await page.goto(site.server.url + 'examples/iframe.html');
   const frame = page.frameLocator('#advisor');
   await frame.locator('html[data-app-ready]').waitFor({ state: 'attached' });
   // The flow option opened the first question directly, with minimal chrome.
@@ -74,10 +65,10 @@ test('iframe embed: a flow completes inside the frame and the iframe follows its
 });
 
 test('iframe embed: messages from anything but the advisor frame are ignored', async (t) => {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   t.after(() => context.close());
   const page = await context.newPage();
-  await page.goto(server.url + 'examples/iframe.html');
+  await page.goto(site.server.url + 'examples/iframe.html');
   await page.frameLocator('#advisor').locator('legend h1').waitFor();
   await page.waitForFunction(() => document.querySelector('#advisor').style.height !== '');
   const before = await page.locator('#advisor').evaluate((f) => f.style.height);
@@ -98,10 +89,10 @@ test('iframe embed: messages from anything but the advisor frame are ignored', a
 });
 
 test('embed options: theme and language come from the URL', async (t) => {
-  const context = await browser.newContext({ colorScheme: 'light' });
+  const context = await site.browser.newContext({ colorScheme: 'light' });
   t.after(() => context.close());
   const page = await context.newPage();
-  await page.goto(server.url + 'index.html?embed=1&theme=dark&lang=zh-CN&flow=icp-number');
+  await page.goto(site.server.url + 'index.html?embed=1&theme=dark&lang=zh-CN&flow=icp-number');
   await waitForApp(page);
   await page.locator('legend h1').waitFor();
   assert.equal(await page.locator('html').getAttribute('data-theme'), 'dark');
@@ -113,12 +104,12 @@ test('embed options: theme and language come from the URL', async (t) => {
 });
 
 test('JS mount API: two independent advisors, host styles and URL untouched', async (t) => {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const context = await site.browser.newContext({ viewport: { width: 1000, height: 900 } });
   t.after(() => context.close());
   const page = await context.newPage();
   const errors = watchErrors(page);
   await noViolations(page);
-  await page.goto(server.url + 'examples/mount.html');
+  await page.goto(site.server.url + 'examples/mount.html');
   await page.waitForFunction(() => document.documentElement.dataset.advisorsMounted === 'true');
   const need = page.locator('#advisor-need');
   const code = page.locator('#advisor-code');

@@ -1,9 +1,9 @@
 // Hardening: outside input never becomes markup or script, a panic shows the crash panel
 // instead of a dead page, and broken or hostile storage never breaks the app.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, serve, launch, waitForApp } from './harness.mjs';
+import { waitForApp, withSite } from './harness.mjs';
 
 const PAYLOADS = [
   '<img src=x onerror=alert(1)>',
@@ -14,20 +14,11 @@ const PAYLOADS = [
 ];
 const enc = encodeURIComponent;
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve(DIST);
-});
-after(async () => {
-  await server?.close();
-  await browser?.close();
-});
+const site = withSite();
 
 /** A fresh page that fails the test on any dialog and records injected elements. */
 async function guardedPage(t, init, arg) {
-  const context = await browser.newContext();
+  const context = await site.browser.newContext();
   t.after(() => context.close());
   const page = await context.newPage();
   const dialogs = [];
@@ -63,7 +54,7 @@ for (const payload of PAYLOADS) {
       `#/need?hosting=${payload}`,
     ];
     for (const link of links) {
-      await page.goto(server.url + link);
+      await page.goto(site.server.url + link);
       await waitForApp(page);
       await page.locator('#main-heading').waitFor();
       await assertNoInjection(page, dialogs);
@@ -76,7 +67,7 @@ test('saved state and language preference with payloads are read as text or disc
     localStorage.setItem('icp-advisor:place', `v1|#/need?hosting=${payloads[0]}&${payloads[1]}=x`);
     localStorage.setItem('icp-advisor:lang', payloads[2]);
   }, PAYLOADS);
-  await page.goto(server.url);
+  await page.goto(site.server.url);
   await waitForApp(page);
   await page.locator('#main-heading').waitFor();
   await assertNoInjection(page, dialogs);
@@ -85,7 +76,7 @@ test('saved state and language preference with payloads are read as text or disc
 test('embed options with payloads are ignored', async (t) => {
   const { page, dialogs } = await guardedPage(t);
   await page.goto(
-    server.url + `index.html?embed=1&flow=${enc(PAYLOADS[0])}&theme=${enc(PAYLOADS[1])}&lang=${enc(PAYLOADS[4])}`,
+    site.server.url + `index.html?embed=1&flow=${enc(PAYLOADS[0])}&theme=${enc(PAYLOADS[1])}&lang=${enc(PAYLOADS[4])}`,
   );
   await waitForApp(page);
   await page.locator('#main-heading').waitFor();
@@ -95,7 +86,7 @@ test('embed options with payloads are ignored', async (t) => {
 
 test('the JS API turns payloads into error messages, not markup', async (t) => {
   const { page, dialogs } = await guardedPage(t);
-  await page.goto(server.url);
+  await page.goto(site.server.url);
   await waitForApp(page);
   const messages = await page.evaluate((payloads) => {
     const out = [];
@@ -122,7 +113,7 @@ test('a panic replaces the app with the crash panel, which keeps a way back', as
   const { page } = await guardedPage(t);
   const consoleErrors = [];
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-  await page.goto(server.url + '#/__panic');
+  await page.goto(site.server.url + '#/__panic');
   const panel = page.locator('.crash[role="alert"]');
   await panel.waitFor();
   assert.match(await panel.innerText(), /Something went wrong/);
@@ -149,7 +140,7 @@ for (const [name, init] of [
     const { page, dialogs } = await guardedPage(t, init);
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await waitForApp(page);
     if (name !== 'full') {
       assert.match(await page.locator('.notice').innerText(), /does not let this page store data/);
@@ -170,7 +161,7 @@ test('answers saved by another rulebook version are discarded with a notice', as
   const { page } = await guardedPage(t, () => {
     localStorage.setItem('icp-advisor:place', 'v0|#/need?hosting=outside');
   });
-  await page.goto(server.url);
+  await page.goto(site.server.url);
   await waitForApp(page);
   assert.match(await page.locator('.notice').innerText(), /another version/);
   assert.equal(await page.locator('.resume').count(), 0);

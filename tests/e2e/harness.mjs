@@ -6,6 +6,7 @@
 // scripts/tools.sh from tests/e2e/package-lock.json). ESM `import` ignores
 // NODE_PATH, so they are loaded through `requireNpm` below.
 
+import { before, after } from 'node:test';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -194,6 +195,24 @@ export function watchErrors(page) {
   });
   page.on('requestfailed', (r) => errors.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
   return errors;
+}
+
+/**
+ * Registers before/after hooks for a test file that needs one browser and one server of
+ * the site (with `serve` options); returns an object whose `browser` and `server` are set
+ * once the hooks have run.
+ */
+export function withSite(options = {}, distDir = DIST) {
+  const site = { browser: null, server: null };
+  before(async () => {
+    site.browser = await launch();
+    site.server = await serve(distDir, options);
+  });
+  after(async () => {
+    await site.server?.close();
+    await site.browser?.close();
+  });
+  return site;
 }
 
 /** The strict Content-Security-Policy every shipped page must run under (issue: anywhere). */

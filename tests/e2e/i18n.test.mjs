@@ -2,25 +2,16 @@
 // FAQ, which is marked lang="en"), <html lang> follows, the choice is remembered, and a
 // shared link opens in the sender's language.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, serve, launch, waitForApp, screenshot } from './harness.mjs';
+import { waitForApp, screenshot, withSite } from './harness.mjs';
 
 // Latin words allowed in Chinese text: product and standard names, and examples.
 const ALLOWED = new Set([
   'ICP', 'FAQ', 'ECS', 'CDN', 'SLB', 'DNS', 'VPC', 'IP', 'English', 'example', 'com', 'shop', 'www', 'Rule',
 ]);
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve(DIST);
-});
-after(async () => {
-  await server?.close();
-  await browser?.close();
-});
+const site = withSite();
 
 /** Latin words in the app's visible text outside elements marked lang="en". */
 async function strayEnglish(page) {
@@ -47,10 +38,10 @@ const SCREENS = [
 
 for (const [name, fragment] of SCREENS) {
   test(`${name} in Chinese has no English left outside the quotes`, async (t) => {
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await site.browser.newContext({ locale: 'en-US' });
     t.after(() => context.close());
     const page = await context.newPage();
-    await page.goto(server.url + fragment + (fragment.includes('?') ? '&' : '?') + 'lang=zh-CN');
+    await page.goto(site.server.url + fragment + (fragment.includes('?') ? '&' : '?') + 'lang=zh-CN');
     await waitForApp(page);
     await page.locator('#main-heading').waitFor();
     for (const d of await page.locator('details').all()) await d.evaluate((e) => (e.open = true));
@@ -63,10 +54,10 @@ for (const [name, fragment] of SCREENS) {
 }
 
 test('switching language changes the page, is remembered, and travels in links', async (t) => {
-  const context = await browser.newContext({ locale: 'en-US' });
+  const context = await site.browser.newContext({ locale: 'en-US' });
   t.after(() => context.close());
   const page = await context.newPage();
-  await page.goto(server.url + '#/need/cdn?hosting=outside');
+  await page.goto(site.server.url + '#/need/cdn?hosting=outside');
   await waitForApp(page);
   assert.equal(await page.locator('legend h1').innerText(), 'Will you use Alibaba Cloud CDN for this website?');
   await page.locator('.lang-switch').click();
@@ -75,19 +66,19 @@ test('switching language changes the page, is remembered, and travels in links',
   assert.doesNotMatch(await page.locator('legend h1').innerText(), /Will you use/);
   assert.match(page.url(), /lang=zh-CN/);
   // Remembered: a link without a language opens in Chinese in this browser…
-  await page.goto(server.url + '#/faq');
+  await page.goto(site.server.url + '#/faq');
   await page.reload();
   await waitForApp(page);
   assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
   // …but a shared English link opens in English in a fresh browser that prefers Chinese.
-  const other = await browser.newContext({ locale: 'zh-CN' });
+  const other = await site.browser.newContext({ locale: 'zh-CN' });
   t.after(() => other.close());
   const p2 = await other.newPage();
-  await p2.goto(server.url + '#/need/cdn?hosting=outside&lang=en');
+  await p2.goto(site.server.url + '#/need/cdn?hosting=outside&lang=en');
   await waitForApp(p2);
   assert.equal(await p2.locator('html').getAttribute('lang'), 'en');
   // And with no language in the link, the browser's language decides.
-  await p2.goto(server.url + '#/');
+  await p2.goto(site.server.url + '#/');
   await p2.reload();
   await waitForApp(p2);
   assert.equal(await p2.locator('html').getAttribute('lang'), 'zh-CN');

@@ -1,22 +1,13 @@
 // Printing a result gives a clean summary of one or two A4 pages: no buttons, links or
 // notices, every recommendation with its source quote.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST, ROOT, serve, launch, waitForApp } from './harness.mjs';
+import { ROOT, waitForApp, withSite } from './harness.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve(DIST);
-});
-after(async () => {
-  await server?.close();
-  await browser?.close();
-});
+const site = withSite();
 
 const RESULTS = {
   // A long result: ten recommendations.
@@ -27,10 +18,10 @@ const RESULTS = {
 
 for (const [name, fragment] of Object.entries(RESULTS)) {
   test(`printing the ${name} result gives one or two clean pages`, async (t) => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     t.after(() => context.close());
     const page = await context.newPage();
-    await page.goto(server.url + fragment);
+    await page.goto(site.server.url + fragment);
     await waitForApp(page);
     await page.locator('article.rec').first().waitFor();
     await page.emulateMedia({ media: 'print' });
