@@ -75,8 +75,10 @@ struct Rule {
     flow: String,
     when: String,
     then: Vec<String>,
-    #[serde(default)]
-    note: String,
+    /// How the rule resolves interacting FAQ answers: for reviewers of the TOML only,
+    /// so it is not compiled into the tables.
+    #[serde(default, rename = "note")]
+    _note: String,
 }
 
 #[derive(Deserialize)]
@@ -470,11 +472,10 @@ fn main() {
         let mut refs = 0u64;
         cond.refs(&mut refs);
         rules.push(format!(
-            "Rule {{ id: {}, flow: {fl}, when: {}, then: &{:?}, refs: {refs:#x}, note: {} }}",
+            "Rule {{ id: {}, flow: {fl}, when: {}, then: &{:?}, refs: {refs:#x} }}",
             lit(&r.id),
             cond.rust(),
             then,
-            lit(&r.note)
         ));
     }
 

@@ -161,8 +161,20 @@ fn advise(relevant: &Picks, asked: &[(QIx, usize)]) -> Vec<Applied> {
         }
     }
     for a in &mut advice {
-        a.because.sort_by_key(|&(q, _)| asked.iter().position(|&(aq, _)| aq == q));
+        sort_small(&mut a.because, |&(q, _)| asked.iter().position(|&(aq, _)| aq == q));
     }
-    advice.sort_by_key(|a| (RULEBOOK.recommendations[a.rec].kind, a.rec));
+    sort_small(&mut advice, |a| (RULEBOOK.recommendations[a.rec].kind, a.rec));
     advice
+}
+
+/// A stable insertion sort. The lists sorted here hold a few dozen items at most, and the
+/// standard library's sort would add several KB of code to the Wasm.
+fn sort_small<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && key(&items[j - 1]) > key(&items[j]) {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }

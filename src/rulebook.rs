@@ -119,9 +119,8 @@ pub struct Rule {
     pub when: Cond,
     pub then: &'static [RecIx],
     /// Bit mask of the questions the condition looks at (for the why-trace).
+    /// (A rule's `note` in the TOML is for reviewers and is not compiled in.)
     pub refs: u64,
-    /// How the rule resolves interacting FAQ answers, if it does.
-    pub note: &'static str,
 }
 
 /// What kind of advice a recommendation is; also the order they are shown in.

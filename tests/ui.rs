@@ -140,6 +140,13 @@ async fn the_faq_page_lists_and_filters_every_question() {
     tick().await;
     let shown = root.query_selector_all("article.faq-entry").unwrap().length();
     assert!((2..24).contains(&shown), "{shown}");
+    // Case does not matter; blank filters show everything.
+    for (filter, expected) in [("cdn", shown), ("  ", 24), ("no such words", 0)] {
+        input.set_value(filter);
+        input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+        tick().await;
+        assert_eq!(root.query_selector_all("article.faq-entry").unwrap().length(), expected, "{filter:?}");
+    }
     root.remove();
 }
 

@@ -40,14 +40,14 @@ pub fn faq_page(props: &Props) -> Html {
             }
         })
     };
-    let needle = filter.trim().to_lowercase();
+    let needle = filter.trim();
     let shown: Vec<usize> = (0..RULEBOOK.faqs.len())
         .filter(|&i| {
             let f = &RULEBOOK.faqs[i];
             needle.is_empty()
-                || f.question.to_lowercase().contains(&needle)
-                || f.answer.get(lang).to_lowercase().contains(&needle)
-                || f.section.contains(&needle)
+                || contains_ignoring_case(f.question, needle)
+                || contains_ignoring_case(f.answer.get(lang), needle)
+                || f.section.contains(needle)
         })
         .collect();
 
@@ -87,4 +87,12 @@ pub fn faq_page(props: &Props) -> Html {
             }) }
         </div>
     }
+}
+
+/// Whether `haystack` contains `needle`, ignoring ASCII case. The texts are English and
+/// Chinese (which has no case), so ASCII folding suffices, and it spares the Wasm the
+/// Unicode case tables that `to_lowercase` would bring in.
+fn contains_ignoring_case(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    n.is_empty() || (n.len() <= h.len() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n)))
 }
