@@ -3,6 +3,9 @@
 // 1. Moves Trunk's inline module loader into an external file (loader-<hash>.js), so the
 //    pages run under a strict Content-Security-Policy without 'unsafe-inline' or hashes.
 // 2. Release builds only:
+//    - shortens wasm-bindgen's import and export names in the Wasm and the glue
+//      (scripts/shrink.mjs), minifies the glue with terser, and updates the integrity
+//      hashes in index.html;
 //    - renders the start screen with the built app itself in headless Chromium and writes it
 //      into index.html, so the first screen paints before the Wasm arrives (and is there
 //      with JavaScript or WebAssembly off); it cannot drift from the live UI;
@@ -12,7 +15,8 @@
 //      works when opened from disk;
 //    - prints the size of every file and of the single-file edition.
 //
-// Uses only Node's standard library.
+// Uses Node's standard library, and from the pinned npm tools (scripts/tools.sh) terser
+// and playwright-core.
 
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -20,6 +24,7 @@ import http from 'node:http';
 import { readFileSync, readdirSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { shrinkNames } from './shrink.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const release = process.env.TRUNK_PROFILE === 'release';
@@ -93,10 +98,31 @@ writeFileSync(join(staging, 'icp-advisor.js'), library);
 
 if (!release) process.exit(0);
 
-// ── 2a. First screen in the static HTML ──────────────────────────────────────────────
+const npm = process.env.ICP_ADVISOR_NPM || join(process.env.HOME || '', '.cache', 'icp-advisor', 'npm');
+const npmRequire = createRequire(join(npm, 'package.json'));
+
+// ── 2a. Smaller glue: short names, minified JS ───────────────────────────────────────
+const shrunk = shrinkNames(read(wasmName), read(bindingsName).toString('utf8'));
+const { minify } = npmRequire('terser');
+const minifyModule = async (code) =>
+  (await minify(code, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } })).code;
+writeFileSync(join(staging, wasmName), shrunk.wasm);
+writeFileSync(join(staging, bindingsName), await minifyModule(shrunk.js));
+// Trunk wrote subresource-integrity hashes of the originals; replace them.
+for (const file of [wasmName, bindingsName]) {
+  const tag = new RegExp(`(<link[^>]*href="\\./${file.replace(/[.]/g, '\\.')}"[^>]*integrity=")sha384-[^"]*(")`);
+  if (!tag.test(html)) {
+    console.error(`postbuild: no integrity attribute for ${file} in index.html`);
+    process.exit(1);
+  }
+  const digest = createHash('sha384').update(read(file)).digest('base64');
+  html = html.replace(tag, (_, before, after) => `${before}sha384-${digest}${after}`);
+}
+writeFileSync(indexPath, html);
+
+// ── 2b. First screen in the static HTML ──────────────────────────────────────────────
 async function prerender() {
-  const npm = process.env.ICP_ADVISOR_NPM || join(process.env.HOME || '', '.cache', 'icp-advisor', 'npm');
-  const { chromium } = createRequire(join(npm, 'package.json'))('playwright-core');
+  const { chromium } = npmRequire('playwright-core');
   const types = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
   const server = http.createServer((req, res) => {
     const name = decodeURIComponent(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
@@ -142,9 +168,11 @@ if (!firstScreen.includes('id="main-heading"')) {
 html = html.replace(placeholder, () => `<div data-prerendered>${firstScreen}</div>`);
 writeFileSync(indexPath, html);
 
-// ── 2b. Single-file edition ───────────────────────────────────────────────────────────
+// ── 2c. Single-file edition ───────────────────────────────────────────────────────────
 const cssName = (html.match(/href="\.\/([^"]+\.css)"/) || [])[1];
-let bindings = read(bindingsName).toString('utf8');
+// From the renamed but unminified glue: its top-level names are needed here; the whole
+// inline script is minified below.
+let bindings = shrunk.js;
 bindings = bindings
   .replace(/^export function /gm, 'function ')
   .replace(/^export \{[^}]*\};?\s*$/gm, '');
@@ -153,6 +181,12 @@ if (/^export /m.test(bindings)) {
   process.exit(1);
 }
 const wasmB64 = read(wasmName).toString('base64');
+const inlineScript = await minifyModule(
+  `${bindings}\n` +
+    `const wasmBytes = Uint8Array.from(atob(${JSON.stringify(wasmB64)}), (c) => c.charCodeAt(0));\n` +
+    `await __wbg_init({ module_or_path: wasmBytes });\n` +
+    `window.wasmBindings = { evaluate, questions };\n`,
+);
 const iconB64 = read('icon.svg').toString('base64');
 let single = html
   .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>\n${read(cssName).toString('utf8')}\n</style>`)
@@ -160,15 +194,11 @@ let single = html
   .replace(/<link rel="icon"[^>]*>/, `<link rel="icon" href="data:image/svg+xml;base64,${iconB64}">`)
   .replace(
     `<script type="module" src="./${loaderName}"></script>`,
-    () =>
-      `<script type="module">\n${bindings}\n` +
-      `const wasmBytes = Uint8Array.from(atob(${JSON.stringify(wasmB64)}), (c) => c.charCodeAt(0));\n` +
-      `await __wbg_init({ module_or_path: wasmBytes });\n` +
-      `window.wasmBindings = { evaluate, questions };\n</script>`,
+    () => `<script type="module">\n${inlineScript}\n</script>`,
   );
 writeFileSync(join(staging, SINGLE_FILE), single);
 
-// ── 2c. Service worker ────────────────────────────────────────────────────────────────
+// ── 2d. Service worker ────────────────────────────────────────────────────────────────
 const shipped = readdirSync(staging)
   .filter((f) => statSync(join(staging, f)).isFile() && f !== SINGLE_FILE && f !== 'sw.js')
   .sort();
@@ -207,7 +237,7 @@ self.addEventListener('fetch', (event) => {
 `;
 writeFileSync(join(staging, 'sw.js'), sw);
 
-// ── 2d. Sizes ─────────────────────────────────────────────────────────────────────────
+// ── 2e. Sizes ─────────────────────────────────────────────────────────────────────────
 const rows = [...shipped, 'sw.js'].map((f) => {
   const data = read(f);
   return { file: f, raw: data.length, gzip: gzipSync(data, { level: 9 }).length };
