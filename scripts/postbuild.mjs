@@ -9,6 +9,8 @@
 //    - renders the start screen with the built app itself in headless Chromium and writes it
 //      into index.html, so the first screen paints before the Wasm arrives (and is there
 //      with JavaScript or WebAssembly off); it cannot drift from the live UI;
+//    - renders the FAQ page the same way into faq.html, a static page (no script) that the
+//      no-JS and no-Wasm fallbacks link to;
 //    - writes sw.js, a service worker that precaches every shipped file, versioned by a
 //      hash of their contents (a new release replaces the old cache);
 //    - writes icp-advisor.html, the single-file edition (Wasm, JS and CSS inlined) that
@@ -34,10 +36,20 @@ if (!staging) {
 }
 
 const SINGLE_FILE = 'icp-advisor.html';
+const FAQ_PAGE = 'faq.html';
 const sha = (data, n = 16) => createHash('sha256').update(data).digest('hex').slice(0, n);
 const read = (name) => readFileSync(join(staging, name));
 const indexPath = join(staging, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
+
+const npm = process.env.ICP_ADVISOR_NPM || join(process.env.HOME || '', '.cache', 'icp-advisor', 'npm');
+const npmRequire = createRequire(join(npm, 'package.json'));
+// Release builds minify the JS they write (terser, from the pinned npm tools).
+const minifyModule = async (code) => {
+  if (!release) return code;
+  const { minify } = npmRequire('terser');
+  return (await minify(code, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } })).code;
+};
 
 // ── 1. External loader ────────────────────────────────────────────────────────────────
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
@@ -57,7 +69,46 @@ const register = release
   ? `\nif ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {\n` +
     `  navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('ICP Filing Advisor: offline support unavailable', e));\n}\n`
   : '';
-const loader = match[1].trim() + '\n' + register;
+// Our own loader (Trunk's does the same three things), which also says so when the Wasm
+// cannot start (WebAssembly disabled or unsupported): the static first screen stays, with
+// a notice that points to the static FAQ (release builds write faq.html).
+const unavailable = `
+function unavailable(error) {
+  console.error('ICP Filing Advisor: the app could not start', error);
+  document.documentElement.setAttribute('data-app-failed', '');
+  const zh = /^zh\\b/i.test(navigator.language || '');
+  const box = document.createElement('div');
+  box.className = 'notice';
+  box.setAttribute('role', 'alert');
+  const text = document.createElement('p');
+  text.textContent = zh
+    ? '此浏览器无法运行 ICP 备案顾问（需要 WebAssembly）。'
+    : 'This browser cannot run the ICP Filing Advisor (it needs WebAssembly).';
+  box.append(text);${release ? `
+  const more = document.createElement('p');
+  const link = document.createElement('a');
+  link.href = './${FAQ_PAGE}';
+  link.textContent = zh
+    ? '阅读常见问题及顾问的回答（英文）'
+    : 'Read the FAQ with the advisor’s answers';
+  more.append(link);
+  box.append(more);` : ''}
+  const app = document.getElementById('app');
+  if (app) app.prepend(box);
+}
+`;
+const loader = await minifyModule(
+  `import init, * as bindings from './${bindingsName}';\n` +
+  unavailable +
+  `try {\n` +
+  `  const wasm = await init({ module_or_path: './${wasmName}' });\n` +
+  `  window.wasmBindings = bindings;\n` +
+  `  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));\n` +
+  `} catch (error) {\n` +
+  `  unavailable(error);\n` +
+  `}\n` +
+  register,
+);
 const loaderName = `loader-${sha(loader)}.js`;
 writeFileSync(join(staging, loaderName), loader);
 html = html.replace(inline, `<script type="module" src="./${loaderName}"></script>`);
@@ -98,14 +149,9 @@ writeFileSync(join(staging, 'icp-advisor.js'), library);
 
 if (!release) process.exit(0);
 
-const npm = process.env.ICP_ADVISOR_NPM || join(process.env.HOME || '', '.cache', 'icp-advisor', 'npm');
-const npmRequire = createRequire(join(npm, 'package.json'));
 
 // ── 2a. Smaller glue: short names, minified JS ───────────────────────────────────────
 const shrunk = shrinkNames(read(wasmName), read(bindingsName).toString('utf8'));
-const { minify } = npmRequire('terser');
-const minifyModule = async (code) =>
-  (await minify(code, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } })).code;
 writeFileSync(join(staging, wasmName), shrunk.wasm);
 writeFileSync(join(staging, bindingsName), await minifyModule(shrunk.js));
 // Trunk wrote subresource-integrity hashes of the originals; replace them.
@@ -144,12 +190,28 @@ async function prerender() {
     const page = await (await browser.newContext({ locale: 'en-US', serviceWorkers: 'block' })).newPage();
     await page.goto(`http://127.0.0.1:${server.address().port}/#/`);
     await page.waitForSelector('html[data-app-ready] #app > [data-live]:not([hidden]) .screen.start', { timeout: 60000 });
-    return await page.evaluate(() => {
-      const live = document.querySelector('#app > [data-live]');
-      // Yew sets `checked` as a property; write it as an attribute so the copy shows it.
-      live.querySelectorAll('input:checked').forEach((i) => i.setAttribute('checked', ''));
-      return live.innerHTML;
-    });
+    // The live app's markup, made to work without the app: links into the FAQ go to the
+    // static faq.html, other in-app links load the app, controls that need the app go.
+    const capture = (page, forFaqPage) =>
+      page.evaluate(({ faqPage, forFaqPage }) => {
+        const live = document.querySelector('#app > [data-live]').cloneNode(true);
+        // Yew sets `checked` as a property; write it as an attribute so the copy shows it.
+        document.querySelectorAll('#app > [data-live] input').forEach((input, i) => {
+          if (input.checked) live.querySelectorAll('input')[i].setAttribute('checked', '');
+        });
+        for (const a of live.querySelectorAll('a[href^="#/"]')) {
+          const href = a.getAttribute('href');
+          if (forFaqPage) a.setAttribute('href', `./${href}`);
+          else if (/^#\/faq([/?]|$)/.test(href)) a.setAttribute('href', `./${faqPage}`);
+        }
+        if (forFaqPage) live.querySelectorAll('.filter, .lang-switch').forEach((el) => el.remove());
+        return { markup: live.innerHTML, title: document.title };
+      }, { faqPage: FAQ_PAGE, forFaqPage });
+    const start = await capture(page, false);
+    await page.evaluate(() => { location.hash = '#/faq'; });
+    await page.waitForSelector('#app > [data-live] .screen.faq article.faq-entry', { timeout: 60000 });
+    const faq = await capture(page, true);
+    return { start: start.markup, faq };
   } finally {
     await browser.close();
     server.close();
@@ -160,12 +222,24 @@ if (!placeholder.test(html)) {
   console.error('postbuild: the loading placeholder of #app was not found in index.html');
   process.exit(1);
 }
-const firstScreen = await prerender();
-if (!firstScreen.includes('id="main-heading"')) {
-  console.error('postbuild: the rendered start screen looks wrong');
+const rendered = await prerender();
+if (!rendered.start.includes('id="main-heading"') || (rendered.faq.markup.match(/class="faq-entry/g) || []).length < 20) {
+  console.error('postbuild: the rendered start screen or FAQ looks wrong');
   process.exit(1);
 }
-html = html.replace(placeholder, () => `<div data-prerendered>${firstScreen}</div>`);
+// The FAQ as a static page (no script at all), for readers without JavaScript or Wasm.
+const faqHtml = html
+  .replace(/<title>[^<]*<\/title>/, () => `<title>${rendered.faq.title.replace(/[<&]/g, (c) => (c === '<' ? '&lt;' : '&amp;'))}</title>`)
+  .replace(/<script type="module"[^>]*><\/script>/, '')
+  .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '')
+  .replace(/<noscript>[\s\S]*?<\/noscript>/, '')
+  .replace(placeholder, () => `<div data-prerendered>${rendered.faq.markup}</div>`);
+if (/<script/.test(faqHtml)) {
+  console.error('postbuild: faq.html must not contain scripts');
+  process.exit(1);
+}
+writeFileSync(join(staging, FAQ_PAGE), faqHtml);
+html = html.replace(placeholder, () => `<div data-prerendered>${rendered.start}</div>`);
 writeFileSync(indexPath, html);
 
 // ── 2c. Single-file edition ───────────────────────────────────────────────────────────
@@ -189,6 +263,8 @@ const inlineScript = await minifyModule(
 );
 const iconB64 = read('icon.svg').toString('base64');
 let single = html
+  // No faq.html beside the single file: its static copy links into itself.
+  .replaceAll(`href="./${FAQ_PAGE}"`, 'href="#/faq"')
   .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>\n${read(cssName).toString('utf8')}\n</style>`)
   .replace(/<link rel="(modulepreload|preload|manifest)"[^>]*>/g, '')
   .replace(/<link rel="icon"[^>]*>/, `<link rel="icon" href="data:image/svg+xml;base64,${iconB64}">`)

@@ -162,3 +162,48 @@ test('the first screen is in the static HTML, matches the live app, and the swap
   const shift = await page.evaluate(() => window.__shift);
   assert.ok(shift < 0.01, `layout shift ${shift}`);
 });
+
+test('without JavaScript the FAQ is readable: the no-script text links to faq.html, a static page', async (t) => {
+  const server = await serve(DIST, { headers: { 'Content-Security-Policy': CSP } });
+  t.after(() => server.close());
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  t.after(() => noJs.close());
+  const page = await noJs.newPage();
+  await page.goto(server.url);
+  const noscript = await page.locator('noscript').innerHTML();
+  assert.match(noscript, /href="faq\.html"/);
+  // The static start screen's FAQ link goes there too.
+  await page.locator('[data-prerendered] a[href="./faq.html"]').first().click();
+  await page.waitForURL(/faq\.html$/);
+  assert.equal(await page.locator('h1').innerText(), 'The ICP FAQ, answered');
+  assert.equal(await page.locator('article.faq-entry').count(), 24);
+  const first = page.locator('article.faq-entry').first();
+  assert.ok(await first.isVisible());
+  assert.match(await first.innerText(), /Is an ICP Filing required for domain names\?/);
+  assert.ok((await first.locator('p').first().innerText()).length > 40, 'the advisor\'s answer is there');
+  // A static page: no scripts, no controls that need the app; its links lead into the app.
+  const html = fs.readFileSync(path.join(DIST, 'faq.html'), 'utf8');
+  assert.doesNotMatch(html, /<script/);
+  assert.equal(await page.locator('#faq-filter, .lang-switch').count(), 0);
+  const hrefs = await page.locator('a[href*="#/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(hrefs.length >= 24 && hrefs.every((h) => h.startsWith('./#/')), hrefs.join(' '));
+});
+
+test('without WebAssembly the static first screen stays, with a notice that leads to the static FAQ', async (t) => {
+  const server = await serve(DIST, { headers: { 'Content-Security-Policy': CSP } });
+  t.after(() => server.close());
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    delete window.WebAssembly;
+  });
+  await page.goto(server.url);
+  await page.locator('html[data-app-failed]').waitFor({ state: 'attached' });
+  const notice = page.locator('#app > .notice[role="alert"]');
+  assert.match(await notice.innerText(), /needs WebAssembly/);
+  assert.equal(await page.locator('[data-prerendered] h1').innerText(), 'Do you need an ICP Filing?');
+  await notice.locator('a').click();
+  await page.waitForURL(/faq\.html$/);
+  assert.equal(await page.locator('article.faq-entry').count(), 24);
+});
