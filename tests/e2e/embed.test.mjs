@@ -151,3 +151,55 @@ test('JS mount API: two independent advisors, host styles and URL untouched', as
   });
   assert.match(message, /^true unknown flow "nope"/);
 });
+
+test('embed mode paints the requested first question before the Wasm, and the app takes over without a shift', async (t) => {
+  for (const [flow, lang, heading] of [
+    ['need', 'en', "Where will the website's server be?"],
+    ['service-code', 'zh-CN', null],
+    ['icp-number', 'en', null],
+  ]) {
+    const url = `${site.server.url}index.html?embed=1&flow=${flow}&lang=${lang}&theme=dark`;
+    // Without the Wasm: the static copy for this flow and language, not the start screen.
+    const held = await site.browser.newContext({ serviceWorkers: 'block' });
+    t.after(() => held.close());
+    const still = await held.newPage();
+    await still.route('**/*.wasm', (route) => route.abort());
+    await still.goto(url);
+    const visible = still.locator(`#app > [data-first-screen="${flow}:${lang}"]`);
+    assert.ok(await visible.isVisible(), `${flow}:${lang} shown`);
+    assert.equal(await still.locator('[data-prerendered]:visible').count(), 1, 'only that copy shows');
+    assert.equal(await still.locator('html').getAttribute('lang'), lang);
+    assert.equal(await still.locator('html').getAttribute('data-theme'), 'dark');
+    const staticText = await visible.innerText();
+    if (heading) assert.equal(await visible.locator('legend h1').innerText(), heading);
+
+    // With it: the live app shows the same screen, and nothing moves.
+    const live = await site.browser.newContext({ serviceWorkers: 'block' });
+    t.after(() => live.close());
+    const page = await live.newPage();
+    const errors = watchErrors(page);
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(url);
+    await waitForApp(page);
+    await page.locator('#app > [data-live]:not([hidden]) .screen.question').waitFor();
+    assert.equal(await page.locator('[data-prerendered]').count(), 0, 'the static copies are gone');
+    assert.equal(await page.locator('#app > [data-live]').innerText(), staticText, `${flow}:${lang} matches`);
+    const shift = await page.evaluate(() => window.__shift);
+    assert.ok(shift < 0.01, `layout shift ${shift}`);
+    assert.deepEqual(errors, []);
+  }
+  // Not embedded, or a link that names a place: the start screen (or nothing) as before.
+  const plain = await site.browser.newContext({ serviceWorkers: 'block', javaScriptEnabled: true });
+  t.after(() => plain.close());
+  const page = await plain.newPage();
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(`${site.server.url}index.html?flow=need`);
+  assert.equal(await page.locator('[data-prerendered]:visible h1').innerText(), 'Do you need an ICP Filing?');
+  await page.goto(`${site.server.url}index.html?embed=1&flow=nope`);
+  assert.equal(await page.locator('[data-prerendered]:visible h1').innerText(), 'Do you need an ICP Filing?');
+});
