@@ -309,7 +309,9 @@ const startCopy = `<div data-prerendered>${rendered.start}</div>`;
 // (The single-file edition has the start screen only: it is not an embed target.)
 const singleBase = html.replace(placeholder, () => startCopy);
 html = html
-  .replace('</head>', () => `<script src="./${firstScreenName}"></script>\n</head>`)
+  // First in <head>: it blocks the parser (so the right screen is there at first paint);
+  // requested first, it arrives with the stylesheet, which blocks rendering anyway.
+  .replace(/<link rel="stylesheet"/, (tag) => `<script src="./${firstScreenName}"></script>\n    ${tag}`)
   .replace(placeholder, () =>
     startCopy +
     rendered.embedded

@@ -95,6 +95,7 @@ export async function serve(distDir = DIST, { basePath = '/', headers = {}, gzip
 
   const requests = [];
   const log = [];
+  const gzipCache = new Map();
 
   const server = http.createServer((req, res) => {
     const entry = { method: req.method, path: req.url, status: 0 };
@@ -135,7 +136,11 @@ export async function serve(distDir = DIST, { basePath = '/', headers = {}, gzip
     let body = fs.readFileSync(file);
     const extra = {};
     if (gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
-      body = zlib.gzipSync(body);
+      // Compressed once per file content, as a static server with precompressed files (or a
+      // CDN) serves them: compressing on every request would stall the loopback timings.
+      const key = file + ':' + body.length + ':' + fs.statSync(file).mtimeMs;
+      if (!gzipCache.has(key)) gzipCache.set(key, zlib.gzipSync(body));
+      body = gzipCache.get(key);
       extra['Content-Encoding'] = 'gzip';
       extra['Vary'] = 'Accept-Encoding';
     }
