@@ -704,3 +704,28 @@ test('prefers-reduced-motion: reduce leaves no transition or animation', async (
   }
   assert.deepEqual(problems, [], 'motion left under prefers-reduced-motion: reduce');
 });
+
+test('axe-core: the pages read without the app (static faq.html; no WebAssembly) have no violation', async (t) => {
+  const failures = [];
+  for (const scheme of SCHEMES) {
+    const context = await browser.newContext({ locale: 'en-US', serviceWorkers: 'block' });
+    t.after(() => context.close());
+    const page = await context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(server.url + 'faq.html');
+    assert.equal(await page.locator('article.faq-entry').count(), 24);
+    let { violations } = await runAxe(page);
+    if (violations.length) failures.push(`── faq.html, ${scheme}:\n${formatViolations(violations)}`);
+
+    const noWasm = await context.newPage();
+    await noWasm.addInitScript(() => {
+      delete window.WebAssembly;
+    });
+    await noWasm.emulateMedia({ colorScheme: scheme });
+    await noWasm.goto(server.url);
+    await noWasm.locator('html[data-app-failed]').waitFor({ state: 'attached' });
+    ({ violations } = await runAxe(noWasm));
+    if (violations.length) failures.push(`── no WebAssembly, ${scheme}:\n${formatViolations(violations)}`);
+  }
+  assert.ok(failures.length === 0, `axe-core violations:\n${failures.join('\n')}`);
+});
