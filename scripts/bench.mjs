@@ -5,7 +5,8 @@
 //    N fresh loads: navigation start → first screen's heading in the DOM and painted
 //    (first-contentful-paint), and → interactive (an option can be chosen), beside a plain
 //    static HTML page served in the same run, with the ratios;
-//  * the JS API's time to evaluate a complete answer set in the browser;
+//  * the JS API's time to evaluate a complete answer set in the browser, and to walk every
+//    path of every flow through it;
 //  * JS heap and Wasm memory after completing a flow.
 // Output: a table on stdout, and the same figures as JSON in target/bench.json.
 
@@ -130,6 +131,26 @@ async function main() {
       for (let i = 0; i < n; i++) window.wasmBindings.evaluate(input);
       return { perCallMicroseconds: ((performance.now() - t) / n) * 1000, note: 'JS API: evaluate + conversion of the whole advice to JS objects' };
     });
+    // Every path of every flow, walked through the JS API as a page would: evaluate the
+    // answers so far, then branch on each option of the next question.
+    result.browserWalk = await page.evaluate(() => {
+      const api = window.wasmBindings;
+      const flows = api.questions().map((f) => f.id);
+      let paths = 0;
+      let calls = 0;
+      const walk = (flow, answers) => {
+        const advice = api.evaluate({ flow, answers });
+        calls++;
+        if (advice.complete || !advice.next_question) {
+          paths++;
+          return;
+        }
+        for (const option of advice.next_question.options) walk(flow, { ...answers, [advice.next_question.id]: option.id });
+      };
+      const t = performance.now();
+      for (const flow of flows) walk(flow, {});
+      return { paths, evaluateCalls: calls, milliseconds: performance.now() - t };
+    });
     result.memory = await page.evaluate(() => ({
       jsHeapUsedBytes: performance.memory?.usedJSHeapSize ?? null,
       wasmMemoryBytes: window.__wasm?.memory?.buffer?.byteLength ?? null,
@@ -153,6 +174,7 @@ async function main() {
   }
   console.log(`  ratio advisor/plain  visible ${result.ratio.visible.toFixed(2)}×   interactive ${result.ratio.interactive.toFixed(2)}×`);
   console.log(`\nIn-browser evaluate (JS API, complete answer set): ${result.browserEvaluate.perCallMicroseconds.toFixed(1)} µs per call`);
+  console.log(`In-browser walk of every path (JS API): ${result.browserWalk.paths} paths, ${result.browserWalk.evaluateCalls} evaluate calls, ${result.browserWalk.milliseconds.toFixed(1)} ms`);
   console.log(`Memory after a flow: JS heap ${kb(result.memory.jsHeapUsedBytes ?? 0)}, Wasm memory ${kb(result.memory.wasmMemoryBytes ?? 0)}`);
   fs.mkdirSync(path.join(ROOT, 'target'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'target', 'bench.json'), JSON.stringify(result, null, 2));
