@@ -543,23 +543,36 @@ fn main() {
         }
     }
     let zh_map: HashMap<String, String> = leaves.into_iter().collect();
-    writeln!(w, "pub static TEXT_EN: [&str; {}] = [", texts.len()).unwrap();
-    for (_, t) in &texts {
-        writeln!(w, "    {},", lit(t)).unwrap();
-    }
-    writeln!(w, "];").unwrap();
-    writeln!(w, "pub static TEXT_ZH: [&str; {}] = [", texts.len()).unwrap();
     let mut missing = Vec::new();
-    for (k, t) in &texts {
-        match zh_map.get(k) {
-            Some(z) if !z.trim().is_empty() => writeln!(w, "    {},", lit(z)).unwrap(),
+    let zh_texts: Vec<&str> = texts
+        .iter()
+        .map(|(k, t)| match zh_map.get(k) {
+            Some(z) if !z.trim().is_empty() => z.as_str(),
             _ => {
                 missing.push(k.clone());
-                writeln!(w, "    {},", lit(t)).unwrap();
+                t.as_str()
             }
+        })
+        .collect();
+    let en_texts: Vec<&str> = texts.iter().map(|(_, t)| t.as_str()).collect();
+    // Each language's texts as one string plus the end offset of each text: a `&str` per
+    // text would cost 8 bytes of pointer and length each in the Wasm.
+    for (name, list) in [("EN", &en_texts), ("ZH", &zh_texts)] {
+        let all: String = list.concat();
+        if all.len() > u16::MAX as usize {
+            fail(format!("the {name} texts are {} bytes, more than u16 offsets can address", all.len()));
         }
+        let mut end = 0;
+        let ends: Vec<usize> = list
+            .iter()
+            .map(|t| {
+                end += t.len();
+                end
+            })
+            .collect();
+        writeln!(w, "pub static TEXT_{name}_ALL: &str = {};", lit(&all)).unwrap();
+        writeln!(w, "pub static TEXT_{name}_ENDS: [u16; {}] = {:?};", ends.len(), ends).unwrap();
     }
-    writeln!(w, "];").unwrap();
     writeln!(w, "#[cfg(not(target_arch = \"wasm32\"))]").unwrap();
     writeln!(
         w,

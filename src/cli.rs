@@ -155,9 +155,8 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
             };
             let missing = icp_advisor::rulebook::MISSING_ZH;
             let mut out = String::new();
-            for (key, en) in
-                icp_advisor::rulebook::TEXT_KEYS.iter().zip(icp_advisor::rulebook::TEXT_EN.iter())
-            {
+            for (i, key) in icp_advisor::rulebook::TEXT_KEYS.iter().enumerate() {
+                let en = icp_advisor::rulebook::Text(i as u16).get(Lang::En);
                 if !only_missing || missing.contains(key) {
                     out.push_str(&format!("{key}\t{en}\n"));
                 }

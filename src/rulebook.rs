@@ -52,11 +52,18 @@ impl Lang {
 
 impl Text {
     pub fn get(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => generated::TEXT_EN[self.0 as usize],
-            Lang::ZhCn => generated::TEXT_ZH[self.0 as usize],
-        }
+        let (all, ends) = match lang {
+            Lang::En => (generated::TEXT_EN_ALL, &generated::TEXT_EN_ENDS),
+            Lang::ZhCn => (generated::TEXT_ZH_ALL, &generated::TEXT_ZH_ENDS),
+        };
+        let i = self.0 as usize;
+        let start = if i == 0 { 0 } else { ends[i - 1] as usize };
+        // (build.rs cuts at text boundaries, so this never falls back.)
+        all.get(start..ends[i] as usize).unwrap_or("")
     }
+
+    /// How many texts the rulebook has (the same in every language).
+    pub const COUNT: usize = generated::TEXT_EN_ENDS.len();
 }
 
 /// A condition over the answers given so far.
@@ -186,7 +193,7 @@ mod generated {
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use generated::{MISSING_ZH, TEXT_KEYS};
-pub use generated::{QUESTION_COUNT, RULEBOOK, TEXT_EN};
+pub use generated::{QUESTION_COUNT, RULEBOOK};
 
 impl Rulebook {
     pub fn flow(&self, id: &str) -> Option<FlowIx> {

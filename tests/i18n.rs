@@ -3,7 +3,7 @@
 
 use icp_advisor::i18n;
 use icp_advisor::report::{advise, to_markdown};
-use icp_advisor::rulebook::{Lang, MISSING_ZH, RULEBOOK, TEXT_KEYS};
+use icp_advisor::rulebook::{Lang, Text, MISSING_ZH, RULEBOOK, TEXT_KEYS};
 
 #[test]
 fn every_rulebook_text_is_translated() {
@@ -14,6 +14,20 @@ fn every_rulebook_text_is_translated() {
         MISSING_ZH
     );
     assert!(!TEXT_KEYS.is_empty());
+}
+
+#[test]
+fn every_text_is_cut_whole_from_its_language_table() {
+    assert_eq!(Text::COUNT, TEXT_KEYS.len());
+    for i in 0..Text::COUNT {
+        let (en, zh) = (Text(i as u16).get(Lang::En), Text(i as u16).get(Lang::ZhCn));
+        assert!(!en.trim().is_empty() && !zh.trim().is_empty(), "text {i} ({}) is empty", TEXT_KEYS[i]);
+        assert_eq!(en, en.trim(), "text {i} ({}) was cut in the wrong place", TEXT_KEYS[i]);
+    }
+    // The first and last texts, against the rulebook's own entries.
+    assert_eq!(Text(0).get(Lang::En), RULEBOOK.faqs[0].answer.get(Lang::En));
+    let last = RULEBOOK.flows.last().unwrap();
+    assert!(!last.title.get(Lang::ZhCn).is_empty());
 }
 
 fn has_han(s: &str) -> bool {

@@ -3,7 +3,7 @@
 //! State lives in the URL fragment (see [`crate::route`]): every step sets
 //! `location.hash`, and the app re-reads it on `hashchange`, so browser Back/Forward,
 //! bookmarks and shared links all work. The current place is also saved to `localStorage`.
-//! The language is provided to every component as a context.
+//! The language and the navigation are provided to every component as one context.
 
 mod browser;
 mod crash;
@@ -99,9 +99,17 @@ pub struct Nav {
     pub memory: bool,
 }
 
+/// What the app gives every screen: the language and the navigation (one context, so the
+/// Wasm carries one context provider rather than two).
+#[derive(Clone, PartialEq)]
+pub struct Shared {
+    pub lang: Lang,
+    pub nav: Nav,
+}
+
 #[hook]
 pub fn use_nav() -> Nav {
-    use_context::<Nav>().unwrap_or_else(|| Nav { go: Callback::from(|_| ()), memory: true })
+    use_context::<Shared>().map_or_else(|| Nav { go: Callback::from(|_| ()), memory: true }, |s| s.nav)
 }
 
 /// The language from the link, else the saved choice, else the browser's languages.
@@ -348,8 +356,7 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     html! {
-        <ContextProvider<Lang> context={lang}>
-        <ContextProvider<Nav> context={nav}>
+        <ContextProvider<Shared> context={Shared { lang, nav }}>
             <div class={classes!("app", embed.then_some("embedded"), memory.then_some("mounted"))} ref={root} onclick={follow_links} lang={lang.code()}>
                 <a class="skip-link" href="#main" onclick={skip}>{ s.skip_link }</a>
                 <header class="masthead">
@@ -376,8 +383,7 @@ pub fn app(props: &AppProps) -> Html {
                     <p>{ fill(s.footer, &[("source", s.source)]) }</p>
                 </footer>
             </div>
-        </ContextProvider<Nav>>
-        </ContextProvider<Lang>>
+        </ContextProvider<Shared>>
     }
 }
 
@@ -401,5 +407,5 @@ fn title_of(route: &Route, lang: Lang) -> String {
 /// The language of the surrounding app (English outside one).
 #[hook]
 pub fn use_lang() -> Lang {
-    use_context::<Lang>().unwrap_or_default()
+    use_context::<Shared>().map(|s| s.lang).unwrap_or_default()
 }
