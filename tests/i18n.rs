@@ -19,10 +19,10 @@ fn every_rulebook_text_is_translated() {
 #[test]
 fn every_text_is_cut_whole_from_its_language_table() {
     assert_eq!(Text::COUNT, TEXT_KEYS.len());
-    for i in 0..Text::COUNT {
+    for (i, key) in TEXT_KEYS.iter().enumerate() {
         let (en, zh) = (Text(i as u16).get(Lang::En), Text(i as u16).get(Lang::ZhCn));
-        assert!(!en.trim().is_empty() && !zh.trim().is_empty(), "text {i} ({}) is empty", TEXT_KEYS[i]);
-        assert_eq!(en, en.trim(), "text {i} ({}) was cut in the wrong place", TEXT_KEYS[i]);
+        assert!(!en.trim().is_empty() && !zh.trim().is_empty(), "text {i} ({key}) is empty");
+        assert_eq!(en, en.trim(), "text {i} ({key}) was cut in the wrong place");
     }
     // The first and last texts, against the rulebook's own entries.
     assert_eq!(Text(0).get(Lang::En), RULEBOOK.faqs[0].answer.get(Lang::En));
