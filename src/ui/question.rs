@@ -1,6 +1,6 @@
 //! One question per screen: a real radio group, help, progress, Continue and Back.
 
-use super::{href, use_lang, use_nav, Browser};
+use super::{href, radio_option, use_lang, use_nav, Browser};
 use crate::answers::AnswerSet;
 use crate::i18n::{fill, strings};
 use crate::route;
@@ -83,25 +83,10 @@ pub fn question_screen(props: &Props) -> Html {
                     </p>
                     <div class="options">
                         { for q.options.iter().enumerate().map(|(i, o)| {
-                            let id = format!("{}-{i}", q.id);
-                            let (label_id, hint_id) = (format!("{id}-label"), format!("{id}-hint"));
                             let (selected, error) = (selected.clone(), error.clone());
-                            // Named by the label alone, described by the hint (not both in the name).
-                            html! {
-                                <div class="option">
-                                    <input type="radio" name={q.id} id={id.clone()} value={o.id}
-                                        checked={*selected == Some(i)}
-                                        aria-labelledby={label_id.clone()}
-                                        aria-describedby={o.hint.map(|_| hint_id.clone())}
-                                        onchange={Callback::from(move |_: Event| { selected.set(Some(i)); error.set(false); })} />
-                                    <label for={id}>
-                                        <span class="label" id={label_id}>{ o.label.get(lang) }</span>
-                                        if let Some(h) = o.hint {
-                                            <span class="hint" id={hint_id}>{ h.get(lang) }</span>
-                                        }
-                                    </label>
-                                </div>
-                            }
+                            radio_option(q.id, format!("{}-{i}", q.id), o.id, *selected == Some(i),
+                                o.label.get(lang), o.hint.map(|h| h.get(lang)),
+                                Callback::from(move |_: Event| { selected.set(Some(i)); error.set(false); }))
                         }) }
                     </div>
                 </fieldset>

@@ -1,6 +1,6 @@
 //! The start screen: what the advisor does, and a choice of flow.
 
-use super::{href, use_lang, use_nav, Browser};
+use super::{href, radio_option, use_lang, use_nav, Browser};
 use crate::i18n::{fill, strings};
 use crate::route::{self, Route};
 use crate::rulebook::RULEBOOK;
@@ -72,21 +72,9 @@ pub fn start_screen(props: &Props) -> Html {
                     <div class="options">
                         { for RULEBOOK.flows.iter().enumerate().map(|(i, f)| {
                             let chosen = chosen.clone();
-                            let id = format!("flow-{}", f.id);
-                            let (label_id, hint_id) = (format!("{id}-label"), format!("{id}-hint"));
-                            html! {
-                                <div class="option">
-                                    <input type="radio" name="flow" id={id.clone()} value={f.id}
-                                        checked={*chosen == i}
-                                        aria-labelledby={label_id.clone()}
-                                        aria-describedby={hint_id.clone()}
-                                        onchange={Callback::from(move |_: Event| chosen.set(i))} />
-                                    <label for={id}>
-                                        <span class="label" id={label_id}>{ f.title.get(lang) }</span>
-                                        <span class="hint" id={hint_id}>{ f.summary.get(lang) }</span>
-                                    </label>
-                                </div>
-                            }
+                            radio_option("flow", format!("flow-{}", f.id), f.id, *chosen == i,
+                                f.title.get(lang), Some(f.summary.get(lang)),
+                                Callback::from(move |_: Event| chosen.set(i)))
                         }) }
                     </div>
                 </fieldset>
