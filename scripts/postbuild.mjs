@@ -77,6 +77,8 @@ const register = release
 const unavailable = `
 function unavailable(error) {
   console.error('ICP Filing Advisor: the app could not start', error);
+  // A panic while starting has already shown the crash panel, which says what to do.
+  if (document.querySelector('#app .crash')) return;
   document.documentElement.setAttribute('data-app-failed', '');
   const zh = /^zh\\b/i.test(navigator.language || '');
   const box = document.createElement('div');
@@ -84,8 +86,8 @@ function unavailable(error) {
   box.setAttribute('role', 'alert');
   const text = document.createElement('p');
   text.textContent = zh
-    ? '此浏览器无法运行 ICP 备案顾问（需要 WebAssembly）。'
-    : 'This browser cannot run the ICP Filing Advisor (it needs WebAssembly).';
+    ? 'ICP 备案顾问无法在此浏览器中启动：它需要 WebAssembly 以及它的全部文件。'
+    : 'The ICP Filing Advisor could not start in this browser: it needs WebAssembly and all of its files.';
   box.append(text);${release ? `
   const more = document.createElement('p');
   const link = document.createElement('a');

@@ -202,7 +202,7 @@ test('without WebAssembly the static first screen stays, with a notice that lead
   await page.goto(server.url);
   await page.locator('html[data-app-failed]').waitFor({ state: 'attached' });
   const notice = page.locator('#app > .notice[role="alert"]');
-  assert.match(await notice.innerText(), /needs WebAssembly/);
+  assert.match(await notice.innerText(), /could not start in this browser: it needs WebAssembly/);
   assert.equal(await page.locator('[data-prerendered]:visible h1').innerText(), 'Do you need an ICP Filing?');
   await notice.locator('a').click();
   await page.waitForURL(/faq\.html$/);
