@@ -52,39 +52,39 @@ fn main() {
     let need = RULEBOOK.flow("need").unwrap();
     let mut longest = AnswerSet::new(need);
     let mut most = 0;
-    for_each_path(need, |a| {
+    for_each_path(&RULEBOOK, need, |a| {
         let n = a.iter().count();
         if n > most {
             most = n;
             longest = *a;
         }
     });
-    let ev = evaluate(&longest);
+    let ev = evaluate(&RULEBOOK, &longest);
     assert!(ev.is_complete());
     println!("complete answer set: {} answers, {} recommendations", ev.asked.len(), ev.advice.len());
     show(
         "evaluate a complete answer set (longest path)",
         measure(budget, || {
-            black_box(evaluate(black_box(&longest)));
+            black_box(evaluate(&RULEBOOK, black_box(&longest)));
         }),
     );
     let empty = AnswerSet::new(need);
     show(
         "evaluate an empty set (first question + progress)",
         measure(budget, || {
-            black_box(evaluate(black_box(&empty)));
+            black_box(evaluate(&RULEBOOK, black_box(&empty)));
         }),
     );
     let mut paths = 0;
     for f in 0..RULEBOOK.flows.len() {
-        for_each_path(f, |_| paths += 1);
+        for_each_path(&RULEBOOK, f, |_| paths += 1);
     }
     show(
         &format!("enumerate and evaluate all {paths} paths"),
         measure(budget, || {
             for f in 0..RULEBOOK.flows.len() {
-                for_each_path(f, |a| {
-                    black_box(evaluate(a));
+                for_each_path(&RULEBOOK, f, |a| {
+                    black_box(evaluate(&RULEBOOK, a));
                 });
             }
         }),
@@ -92,7 +92,12 @@ fn main() {
     show(
         "render the advice report (English)",
         measure(budget, || {
-            black_box(icp_advisor::report::advise(black_box(&longest), Default::default()));
+            black_box(icp_advisor::report::advise(
+                &RULEBOOK,
+                black_box(&longest),
+                Default::default(),
+                Default::default(),
+            ));
         }),
     );
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Full test suite, stopping at the first failing stage:
 #   0. hygiene: cargo fmt --check, clippy (native + wasm32), cargo deny licences/bans
-#   1. native:  cargo test --all-targets
+#   1. native:  cargo test --workspace --all-targets --all-features
 #   2. wasm:    cargo test --target wasm32-unknown-unknown for tests/*.rs that
 #               say wasm_bindgen_test_configure!(run_in_browser), in headless
 #               Chromium through chromedriver + wasm-bindgen-test-runner
@@ -49,16 +49,16 @@ trap on_exit EXIT
 
 # ---------------------------------------------------------------------------
 stage "hygiene: cargo fmt --check, clippy (native and wasm32), cargo deny (licences, bans)"
-cargo fmt --check
-cargo clippy --all-targets --quiet -- -D warnings
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --all-features --quiet -- -D warnings
 cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
 # The advisory database cannot be fetched here; licences and bans are checked offline.
 cargo deny --offline check licenses bans
 stage_ok
 
 # ---------------------------------------------------------------------------
-stage "native tests: cargo test --all-targets"
-cargo test --all-targets
+stage "native tests: cargo test --workspace --all-targets --all-features"
+cargo test --workspace --all-targets --all-features
 stage_ok
 if [ "$quick" = 1 ]; then
   printf '\n(--quick: skipped wasm, trunk build and e2e stages) total %ss\n' "$((SECONDS - t_all))"

@@ -9,7 +9,7 @@
 //! `flow` may be left out when the answers name questions of one flow only. Keys are
 //! question ids and values option ids, both as listed by `icp-advisor questions`.
 
-use crate::rulebook::{FlowIx, QIx, QUESTION_COUNT, RULEBOOK};
+use crate::rulebook::{FlowIx, QIx, Rulebook, MAX_QUESTIONS};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -17,26 +17,23 @@ use std::fmt;
 /// Marks a question without an answer.
 const NONE: u8 = u8::MAX;
 
-/// A validated set of answers for one flow.
+/// A set of answers for one flow: an option index per question (of one rulebook; the ids
+/// are checked when the set is built from ids).
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct AnswerSet {
     flow: FlowIx,
-    picks: [u8; QUESTION_COUNT],
+    picks: [u8; MAX_QUESTIONS],
 }
 
 impl fmt::Debug for AnswerSet {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut m = f.debug_map();
-        for (q, o) in self.iter() {
-            m.entry(&RULEBOOK.questions[q].id, &RULEBOOK.questions[q].options[o].id);
-        }
-        m.finish()
+        f.debug_map().entries(self.iter()).finish()
     }
 }
 
 impl AnswerSet {
     pub fn new(flow: FlowIx) -> Self {
-        AnswerSet { flow, picks: [NONE; QUESTION_COUNT] }
+        AnswerSet { flow, picks: [NONE; MAX_QUESTIONS] }
     }
 
     pub fn flow(&self) -> FlowIx {
@@ -51,17 +48,16 @@ impl AnswerSet {
         }
     }
 
-    /// Sets an answer. Panics if `q` is not a question of this flow or `option` is out of
-    /// range: callers hold indices taken from the rulebook.
+    /// Sets an answer by indices taken from the rulebook (out-of-range questions are ignored).
     pub fn set(&mut self, q: QIx, option: usize) {
-        let question = &RULEBOOK.questions[q];
-        assert!(question.flow == self.flow && option < question.options.len());
-        self.picks[q] = option as u8;
+        if let Some(p) = self.picks.get_mut(q) {
+            *p = option.min(NONE as usize - 1) as u8;
+        }
     }
 
     pub fn clear(&mut self, q: QIx) {
-        if q < QUESTION_COUNT {
-            self.picks[q] = NONE;
+        if let Some(p) = self.picks.get_mut(q) {
+            *p = NONE;
         }
     }
 
@@ -74,16 +70,18 @@ impl AnswerSet {
         self.picks.iter().enumerate().filter(|(_, &p)| p != NONE).map(|(q, &p)| (q, p as usize))
     }
 
-    /// Sets an answer by ids, checking them.
-    pub fn set_ids(&mut self, question: &str, option: &str) -> Result<(), AnswerError> {
-        let flow = &RULEBOOK.flows[self.flow];
-        let q = RULEBOOK.question(question).ok_or_else(|| AnswerError::UnknownQuestion(question.into()))?;
-        if RULEBOOK.questions[q].flow != self.flow {
-            return Err(AnswerError::QuestionNotInFlow { question: question.into(), flow: flow.id.into() });
+    /// Sets an answer by ids, checking them against the rulebook.
+    pub fn set_ids(&mut self, book: &Rulebook, question: &str, option: &str) -> Result<(), AnswerError> {
+        let q = book.question(question).ok_or_else(|| AnswerError::UnknownQuestion(question.into()))?;
+        let flow = book.flows[self.flow].id;
+        if book.questions[q].flow != self.flow {
+            return Err(AnswerError::QuestionNotInFlow { question: question.into(), flow: flow.into() });
         }
-        let o = RULEBOOK.questions[q]
-            .option(option)
-            .ok_or_else(|| AnswerError::UnknownOption { question: question.into(), option: option.into() })?;
+        let o = book.questions[q].option(option).ok_or_else(|| AnswerError::UnknownOption {
+            question: question.into(),
+            option: option.into(),
+            expected: book.questions[q].options.iter().map(|o| o.id).collect::<Vec<_>>().join(", "),
+        })?;
         self.set(q, o);
         Ok(())
     }
@@ -91,13 +89,14 @@ impl AnswerSet {
     /// Builds an answer set from (question id, option id) pairs, failing on the first
     /// problem. `flow` may be `None` to infer it from the questions.
     pub fn from_pairs<'a>(
+        book: &Rulebook,
         flow: Option<&str>,
         pairs: impl IntoIterator<Item = (&'a str, &'a str)> + Clone,
     ) -> Result<AnswerSet, AnswerError> {
-        let flow = resolve_flow(flow, pairs.clone().into_iter().map(|(q, _)| q))?;
+        let flow = resolve_flow(book, flow, pairs.clone().into_iter().map(|(q, _)| q))?;
         let mut set = AnswerSet::new(flow);
         for (q, o) in pairs {
-            set.set_ids(q, o)?;
+            set.set_ids(book, q, o)?;
         }
         Ok(set)
     }
@@ -105,13 +104,14 @@ impl AnswerSet {
     /// Like [`AnswerSet::from_pairs`] but keeps every valid answer and reports the rest.
     /// Used for share links and saved state, which may be truncated or outdated.
     pub fn from_pairs_lenient<'a>(
+        book: &Rulebook,
         flow: FlowIx,
         pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
     ) -> (AnswerSet, Vec<AnswerError>) {
         let mut set = AnswerSet::new(flow);
         let mut problems = Vec::new();
         for (q, o) in pairs {
-            if let Err(e) = set.set_ids(q, o) {
+            if let Err(e) = set.set_ids(book, q, o) {
                 problems.push(e);
             }
         }
@@ -119,30 +119,43 @@ impl AnswerSet {
     }
 
     /// The answers as a JSON-ready map of ids.
-    pub fn to_input(&self) -> AnswersInput {
+    pub fn to_input(&self, book: &Rulebook) -> AnswersInput {
         AnswersInput {
-            flow: Some(RULEBOOK.flows[self.flow].id.to_string()),
+            flow: Some(book.flows[self.flow].id.to_string()),
             answers: self
                 .iter()
                 .map(|(q, o)| {
-                    let question = &RULEBOOK.questions[q];
+                    let question = &book.questions[q];
                     (question.id.to_string(), question.options[o].id.to_string())
                 })
                 .collect(),
         }
     }
+
+    /// The answers as `question=option` pairs, for messages and reports.
+    pub fn describe(&self, book: &Rulebook) -> String {
+        self.iter()
+            .map(|(q, o)| {
+                let question = &book.questions[q];
+                format!("{}={}", question.id, question.options.get(o).map_or("?", |x| x.id))
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 }
 
 fn resolve_flow<'a>(
+    book: &Rulebook,
     flow: Option<&str>,
     mut questions: impl Iterator<Item = &'a str>,
 ) -> Result<FlowIx, AnswerError> {
+    let expected = || book.flows.iter().map(|f| f.id).collect::<Vec<_>>().join(", ");
     if let Some(id) = flow {
-        return RULEBOOK.flow(id).ok_or_else(|| AnswerError::UnknownFlow(id.into()));
+        return book.flow(id).ok_or_else(|| AnswerError::UnknownFlow { id: id.into(), expected: expected() });
     }
     let first = questions.next().ok_or(AnswerError::NoFlow)?;
-    let q = RULEBOOK.question(first).ok_or_else(|| AnswerError::UnknownQuestion(first.into()))?;
-    Ok(RULEBOOK.questions[q].flow)
+    let q = book.question(first).ok_or_else(|| AnswerError::UnknownQuestion(first.into()))?;
+    Ok(book.questions[q].flow)
 }
 
 /// The serde form of answers (see the module documentation).
@@ -156,8 +169,9 @@ pub struct AnswersInput {
 }
 
 impl AnswersInput {
-    pub fn to_set(&self) -> Result<AnswerSet, AnswerError> {
+    pub fn to_set(&self, book: &Rulebook) -> Result<AnswerSet, AnswerError> {
         AnswerSet::from_pairs(
+            book,
             self.flow.as_deref(),
             self.answers.iter().map(|(q, o)| (q.as_str(), o.as_str())),
         )
@@ -167,10 +181,10 @@ impl AnswersInput {
 /// Why answers were rejected; `Display` gives a one-line message naming the key and value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AnswerError {
-    UnknownFlow(String),
+    UnknownFlow { id: String, expected: String },
     UnknownQuestion(String),
     QuestionNotInFlow { question: String, flow: String },
-    UnknownOption { question: String, option: String },
+    UnknownOption { question: String, option: String, expected: String },
     NoFlow,
 }
 
@@ -186,28 +200,19 @@ pub fn shown(s: &str) -> String {
 impl fmt::Display for AnswerError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            AnswerError::UnknownFlow(id) => write!(
-                f,
-                "unknown flow \"{}\" (expected one of: {})",
-                shown(id),
-                RULEBOOK.flows.iter().map(|f| f.id).collect::<Vec<_>>().join(", ")
-            ),
+            AnswerError::UnknownFlow { id, expected } => {
+                write!(f, "unknown flow \"{}\" (expected one of: {expected})", shown(id))
+            }
             AnswerError::UnknownQuestion(id) => write!(f, "unknown question \"{}\"", shown(id)),
             AnswerError::QuestionNotInFlow { question, flow } => {
                 write!(f, "question \"{}\" is not part of the \"{}\" flow", shown(question), flow)
             }
-            AnswerError::UnknownOption { question, option } => {
-                let q = RULEBOOK.question(question).map(|q| &RULEBOOK.questions[q]);
-                let expected = q
-                    .map(|q| q.options.iter().map(|o| o.id).collect::<Vec<_>>().join(", "))
-                    .unwrap_or_default();
-                write!(
-                    f,
-                    "question \"{}\" has no option \"{}\" (expected one of: {expected})",
-                    shown(question),
-                    shown(option)
-                )
-            }
+            AnswerError::UnknownOption { question, option, expected } => write!(
+                f,
+                "question \"{}\" has no option \"{}\" (expected one of: {expected})",
+                shown(question),
+                shown(option)
+            ),
             AnswerError::NoFlow => write!(f, "no flow given and no answers to infer it from"),
         }
     }

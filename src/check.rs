@@ -1,21 +1,27 @@
-//! Static checks over the whole rulebook: every path through every flow is evaluated and
-//! the invariants below are asserted. Used by `icp-advisor check` and the test suite.
+//! Static checks over a whole rulebook: every path through every flow is evaluated and the
+//! invariants below are asserted. Used by `icp-advisor check` and the test suite.
 //!
 //! * every path ends in at least one recommendation;
 //! * no path gives two verdicts, and in a flow marked `verdict_required` every path gives one;
 //! * no path gives two recommendations that exclude each other;
-//! * every question, rule and recommendation is reachable;
+//! * no path states two values of one fact (a contradiction), and no fact is stated by two
+//!   recommendations on one path (said twice);
+//! * every question, rule and recommendation is reachable, every body part and step shown
+//!   on some path;
 //! * every FAQ entry is cited by a reachable recommendation (coverage);
-//! * with the FAQ text at hand: every quote and every FAQ question occurs in it, and every
-//!   question the FAQ asks has an entry.
+//! * with the sources at hand: every FAQ quote and question occurs in the FAQ text, every
+//!   question the FAQ asks has an entry, and every current-practice citation occurs in
+//!   `current-practice.md`, quoted there where it is a quote, beside its source.
 
-use crate::engine::evaluate;
+use crate::engine::{evaluate, Applied};
 use crate::paths::for_each_path;
-use crate::rulebook::{FaqIx, RecIx, RuleIx, RULEBOOK};
+use crate::rulebook::{Citation, Fact, FaqIx, Layer, RecIx, RuleIx, Rulebook, SourceKind};
 use std::fmt::Write as _;
 
 /// Where the FAQ text lives, relative to the project root.
 pub const FAQ_PATH: &str = "../shared/seed/000_6c5e31403dd991a8.txt";
+/// Where the current-practice notes live, relative to the project root.
+pub const PRACTICE_PATH: &str = "../shared/sources/current-practice.md";
 
 #[derive(Debug, Default)]
 pub struct FlowStats {
@@ -37,6 +43,8 @@ pub struct FaqCoverage {
 pub struct Report {
     pub flows: Vec<FlowStats>,
     pub coverage: Vec<FaqCoverage>,
+    /// On how many paths each recommendation is given.
+    pub rec_paths: Vec<usize>,
     pub problems: Vec<String>,
 }
 
@@ -46,23 +54,94 @@ impl Report {
     }
 }
 
+/// A fact as stated on a path: by which recommendation, and where in it.
+struct Stated {
+    fact: Fact,
+    rec: RecIx,
+    place: String,
+}
+
+/// The facts the advice of one path states, with where each is stated.
+fn stated(book: &Rulebook, advice: &[Applied]) -> Vec<Stated> {
+    let mut out = Vec::new();
+    for a in advice {
+        let rec = &book.recommendations[a.rec];
+        let id = rec.id;
+        out.extend(rec.asserts.iter().map(|&fact| Stated { fact, rec: a.rec, place: format!("`{id}`") }));
+        for &i in &a.body {
+            let place = format!("`{id}` (paragraph {})", i + 1);
+            out.extend(rec.body[i].asserts.iter().map(|&fact| Stated {
+                fact,
+                rec: a.rec,
+                place: place.clone(),
+            }));
+        }
+        for &i in &a.steps {
+            let place = format!("`{id}` (step {})", i + 1);
+            out.extend(rec.steps[i].asserts.iter().map(|&fact| Stated {
+                fact,
+                rec: a.rec,
+                place: place.clone(),
+            }));
+        }
+    }
+    out
+}
+
+/// The contradictions and repetitions among the facts of one path's advice.
+pub fn fact_problems(book: &Rulebook, advice: &[Applied]) -> Vec<String> {
+    let facts = stated(book, advice);
+    let mut problems = Vec::new();
+    for (i, a) in facts.iter().enumerate() {
+        for b in &facts[i + 1..] {
+            if a.fact.dim != b.fact.dim {
+                continue;
+            }
+            if a.fact.value != b.fact.value {
+                problems.push(format!(
+                    "contradiction: {} states {} but {} states {}",
+                    a.place,
+                    book.fact_name(a.fact),
+                    b.place,
+                    book.fact_name(b.fact)
+                ));
+            } else if a.rec != b.rec {
+                problems.push(format!(
+                    "said twice: {} and {} both state {}",
+                    a.place,
+                    b.place,
+                    book.fact_name(a.fact)
+                ));
+            }
+        }
+    }
+    problems
+}
+
 /// Runs every structural and path check.
-pub fn check() -> Report {
-    let book = &RULEBOOK;
-    let mut report =
-        Report { coverage: book.faqs.iter().map(|_| FaqCoverage::default()).collect(), ..Report::default() };
+pub fn check(book: &Rulebook) -> Report {
+    let mut report = Report {
+        coverage: book.faqs.iter().map(|_| FaqCoverage::default()).collect(),
+        rec_paths: vec![0; book.recommendations.len()],
+        ..Report::default()
+    };
     let mut q_seen = vec![false; book.questions.len()];
-    let mut rec_paths = vec![0usize; book.recommendations.len()];
     let mut rule_seen = vec![false; book.rules.len()];
+    let mut parts_seen: Vec<(Vec<bool>, Vec<bool>)> = book
+        .recommendations
+        .iter()
+        .map(|r| (vec![false; r.body.len()], vec![false; r.steps.len()]))
+        .collect();
+    let rec_paths = &mut report.rec_paths;
     let problems = &mut report.problems;
 
     for (fi, flow) in book.flows.iter().enumerate() {
         let mut stats = FlowStats { shortest: usize::MAX, ..FlowStats::default() };
         let (mut with_verdict, mut without_verdict) = (0, 0);
-        for_each_path(fi, |answers| {
+        for_each_path(book, fi, |answers| {
             stats.paths += 1;
-            let ev = evaluate(answers);
-            let path = format!("{} {:?}", flow.id, answers);
+            let ev = evaluate(book, answers);
+            let path = format!("path {}: {}", flow.id, answers.describe(book));
             if !ev.is_complete() || !ev.ignored.is_empty() {
                 problems.push(format!("{path}: enumerated path is not a clean complete path"));
             }
@@ -84,6 +163,8 @@ pub fn check() -> Report {
             for a in &ev.advice {
                 rec_paths[a.rec] += 1;
                 a.rules.iter().for_each(|&r| rule_seen[r] = true);
+                a.body.iter().for_each(|&i| parts_seen[a.rec].0[i] = true);
+                a.steps.iter().for_each(|&i| parts_seen[a.rec].1[i] = true);
                 for &x in book.recommendations[a.rec].excludes {
                     if ev.advice.iter().any(|b| b.rec == x) {
                         problems.push(format!(
@@ -92,6 +173,9 @@ pub fn check() -> Report {
                         ));
                     }
                 }
+            }
+            for p in fact_problems(book, &ev.advice) {
+                problems.push(format!("{path}: {p}"));
             }
         });
         if flow.verdict_required && without_verdict > 0 {
@@ -115,22 +199,32 @@ pub fn check() -> Report {
         }
     }
     for (r, &n) in rec_paths.iter().enumerate() {
+        let rec = &book.recommendations[r];
         if n == 0 {
-            problems.push(format!("recommendation `{}` is never given", book.recommendations[r].id));
+            problems.push(format!("recommendation `{}` is never given", rec.id));
+            continue;
+        }
+        let (body, steps) = &parts_seen[r];
+        for (i, _) in body.iter().enumerate().filter(|(_, s)| !**s) {
+            problems.push(format!("recommendation `{}`: paragraph {} is never shown", rec.id, i + 1));
+        }
+        for (i, _) in steps.iter().enumerate().filter(|(_, s)| !**s) {
+            problems.push(format!("recommendation `{}`: step {} is never shown", rec.id, i + 1));
         }
     }
 
     // Coverage: FAQ entry → reachable recommendations citing it → rules producing them.
-    for (ri, rec) in book.recommendations.iter().enumerate() {
-        if rec_paths[ri] == 0 {
+    for (ri, &n) in rec_paths.iter().enumerate() {
+        if n == 0 {
             continue;
         }
-        let mut cited: Vec<FaqIx> = rec.cites.iter().map(|c| c.faq).collect();
+        let mut cited: Vec<FaqIx> = all_cites(book, ri).filter_map(|c| c.faq).collect();
+        cited.sort_unstable();
         cited.dedup();
         for f in cited {
             let cov = &mut report.coverage[f];
             cov.recs.push(ri);
-            cov.paths += rec_paths[ri];
+            cov.paths += n;
             for (rule_ix, rule) in book.rules.iter().enumerate() {
                 if rule.then.contains(&ri) && !cov.rules.contains(&rule_ix) {
                     cov.rules.push(rule_ix);
@@ -146,6 +240,12 @@ pub fn check() -> Report {
         }
     }
     report
+}
+
+/// Every citation of a recommendation: its own and its parts'.
+pub fn all_cites(book: &Rulebook, rec: RecIx) -> impl Iterator<Item = &'static Citation> {
+    let r = &book.recommendations[rec];
+    r.cites.iter().chain(r.body.iter().chain(r.steps).flat_map(|p| p.cites.iter()))
 }
 
 /// Folds white space (the FAQ text has line breaks inside sentences) and drops the `*`
@@ -166,11 +266,11 @@ pub fn faq_questions_in_text(faq_text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Checks every quote and FAQ entry against the FAQ text; returns the problems.
-pub fn check_quotes(faq_text: &str) -> Vec<String> {
+/// Checks every FAQ quote and FAQ entry against the FAQ text; returns the problems.
+pub fn check_quotes(book: &Rulebook, faq_text: &str) -> Vec<String> {
     let text = normalize(faq_text);
     let mut problems = Vec::new();
-    for f in RULEBOOK.faqs {
+    for f in book.faqs {
         if !text.contains(&normalize(f.question)) {
             problems.push(format!(
                 "FAQ entry `{}`: its question does not occur in the FAQ: {:?}",
@@ -182,15 +282,15 @@ pub fn check_quotes(faq_text: &str) -> Vec<String> {
             problems.push(format!("FAQ entry `{}`: section {} does not exist", f.id, f.section));
         }
     }
-    for rec in RULEBOOK.recommendations {
-        for c in rec.cites {
-            if !text.contains(&normalize(c.quote)) {
+    for (ri, rec) in book.recommendations.iter().enumerate() {
+        for c in all_cites(book, ri).filter(|c| book.sources[c.source].kind == SourceKind::Faq) {
+            if !text.contains(&normalize(c.text)) {
                 problems
-                    .push(format!("recommendation `{}`: quote not found in the FAQ: {:?}", rec.id, c.quote));
+                    .push(format!("recommendation `{}`: quote not found in the FAQ: {:?}", rec.id, c.text));
             }
         }
     }
-    let listed: Vec<String> = RULEBOOK.faqs.iter().map(|f| normalize(f.question)).collect();
+    let listed: Vec<String> = book.faqs.iter().map(|f| normalize(f.question)).collect();
     for q in faq_questions_in_text(faq_text) {
         if !listed.contains(&q) {
             problems.push(format!("the FAQ asks {q:?}, which has no [[faq]] entry"));
@@ -199,42 +299,154 @@ pub fn check_quotes(faq_text: &str) -> Vec<String> {
     problems
 }
 
+/// The items of a Markdown text: each list item (with its continuation lines) or paragraph,
+/// white space folded.
+fn md_items(md: &str) -> Vec<String> {
+    let mut items = Vec::new();
+    let mut cur = String::new();
+    for line in md.lines() {
+        let t = line.trim_start();
+        let starts = t.starts_with("- ")
+            || t.starts_with('#')
+            || t.split_once(". ")
+                .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if t.is_empty() || starts {
+            if !cur.trim().is_empty() {
+                items.push(normalize(&cur));
+            }
+            cur.clear();
+        }
+        cur.push_str(line);
+        cur.push('\n');
+    }
+    if !cur.trim().is_empty() {
+        items.push(normalize(&cur));
+    }
+    items
+}
+
+/// Whether byte offset `at` of `item` lies inside a quoted span ("…", “…” or 「…」).
+fn inside_quotes(item: &str, at: usize, len: usize) -> bool {
+    let before = &item[..at];
+    let after = &item[at + len..];
+    let straight = before.matches('"').count() % 2 == 1 && after.contains('"');
+    let curly =
+        before.rfind('“').is_some_and(|o| before.rfind('”').is_none_or(|c| c < o)) && after.contains('”');
+    let corner =
+        before.rfind('「').is_some_and(|o| before.rfind('」').is_none_or(|c| c < o)) && after.contains('」');
+    straight || curly || corner
+}
+
+/// Checks every current-practice citation against `current-practice.md`: the words must
+/// occur in an item that names the source (its `ref`); a quote must stand inside quotation
+/// marks there; nothing may come from a sentence marked UNCONFIRMED or (secondary).
+pub fn check_practice_quotes(book: &Rulebook, md: &str) -> Vec<String> {
+    let items = md_items(md);
+    let mut problems = Vec::new();
+    for (ri, rec) in book.recommendations.iter().enumerate() {
+        for c in all_cites(book, ri).filter(|c| book.sources[c.source].kind == SourceKind::External) {
+            let source = &book.sources[c.source];
+            let words = normalize(c.text);
+            let what = if c.summary { "summary" } else { "quote" };
+            let mut found_anywhere = false;
+            let mut ok = false;
+            for item in &items {
+                let Some(at) = item.find(&words) else { continue };
+                found_anywhere = true;
+                if !item.contains(source.reference) {
+                    continue;
+                }
+                // The sentence the words stand in (up to the next full stop or semicolon).
+                let start = item[..at].rfind(['.', ';']).map_or(0, |i| i + 1);
+                let end =
+                    item[at + words.len()..].find(['.', ';']).map_or(item.len(), |i| at + words.len() + i);
+                let sentence = &item[start..end];
+                if sentence.contains("UNCONFIRMED") || words.contains("(secondary)") {
+                    continue;
+                }
+                if !c.summary && !inside_quotes(item, at, words.len()) {
+                    continue;
+                }
+                ok = true;
+                break;
+            }
+            if !ok {
+                let why = if !found_anywhere {
+                    "does not occur in current-practice.md".to_string()
+                } else if c.summary {
+                    format!("occurs only where `{}` is not named, or beside UNCONFIRMED", source.reference)
+                } else {
+                    format!(
+                        "occurs only outside quotation marks or where `{}` is not named",
+                        source.reference
+                    )
+                };
+                problems.push(format!(
+                    "recommendation `{}`: {what} from `{}` {why}: {:?}",
+                    rec.id, source.id, c.text
+                ));
+            }
+        }
+    }
+    problems
+}
+
 /// The coverage table as Markdown (written to `docs/COVERAGE.md` by `icp-advisor coverage`).
-pub fn coverage_markdown(report: &Report) -> String {
-    let book = &RULEBOOK;
+pub fn coverage_markdown(book: &Rulebook, report: &Report) -> String {
     let mut out = String::new();
     let w = &mut out;
-    writeln!(w, "# Rule coverage of the ICP FAQ").unwrap();
-    writeln!(w).unwrap();
-    writeln!(w, "Generated by `icp-advisor coverage` from `rules/rulebook.toml` — do not edit by hand.")
-        .unwrap();
-    writeln!(w, "Source: {}.", book.source).unwrap();
-    writeln!(w).unwrap();
-    writeln!(w, "Paths checked: {} in all ({}).", report.total_paths(), flow_summary(report)).unwrap();
-    writeln!(w).unwrap();
-    writeln!(w, "| § | FAQ question | Flow | Recommendations | Rules | Paths |").unwrap();
-    writeln!(w, "|---|---|---|---|---|---|").unwrap();
-    for (f, faq) in book.faqs.iter().enumerate() {
+    let faq = book.faq_source().map_or("the FAQ", |s| s.title);
+    let _ = writeln!(w, "# Rule coverage of the ICP FAQ");
+    let _ = writeln!(w);
+    let _ = writeln!(w, "Generated by `icp-advisor coverage` from `rules/` — do not edit by hand.");
+    let _ = writeln!(w, "Source: {} {faq}.", book.faq_source().map_or("", |s| s.publisher));
+    let _ = writeln!(w);
+    let _ = writeln!(w, "Paths checked: {} in all ({}).", report.total_paths(), flow_summary(book, report));
+    let _ = writeln!(w);
+    let _ = writeln!(w, "| § | FAQ question | Flow | Recommendations | Rules | Paths |");
+    let _ = writeln!(w, "|---|---|---|---|---|---|");
+    let list = |ids: Vec<&str>| ids.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ");
+    for (f, entry) in book.faqs.iter().enumerate() {
         let cov = &report.coverage[f];
-        let list = |ids: Vec<&str>| ids.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ");
-        writeln!(
+        let _ = writeln!(
             w,
             "| {} | {} | {} | {} | {} | {} |",
-            faq.section,
-            faq.question.replace('|', "\\|"),
-            book.flows[faq.flow].id,
+            entry.section,
+            entry.question.replace('|', "\\|"),
+            book.flows[entry.flow].id,
             list(cov.recs.iter().map(|&r| book.recommendations[r].id).collect()),
             list(cov.rules.iter().map(|&r| book.rules[r].id).collect()),
             cov.paths
-        )
-        .unwrap();
+        );
+    }
+    let practice: Vec<usize> = (0..book.recommendations.len())
+        .filter(|&r| book.recommendations[r].layer == Layer::Practice)
+        .collect();
+    if !practice.is_empty() {
+        let _ = writeln!(w);
+        let _ = writeln!(w, "## Current practice (gathered {})", book.gathered);
+        let _ = writeln!(w);
+        let _ = writeln!(w, "| Recommendation | Sources | Qualifies | Paths |");
+        let _ = writeln!(w, "|---|---|---|---|");
+        for r in practice {
+            let rec = &book.recommendations[r];
+            let mut sources: Vec<&str> = all_cites(book, r).map(|c| book.sources[c.source].id).collect();
+            sources.dedup();
+            let _ = writeln!(
+                w,
+                "| `{}` | {} | {} | {} |",
+                rec.id,
+                list(sources),
+                list(rec.qualifies.iter().map(|&q| book.recommendations[q].id).collect()),
+                report.rec_paths[r]
+            );
+        }
     }
     out
 }
 
-pub fn flow_summary(report: &Report) -> String {
-    RULEBOOK
-        .flows
+pub fn flow_summary(book: &Rulebook, report: &Report) -> String {
+    book.flows
         .iter()
         .zip(&report.flows)
         .map(|(f, s)| format!("{}: {}", f.id, s.paths))

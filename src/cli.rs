@@ -1,33 +1,58 @@
 //! `icp-advisor`: the ICP Filing Advisor's engine on the command line (native only).
 //!
-//! Exit codes: 0 success, 1 the rulebook check found problems, 2 bad input or usage.
+//! Every command works on the embedded rulebook, or with `--rules PATH` (and `check PATH`,
+//! `diff OLD NEW`) on any rulebook folder or root file, compiled at run time by the same
+//! compiler as the build script. Exit codes: 0 success, 1 the check found problems or the
+//! diff found changes, 2 bad input, usage or rulebook.
 
-use icp_advisor::check;
-use icp_advisor::report::{advise, catalogue, to_markdown};
-use icp_advisor::rulebook::Lang;
+use crate::check;
+use crate::report::{advise, catalogue, to_markdown, Lens};
+use crate::review;
+use crate::rulebook::{Lang, Rulebook, SourceKind, RULEBOOK};
 use std::io::{Read, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 const USAGE: &str = "\
-icp-advisor — cited advice on Chinese ICP Filings (Alibaba Cloud ICP FAQ, issue 20190619)
+icp-advisor — cited advice on Chinese ICP Filings (Alibaba Cloud ICP FAQ, issue 20190619,
+and current practice gathered in 2026)
 
 USAGE:
-    icp-advisor evaluate [FILE|-] [--format json|text] [--lang en|zh-CN]
+    icp-advisor evaluate [FILE|-] [--format json|text] [--lang L] [--lens all|faq]
         Read answers JSON (from FILE, or standard input if FILE is - or absent) and print
         the advice. Answers: {\"flow\": \"need\", \"answers\": {\"hosting\": \"outside\", ...}}
-        or the bare {\"question\": \"option\"} map (the flow is then inferred).
-    icp-advisor questions [--lang en|zh-CN]
+        or the bare {\"question\": \"option\"} map (the flow is then inferred). --lens faq
+        shows the FAQ's advice alone, without the current-practice notes.
+    icp-advisor questions [--lang L]
         Print the flows, their questions and options as JSON.
-    icp-advisor check [--faq PATH]
-        Validate the rulebook on every path, check quotes against the FAQ text and print
-        coverage and path counts. Exit code 1 if any problem is found.
+    icp-advisor paths [--flow ID] [--format markdown|csv|json] [--lang L]
+        Every complete path of every flow (or of one) with its answers and the id and
+        title of every recommendation it yields (csv: one row per path).
+    icp-advisor explain ID [--lang L]
+        A rule, recommendation, FAQ entry, question or source: its condition in words, its
+        citations, how many paths reach it and one example path.
+    icp-advisor check [RULES] [--faq PATH] [--practice PATH]
+        Compile and validate a rulebook (default: the embedded one) on every path:
+        verdicts, exclusions, contradictory or repeated facts, reachability, coverage;
+        check every quote against the FAQ text and current-practice.md; list the external
+        sources by date, oldest first. Exit code 1 if any problem is found.
+    icp-advisor diff OLD [NEW] [--format markdown|json] [--all]
+        Evaluate every path under two rulebooks (NEW defaults to rules/) and print which
+        paths' advice changes, grouped by change, with one example path each (--all: every
+        path). Exit code 0 when nothing changed, 1 when something did, 2 on a bad rulebook.
     icp-advisor coverage
         Print the FAQ coverage table as Markdown (docs/COVERAGE.md is this output).
-    icp-advisor texts [--missing zh-CN]
-        For translators: every rulebook text as \"key<TAB>English\", or only those that
-        rules/zh-CN.toml does not translate yet.
+    icp-advisor texts [--missing LANG]
+        For translators: every text as \"key<TAB>English\", or only those that LANG does not
+        translate yet.
 
-Exit codes: 0 ok, 1 rulebook problems (check), 2 bad input or usage.";
+OPTIONS:
+    --rules PATH    use the rulebook at PATH (a folder like rules/, or its root file)
+                    instead of the embedded one (evaluate, questions, paths, explain,
+                    coverage, texts)
+
+A RULES, OLD or NEW argument is a rulebook folder (like rules/) or its root file.
+Exit codes: 0 ok, 1 problems found (check) or advice changed (diff), 2 bad input or usage.";
 
 struct Usage(String);
 
@@ -42,10 +67,13 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Splits `--name value` / `--name=value` options from positional arguments.
 /// Positional arguments, and `(name, value)` options.
 type Parsed<'a> = (Vec<&'a str>, Vec<(&'a str, &'a str)>);
 
+/// Options that take no value.
+const FLAGS: &[&str] = &["all"];
+
+/// Splits `--name value` / `--name=value` options from positional arguments.
 fn options<'a>(args: &'a [String], known: &[&str]) -> Result<Parsed<'a>, Usage> {
     let (mut pos, mut opts) = (Vec::new(), Vec::new());
     let mut it = args.iter();
@@ -53,6 +81,7 @@ fn options<'a>(args: &'a [String], known: &[&str]) -> Result<Parsed<'a>, Usage> 
         if let Some(name) = a.strip_prefix("--") {
             let (name, value) = match name.split_once('=') {
                 Some((n, v)) => (n, v),
+                None if FLAGS.contains(&name) => (name, ""),
                 None => {
                     let v = it.next().ok_or_else(|| Usage(format!("--{name} needs a value")))?;
                     (name, v.as_str())
@@ -69,13 +98,43 @@ fn options<'a>(args: &'a [String], known: &[&str]) -> Result<Parsed<'a>, Usage> 
     Ok((pos, opts))
 }
 
-fn lang_of(opts: &[(&str, &str)]) -> Result<Lang, Usage> {
-    match opts.iter().rev().find(|(n, _)| *n == "lang") {
-        None => Ok(Lang::En),
-        Some((_, v)) => Lang::parse(v).ok_or_else(|| {
-            let codes: Vec<_> = Lang::ALL.iter().map(|l| l.code()).collect();
+fn opt<'a>(opts: &[(&str, &'a str)], name: &str) -> Option<&'a str> {
+    opts.iter().rev().find(|(n, _)| *n == name).map(|(_, v)| *v)
+}
+
+fn lang_of(book: &Rulebook, opts: &[(&str, &str)]) -> Result<Lang, Usage> {
+    match opt(opts, "lang") {
+        None => Ok(Lang::SOURCE),
+        Some(v) => book.lang(v).ok_or_else(|| {
+            let codes: Vec<_> = book.languages.iter().map(|l| l.code).collect();
             Usage(format!("unknown language \"{v}\" (expected one of: {})", codes.join(", ")))
         }),
+    }
+}
+
+fn format_of<'a>(opts: &[(&str, &'a str)], allowed: &[&'a str]) -> Result<&'a str, Usage> {
+    let f = opt(opts, "format").unwrap_or(allowed[0]);
+    if allowed.contains(&f) {
+        Ok(f)
+    } else {
+        Err(Usage(format!("unknown format \"{f}\" (expected one of: {})", allowed.join(", "))))
+    }
+}
+
+/// Compiles a rulebook at run time (the same compiler as the build script).
+fn compile(path: &str) -> Result<icp_rules::compile::Compiled, String> {
+    icp_rules::compile::compile(Path::new(path)).map_err(|e| e.to_string())
+}
+
+fn load(path: &str) -> Result<&'static Rulebook, String> {
+    compile(path).map(|c| c.book)
+}
+
+/// The rulebook `--rules` names, else the embedded one.
+fn book_of(opts: &[(&str, &str)]) -> Result<&'static Rulebook, Usage> {
+    match opt(opts, "rules") {
+        None => Ok(&RULEBOOK),
+        Some(p) => load(p).map_err(|e| Usage(format!("the rulebook is invalid: {e}"))),
     }
 }
 
@@ -85,25 +144,54 @@ fn print(s: &str) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).expect("plain data serialises") + "\n"
+}
+
+fn no_positional(cmd: &str, pos: &[&str]) -> Result<(), Usage> {
+    match pos {
+        [] => Ok(()),
+        _ => Err(Usage(format!("{cmd} takes no arguments (got \"{}\")", pos[0]))),
+    }
+}
+
+/// Where a file beside the project lives (the FAQ text, the current-practice notes).
+fn beside(rel: &str) -> String {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
+    if p.exists() {
+        p.display().to_string()
+    } else {
+        rel.to_string()
+    }
+}
+
 fn run(args: &[String]) -> Result<ExitCode, Usage> {
     let Some((cmd, rest)) = args.split_first() else {
         return Err(Usage(format!("no command given\n\n{USAGE}")));
     };
     match cmd.as_str() {
         "-h" | "--help" | "help" => Ok(print(&format!("{USAGE}\n"))),
-        "-V" | "--version" => Ok(print(&format!("icp-advisor {}\n", env!("CARGO_PKG_VERSION")))),
+        "-V" | "--version" => Ok(print(&format!(
+            "icp-advisor {} (rulebook version {}, current practice gathered {})\n",
+            env!("CARGO_PKG_VERSION"),
+            RULEBOOK.version,
+            RULEBOOK.gathered
+        ))),
         "evaluate" => {
-            let (pos, opts) = options(rest, &["format", "lang"])?;
-            let lang = lang_of(&opts)?;
-            let format = opts.iter().rev().find(|(n, _)| *n == "format").map_or("json", |(_, v)| v);
-            if format != "json" && format != "text" {
-                return Err(Usage(format!("unknown format \"{format}\" (expected json or text)")));
-            }
+            let (pos, opts) = options(rest, &["format", "lang", "lens", "rules"])?;
+            let book = book_of(&opts)?;
+            let lang = lang_of(book, &opts)?;
+            let format = format_of(&opts, &["json", "text"])?;
+            let lens = match opt(&opts, "lens") {
+                None => Lens::All,
+                Some(l) => Lens::parse(l)
+                    .ok_or_else(|| Usage(format!("unknown lens \"{l}\" (expected all or faq)")))?,
+            };
             let bytes = match pos.as_slice() {
                 [] | ["-"] => {
                     let mut buf = Vec::new();
                     std::io::stdin()
-                        .take(icp_advisor::input::MAX_INPUT as u64 + 1)
+                        .take(crate::input::MAX_INPUT as u64 + 1)
                         .read_to_end(&mut buf)
                         .map_err(|e| Usage(format!("cannot read standard input: {e}")))?;
                     buf
@@ -111,54 +199,122 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
                 [file] => std::fs::read(file).map_err(|e| Usage(format!("cannot read {file}: {e}")))?,
                 _ => return Err(Usage("evaluate takes one FILE (or -)".into())),
             };
-            let answers = icp_advisor::input::answers_from_bytes(&bytes).map_err(Usage)?;
-            let advice = advise(&answers, lang);
-            Ok(print(&if format == "json" {
-                serde_json::to_string_pretty(&advice).expect("advice serialises") + "\n"
-            } else {
-                to_markdown(&advice, lang)
-            }))
+            let answers = crate::input::answers_from_bytes(book, &bytes).map_err(Usage)?;
+            let advice = advise(book, &answers, lang, lens);
+            Ok(print(&if format == "json" { json(&advice) } else { to_markdown(&advice, lang) }))
         }
         "questions" => {
-            let (pos, opts) = options(rest, &["lang"])?;
-            if !pos.is_empty() {
-                return Err(Usage("questions takes no arguments".into()));
+            let (pos, opts) = options(rest, &["lang", "rules"])?;
+            no_positional("questions", &pos)?;
+            let book = book_of(&opts)?;
+            Ok(print(&json(&catalogue(book, lang_of(book, &opts)?))))
+        }
+        "paths" => {
+            let (pos, opts) = options(rest, &["flow", "format", "lang", "rules"])?;
+            no_positional("paths", &pos)?;
+            let book = book_of(&opts)?;
+            let lang = lang_of(book, &opts)?;
+            let flow = match opt(&opts, "flow") {
+                None => None,
+                Some(id) => Some(book.flow(id).ok_or_else(|| {
+                    let ids: Vec<_> = book.flows.iter().map(|f| f.id).collect();
+                    Usage(format!("unknown flow \"{id}\" (expected one of: {})", ids.join(", ")))
+                })?),
+            };
+            let rows = review::path_rows(book, flow, lang);
+            Ok(print(&match format_of(&opts, &["markdown", "csv", "json"])? {
+                "csv" => review::paths_csv(&rows),
+                "json" => json(&rows),
+                _ => review::paths_markdown(book, &rows, lang),
+            }))
+        }
+        "explain" => {
+            let (pos, opts) = options(rest, &["lang", "rules"])?;
+            let book = book_of(&opts)?;
+            let lang = lang_of(book, &opts)?;
+            let [id] = pos.as_slice() else {
+                return Err(Usage(
+                    "explain takes one id (a rule, recommendation, FAQ entry, question or source)".into(),
+                ));
+            };
+            match review::explain(book, id, lang) {
+                Some(text) => Ok(print(&text)),
+                None => Err(Usage(format!(
+                    "no rule, recommendation, FAQ entry, question or source has the id \"{id}\""
+                ))),
             }
-            let lang = lang_of(&opts)?;
-            Ok(print(&(serde_json::to_string_pretty(&catalogue(lang)).expect("catalogue serialises") + "\n")))
         }
         "check" => {
-            let (pos, opts) = options(rest, &["faq"])?;
-            if !pos.is_empty() {
-                return Err(Usage("check takes no arguments".into()));
-            }
-            let faq_path = opts.iter().rev().find(|(n, _)| *n == "faq").map(|(_, v)| v.to_string());
-            Ok(check_command(faq_path))
+            let (pos, opts) = options(rest, &["faq", "practice"])?;
+            let (book, missing) = match pos.as_slice() {
+                [] => (&RULEBOOK, embedded_missing()),
+                [path] => match compile(path) {
+                    Ok(c) => (c.book, c.missing.iter().map(|(l, k)| format!("{l}: {k}")).collect()),
+                    Err(e) => {
+                        print(&format!("problem: {e}\nFAILED\n"));
+                        let _ = writeln!(std::io::stderr(), "icp-advisor: the rulebook is invalid: {e}");
+                        return Ok(ExitCode::from(1));
+                    }
+                },
+                _ => return Err(Usage("check takes at most one rulebook path".into())),
+            };
+            let faq = opt(&opts, "faq").map_or_else(|| beside(check::FAQ_PATH), String::from);
+            let practice = opt(&opts, "practice").map_or_else(|| beside(check::PRACTICE_PATH), String::from);
+            Ok(check_command(book, &missing, &faq, &practice))
         }
-        "coverage" => {
-            if !rest.is_empty() {
-                return Err(Usage("coverage takes no arguments".into()));
-            }
-            Ok(print(&check::coverage_markdown(&check::check())))
-        }
-        "texts" => {
-            let (pos, opts) = options(rest, &["missing"])?;
-            if !pos.is_empty() {
-                return Err(Usage("texts takes no arguments".into()));
-            }
-            let only_missing = match opts.last() {
-                None => false,
-                Some((_, l)) if Lang::parse(l) == Some(Lang::ZhCn) => true,
-                Some((_, l)) => {
-                    return Err(Usage(format!("no translation \"{l}\" to check (expected zh-CN)")))
+        "diff" => {
+            let (pos, opts) = options(rest, &["format", "all"])?;
+            let format = format_of(&opts, &["markdown", "json"])?;
+            let default_new = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules").display().to_string();
+            let (old, new) = match pos.as_slice() {
+                [old] => (*old, default_new.as_str()),
+                [old, new] => (*old, *new),
+                _ => {
+                    return Err(Usage(
+                        "diff takes OLD and optionally NEW (rulebook folders or root files)".into(),
+                    ))
                 }
             };
-            let missing = icp_advisor::rulebook::MISSING_ZH;
+            let books = load(old)
+                .map_err(|e| format!("OLD: {e}"))
+                .and_then(|o| load(new).map(|n| (o, n)).map_err(|e| format!("NEW: {e}")));
+            let (old, new) = books.map_err(|e| Usage(format!("the rulebook is invalid: {e}")))?;
+            let d = review::diff(old, new);
+            print(&if format == "json" {
+                json(&d)
+            } else {
+                review::diff_markdown(&d, opt(&opts, "all").is_some())
+            });
+            Ok(if d.groups.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        "coverage" => {
+            let (pos, opts) = options(rest, &["rules"])?;
+            no_positional("coverage", &pos)?;
+            let book = book_of(&opts)?;
+            Ok(print(&check::coverage_markdown(book, &check::check(book))))
+        }
+        "texts" => {
+            let (pos, opts) = options(rest, &["missing", "rules"])?;
+            no_positional("texts", &pos)?;
+            let book = book_of(&opts)?;
+            let missing: Option<Vec<String>> = match opt(&opts, "missing") {
+                None => None,
+                Some(l) => {
+                    let lang = book.lang(l).filter(|&x| x != Lang::SOURCE).ok_or_else(|| {
+                        let codes: Vec<_> = book.languages.iter().skip(1).map(|x| x.code).collect();
+                        Usage(format!(
+                            "no translation \"{l}\" to check (expected one of: {})",
+                            codes.join(", ")
+                        ))
+                    })?;
+                    Some(missing_keys(book, lang))
+                }
+            };
             let mut out = String::new();
-            for (i, key) in icp_advisor::rulebook::TEXT_KEYS.iter().enumerate() {
-                let en = icp_advisor::rulebook::Text(i as u16).get(Lang::En);
-                if !only_missing || missing.contains(key) {
-                    out.push_str(&format!("{key}\t{en}\n"));
+            for (i, key) in book.text_keys.iter().enumerate() {
+                if missing.as_ref().is_none_or(|m| m.iter().any(|k| k == key)) {
+                    let en = book.text(crate::rulebook::Text(i as u16), Lang::SOURCE);
+                    out.push_str(&format!("{key}\t{}\n", en.replace('\n', " ")));
                 }
             }
             Ok(print(&out))
@@ -167,41 +323,110 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
     }
 }
 
-fn check_command(faq_path: Option<String>) -> ExitCode {
-    let report = check::check();
+/// The embedded rulebook's missing translations, as `code: key`.
+fn embedded_missing() -> Vec<String> {
+    crate::rulebook::MISSING_TRANSLATIONS.iter().map(|m| m.replace('\t', ": ")).collect()
+}
+
+/// The keys of texts `lang` does not translate (the embedded rulebook's list, or recomputed
+/// by comparing the tables of a rulebook compiled at run time).
+fn missing_keys(book: &Rulebook, lang: Lang) -> Vec<String> {
+    let code = book.language(lang).code;
+    if std::ptr::eq(book, &RULEBOOK) {
+        return crate::rulebook::MISSING_TRANSLATIONS
+            .iter()
+            .filter_map(|m| m.split_once('\t'))
+            .filter(|(l, _)| *l == code)
+            .map(|(_, k)| k.to_string())
+            .collect();
+    }
+    (0..book.app_texts as usize)
+        .filter(|&i| {
+            let t = crate::rulebook::Text(i as u16);
+            book.text(t, lang) == book.text(t, Lang::SOURCE)
+        })
+        .map(|i| book.text_keys[i].to_string())
+        .collect()
+}
+
+fn check_command(
+    book: &'static Rulebook,
+    missing: &[String],
+    faq_path: &str,
+    practice_path: &str,
+) -> ExitCode {
+    let report = check::check(book);
     let mut problems = report.problems.clone();
     let mut out = String::new();
-    out.push_str(&check::coverage_markdown(&report));
+    out.push_str(&check::coverage_markdown(book, &report));
     out.push('\n');
-    for (flow, stats) in icp_advisor::rulebook::RULEBOOK.flows.iter().zip(&report.flows) {
+    for (flow, stats) in book.flows.iter().zip(&report.flows) {
         out.push_str(&format!(
             "flow {:<13} {:>4} paths, {}–{} questions per path\n",
             flow.id, stats.paths, stats.shortest, stats.longest
         ));
     }
     out.push_str(&format!("paths: {} in all\n", report.total_paths()));
-    let path = faq_path.unwrap_or_else(|| {
-        let beside = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(check::FAQ_PATH);
-        if beside.exists() {
-            beside.display().to_string()
-        } else {
-            check::FAQ_PATH.to_string()
-        }
-    });
-    match std::fs::read(&path) {
+    out.push_str("contradictions and repetitions: checked on every path (facts stated by the advice)\n");
+    let cites = |kind: SourceKind| -> usize {
+        (0..book.recommendations.len())
+            .map(|r| check::all_cites(book, r).filter(|c| book.sources[c.source].kind == kind).count())
+            .sum()
+    };
+    match std::fs::read(faq_path) {
         Ok(bytes) => {
-            let text = String::from_utf8_lossy(&bytes);
-            let quote_problems = check::check_quotes(&text);
-            let quotes: usize =
-                icp_advisor::rulebook::RULEBOOK.recommendations.iter().map(|r| r.cites.len()).sum();
+            let quote_problems = check::check_quotes(book, &String::from_utf8_lossy(&bytes));
             if quote_problems.is_empty() {
-                out.push_str(&format!("quotes: all {quotes} found word for word in {path}\n"));
+                out.push_str(&format!(
+                    "quotes: all {} FAQ quotes found word for word in {faq_path}\n",
+                    cites(SourceKind::Faq)
+                ));
             }
             problems.extend(quote_problems);
         }
         Err(e) => out.push_str(&format!(
-            "quotes: NOT CHECKED — the FAQ text is not at {path} ({e}); pass --faq PATH\n"
+            "quotes: NOT CHECKED — the FAQ text is not at {faq_path} ({e}); pass --faq PATH\n"
         )),
+    }
+    let external = cites(SourceKind::External);
+    if external > 0 {
+        match std::fs::read(practice_path) {
+            Ok(bytes) => {
+                let quote_problems = check::check_practice_quotes(book, &String::from_utf8_lossy(&bytes));
+                if quote_problems.is_empty() {
+                    out.push_str(&format!(
+                        "quotes: all {external} current-practice citations found in {practice_path}, beside their sources\n"
+                    ));
+                }
+                problems.extend(quote_problems);
+            }
+            Err(e) => out.push_str(&format!(
+                "quotes: NOT CHECKED — current-practice.md is not at {practice_path} ({e}); pass --practice PATH\n"
+            )),
+        }
+    }
+    // Sources by date, oldest first: what to re-verify first.
+    let mut sources: Vec<_> = book.sources.iter().filter(|s| s.kind == SourceKind::External).collect();
+    sources.sort_by_key(|s| (s.page_date.is_some(), s.page_date, s.id));
+    if !sources.is_empty() {
+        out.push_str(&format!(
+            "external sources by page date, oldest first (gathered {}; undated first — re-verify those too):\n",
+            book.gathered
+        ));
+        for s in sources {
+            out.push_str(&format!(
+                "  {:<12} {:<20} {} — {} ({}, quality {:?})\n",
+                s.page_date.unwrap_or("no date shown"),
+                s.id,
+                s.publisher,
+                s.title,
+                s.url,
+                s.quality
+            ));
+        }
+    }
+    for m in missing {
+        problems.push(format!("translation missing: {m}"));
     }
     let covered = report.coverage.iter().filter(|c| !c.recs.is_empty()).count();
     out.push_str(&format!("coverage: {covered} of {} FAQ questions covered\n", report.coverage.len()));

@@ -1,4 +1,6 @@
-//! The advice engine: answers in, next question and advice out. Pure Rust, no I/O.
+//! The advice engine: answers in, next question and advice out. Pure Rust, no I/O, and no
+//! rulebook of its own: every function takes the [`Rulebook`] to apply (the app passes the
+//! embedded one; the CLI may pass one it compiled at run time).
 //!
 //! A flow asks its questions in rulebook order, skipping those whose `ask_if` does not
 //! hold. Only answers to questions that are relevant on the current path count: an answer
@@ -6,21 +8,19 @@
 //! the advice.
 
 use crate::answers::AnswerSet;
-use crate::rulebook::{Cond, FlowIx, QIx, RecIx, RuleIx, RULEBOOK};
+use crate::rulebook::{Cond, Fact, FlowIx, Part, QIx, RecIx, RuleIx, Rulebook};
 
 /// Answers that are relevant on the current path (the others are masked out).
 type Picks = AnswerSet;
 
-impl Cond {
-    /// Evaluates the condition against relevant answers.
-    pub fn holds(&self, picks: &Picks) -> bool {
-        match self {
-            Cond::Always => true,
-            Cond::Is(q, mask) => picks.get(*q).is_some_and(|o| mask & (1 << o) != 0),
-            Cond::Not(c) => !c.holds(picks),
-            Cond::All(cs) => cs.iter().all(|c| c.holds(picks)),
-            Cond::Any(cs) => cs.iter().any(|c| c.holds(picks)),
-        }
+/// Evaluates a condition against relevant answers.
+pub fn holds(c: &Cond, picks: &Picks) -> bool {
+    match c {
+        Cond::Always => true,
+        Cond::Is(q, mask) => picks.get(*q).is_some_and(|o| mask & (1 << o) != 0),
+        Cond::Not(c) => !holds(c, picks),
+        Cond::All(cs) => cs.iter().all(|c| holds(c, picks)),
+        Cond::Any(cs) => cs.iter().any(|c| holds(c, picks)),
     }
 }
 
@@ -30,8 +30,29 @@ pub struct Applied {
     pub rec: RecIx,
     /// The rules that produced it, in rulebook order.
     pub rules: Vec<RuleIx>,
-    /// The answers those rules looked at, in the order they were asked.
+    /// The answers those rules (and its conditional parts) looked at, in the order asked.
     pub because: Vec<(QIx, usize)>,
+    /// The body parts that apply, by index.
+    pub body: Vec<usize>,
+    /// The steps that apply, by index.
+    pub steps: Vec<usize>,
+}
+
+impl Applied {
+    /// The facts it states on this path: its own and those of its parts that apply.
+    pub fn facts(&self, book: &Rulebook) -> Vec<Fact> {
+        let rec = &book.recommendations[self.rec];
+        let mut out: Vec<Fact> = rec.asserts.to_vec();
+        let parts = self.body.iter().map(|&i| &rec.body[i]).chain(self.steps.iter().map(|&i| &rec.steps[i]));
+        for p in parts {
+            for f in p.asserts {
+                if !out.contains(f) {
+                    out.push(*f);
+                }
+            }
+        }
+        out
+    }
 }
 
 /// The result of evaluating a set of answers.
@@ -60,15 +81,16 @@ impl Evaluation {
     }
 }
 
-/// Walks the flow: returns the relevant answers and the first relevant unanswered question.
-fn walk(answers: &AnswerSet, asked: &mut Vec<(QIx, usize)>) -> (Picks, Option<usize>) {
-    let flow = &RULEBOOK.flows[answers.flow()];
+/// Walks the flow: returns the relevant answers and the position of the first relevant
+/// unanswered question.
+fn walk(book: &Rulebook, answers: &AnswerSet, asked: &mut Vec<(QIx, usize)>) -> (Picks, Option<usize>) {
+    let flow = &book.flows[answers.flow()];
     let mut relevant = AnswerSet::new(answers.flow());
     for (pos, &q) in flow.questions.iter().enumerate() {
-        if !RULEBOOK.questions[q].ask_if.holds(&relevant) {
+        if !holds(&book.questions[q].ask_if, &relevant) {
             continue;
         }
-        match answers.get(q) {
+        match answers.get(q).filter(|&o| o < book.questions[q].options.len()) {
             Some(o) => {
                 relevant.set(q, o);
                 asked.push((q, o));
@@ -79,32 +101,40 @@ fn walk(answers: &AnswerSet, asked: &mut Vec<(QIx, usize)>) -> (Picks, Option<us
     (relevant, None)
 }
 
-/// Explores every completion from flow position `from`: returns the most questions on any
-/// path and marks every question that appears on one.
-fn explore(picks: &mut Picks, from: usize, seen: &mut u64) -> usize {
-    let flow = &RULEBOOK.flows[picks.flow()];
+/// Visits every completion of `picks` from flow position `from`: `question` is called for
+/// each question met (with its depth), `leaf` for each complete path (with the number of
+/// questions answered on the way). The one path walk behind progress, path enumeration and
+/// every exhaustive check.
+pub fn descend(
+    book: &Rulebook,
+    picks: &mut Picks,
+    from: usize,
+    depth: usize,
+    question: &mut dyn FnMut(QIx),
+    leaf: &mut dyn FnMut(&AnswerSet, usize),
+) {
+    let flow = &book.flows[picks.flow()];
     for (pos, &q) in flow.questions.iter().enumerate().skip(from) {
-        let question = &RULEBOOK.questions[q];
-        if !question.ask_if.holds(picks) {
+        let qu = &book.questions[q];
+        if !holds(&qu.ask_if, picks) {
             continue;
         }
-        *seen |= 1 << q;
-        let mut longest = 0;
-        for o in 0..question.options.len() {
+        question(q);
+        for o in 0..qu.options.len() {
             picks.set(q, o);
-            longest = longest.max(explore(picks, pos + 1, seen));
+            descend(book, picks, pos + 1, depth + 1, question, leaf);
         }
         picks.clear(q);
-        return 1 + longest;
+        return;
     }
-    0
+    leaf(picks, depth);
 }
 
 /// Evaluates answers: the next question, progress, and (when complete) the advice.
-pub fn evaluate(answers: &AnswerSet) -> Evaluation {
-    let flow = &RULEBOOK.flows[answers.flow()];
+pub fn evaluate(book: &Rulebook, answers: &AnswerSet) -> Evaluation {
+    let flow = &book.flows[answers.flow()];
     let mut asked = Vec::with_capacity(flow.questions.len());
-    let (mut relevant, stop) = walk(answers, &mut asked);
+    let (mut relevant, stop) = walk(book, answers, &mut asked);
     let next = stop.map(|pos| flow.questions[pos]);
 
     // Answers before the stop point (or all, when complete) that did not count.
@@ -119,11 +149,13 @@ pub fn evaluate(answers: &AnswerSet) -> Evaluation {
     let (mut advice, mut verdict) = (Vec::new(), None);
     if let Some(pos) = stop {
         let mut seen = 0u64;
-        at_most_remaining = explore(&mut relevant, pos, &mut seen);
+        descend(book, &mut relevant, pos, 0, &mut |q| seen |= 1 << q, &mut |_, d| {
+            at_most_remaining = at_most_remaining.max(d)
+        });
         possibly_ahead = flow.questions.iter().copied().filter(|&q| seen & (1 << q) != 0).collect();
     } else {
-        advice = advise(&relevant, &asked);
-        verdict = advice.iter().map(|a| a.rec).find(|&r| RULEBOOK.recommendations[r].verdict);
+        advice = advise(book, &relevant, &asked);
+        verdict = advice.iter().map(|a| a.rec).find(|&r| book.recommendations[r].verdict);
     }
     Evaluation {
         flow: answers.flow(),
@@ -137,39 +169,54 @@ pub fn evaluate(answers: &AnswerSet) -> Evaluation {
     }
 }
 
+/// The indices of the parts whose condition holds.
+fn applying(parts: &[Part], picks: &Picks) -> Vec<usize> {
+    (0..parts.len()).filter(|&i| holds(&parts[i].when, picks)).collect()
+}
+
 /// Applies the flow's rules to a complete, relevant set of answers.
-fn advise(relevant: &Picks, asked: &[(QIx, usize)]) -> Vec<Applied> {
+fn advise(book: &Rulebook, relevant: &Picks, asked: &[(QIx, usize)]) -> Vec<Applied> {
     let mut advice: Vec<Applied> = Vec::new();
-    for (ri, rule) in RULEBOOK.rules.iter().enumerate() {
-        if rule.flow != relevant.flow() || !rule.when.holds(relevant) {
+    for (ri, rule) in book.rules.iter().enumerate() {
+        if rule.flow != relevant.flow() || !holds(&rule.when, relevant) {
             continue;
         }
         for &rec in rule.then {
             let entry = match advice.iter().position(|a| a.rec == rec) {
                 Some(i) => &mut advice[i],
                 None => {
-                    advice.push(Applied { rec, rules: Vec::new(), because: Vec::new() });
+                    let r = &book.recommendations[rec];
+                    advice.push(Applied {
+                        rec,
+                        rules: Vec::new(),
+                        because: Vec::new(),
+                        body: applying(r.body, relevant),
+                        steps: applying(r.steps, relevant),
+                    });
                     advice.last_mut().unwrap()
                 }
             };
             entry.rules.push(ri);
-            for &(q, o) in asked {
-                if rule.refs & (1 << q) != 0 && !entry.because.contains(&(q, o)) {
-                    entry.because.push((q, o));
-                }
-            }
         }
     }
     for a in &mut advice {
-        sort_small(&mut a.because, |&(q, _)| asked.iter().position(|&(aq, _)| aq == q));
+        let rec = &book.recommendations[a.rec];
+        let mut refs = a.rules.iter().fold(0u64, |m, &r| m | book.rules[r].when.refs());
+        for &i in &a.body {
+            refs |= rec.body[i].when.refs();
+        }
+        for &i in &a.steps {
+            refs |= rec.steps[i].when.refs();
+        }
+        a.because = asked.iter().copied().filter(|&(q, _)| refs & (1 << q) != 0).collect();
     }
-    sort_small(&mut advice, |a| (RULEBOOK.recommendations[a.rec].kind, a.rec));
+    sort_small(&mut advice, |a| (book.recommendations[a.rec].kind, a.rec));
     advice
 }
 
 /// A stable insertion sort. The lists sorted here hold a few dozen items at most, and the
 /// standard library's sort would add several KB of code to the Wasm.
-fn sort_small<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+pub fn sort_small<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
     for i in 1..items.len() {
         let mut j = i;
         while j > 0 && key(&items[j - 1]) > key(&items[j]) {

@@ -1,282 +1,20 @@
 //! The app's own texts (everything that is not rulebook text), in every language.
 //!
-//! Each language is one value of [`Strings`], so a text missing in one language is a
-//! compile error. Placeholders in braces (`{n}`) are filled with [`fill`].
+//! The texts live in `rules/i18n/<lang>.toml`, table `[app]`; `build.rs` generates the
+//! [`Strings`] struct from the source language's keys and reads each language's values from
+//! the rulebook's text tables. A text missing in a language fails the build, and a misspelt
+//! field fails to compile. Placeholders in braces (`{n}`) are filled with [`fill`].
 
-use crate::rulebook::Lang;
+use crate::rulebook::{Kind, Lang, Text, RULEBOOK};
+use std::sync::OnceLock;
 
-pub struct Strings {
-    pub app_name: &'static str,
-    pub source: &'static str,
-    pub skip_link: &'static str,
-    pub nav_label: &'static str,
-    pub nav_faq: &'static str,
-    /// Label of the language switch, written in the *other* language.
-    pub switch_language: &'static str,
-    pub switch_language_hint: &'static str,
-    pub dismiss: &'static str,
-    pub notices_label: &'static str,
-    pub footer: &'static str,
-    pub storage_unavailable: &'static str,
-    pub title_faq: &'static str,
-    pub title_question: &'static str,
-    pub title_result: &'static str,
+include!(concat!(env!("OUT_DIR"), "/strings.rs"));
 
-    pub start_heading: &'static str,
-    pub start_lead: &'static str,
-    pub fact_audience: &'static str,
-    pub fact_source: &'static str,
-    pub fact_guidance: &'static str,
-    pub fact_privacy: &'static str,
-    pub resume_heading: &'static str,
-    pub resume_text: &'static str,
-    pub resume: &'static str,
-    pub discard: &'static str,
-    pub choose_heading: &'static str,
-    pub choose_help: &'static str,
-    pub start_button: &'static str,
-    pub browse_faq: &'static str,
-
-    pub progress: &'static str,
-    pub error_choose: &'static str,
-    pub continue_button: &'static str,
-    pub back: &'static str,
-    pub back_to_result: &'static str,
-
-    pub result_heading: &'static str,
-    pub in_short: &'static str,
-    pub kind_required: &'static str,
-    pub kind_next_step: &'static str,
-    pub kind_warning: &'static str,
-    pub kind_info: &'static str,
-    pub why: &'static str,
-    pub because: &'static str,
-    pub applies_to_all: &'static str,
-    pub rule: &'static str,
-    pub source_label: &'static str,
-    pub faq_ref: &'static str,
-    pub quote_note: &'static str,
-    pub continue_with: &'static str,
-    pub answers_heading: &'static str,
-    pub change: &'static str,
-    pub change_hidden: &'static str,
-    pub actions_label: &'static str,
-    pub copy_link: &'static str,
-    pub copy_text: &'static str,
-    pub print: &'static str,
-    pub start_over: &'static str,
-    pub copied: &'static str,
-    pub copy_failed: &'static str,
-    pub text_to_copy: &'static str,
-
-    pub faq_heading: &'static str,
-    pub faq_lead: &'static str,
-    pub filter_label: &'static str,
-    pub filter_count: &'static str,
-    pub section: &'static str,
-    pub work_it_out: &'static str,
-
-    pub notice_unknown_page: &'static str,
-    pub notice_unknown_flow: &'static str,
-    pub notice_dropped: &'static str,
-    pub notice_malformed: &'static str,
-    pub notice_too_long: &'static str,
-    pub notice_redirected: &'static str,
-    pub notice_unknown_language: &'static str,
-    pub saved_unreadable: &'static str,
-    pub saved_other_version: &'static str,
-
-    pub md_not_finished: &'static str,
-    pub md_see_also: &'static str,
-    pub md_why: &'static str,
-    pub md_footer: &'static str,
-    pub md_in_short: &'static str,
-    /// Separates the answers listed in a "why" line.
-    pub list_separator: &'static str,
-}
-
-pub const EN: Strings = Strings {
-    app_name: "ICP Filing Advisor",
-    source: "Alibaba Cloud ICP FAQ, issue 20190619, sections 1.1–1.4",
-    skip_link: "Skip to main content",
-    nav_label: "Site",
-    nav_faq: "Browse the FAQ",
-    switch_language: "中文",
-    switch_language_hint: "切换到简体中文",
-    dismiss: "Dismiss",
-    notices_label: "Notices",
-    footer: "Based on the {source}. Guidance, not legal advice. Your answers never leave this page.",
-    storage_unavailable: "Your browser does not let this page store data, so your answers will not be remembered on this device. They stay in the page's address (link).",
-    title_faq: "FAQ — {app}",
-    title_question: "Question {n}: {prompt} — {app}",
-    title_result: "Your result: {flow} — {app}",
-
-    start_heading: "Do you need an ICP Filing?",
-    start_lead: "Answer a few plain questions about your website and hosting. The advisor tells you whether you need a Chinese ICP Filing, which kind, where to file and what to do next — and for every piece of advice, why and which FAQ sentence it rests on.",
-    fact_audience: "For developers and operators putting a site on Alibaba Cloud in mainland China, companies registered outside mainland China, and anyone with a missing Apply button or a revoked ICP number.",
-    fact_source: "It follows the {source}.",
-    fact_guidance: "It is guidance, not legal advice.",
-    fact_privacy: "Your answers stay in this browser: nothing you choose is sent anywhere.",
-    resume_heading: "Continue where you left off?",
-    resume_text: "You have answers saved in this browser for “{flow}”.",
-    resume: "Resume",
-    discard: "Discard saved answers",
-    choose_heading: "What do you need help with?",
-    choose_help: "Choose one, then Start. You can change any answer later.",
-    start_button: "Start",
-    browse_faq: "Or browse every FAQ question with the advisor's answer",
-
-    progress: "Question {n} of at most {total}",
-    error_choose: "Choose one of the options to continue.",
-    continue_button: "Continue",
-    back: "Back",
-    back_to_result: "Back to your result",
-
-    result_heading: "Your result",
-    in_short: "In short",
-    kind_required: "What you must do",
-    kind_next_step: "Next steps",
-    kind_warning: "Watch out",
-    kind_info: "Good to know",
-    why: "Why?",
-    because: "Because you answered:",
-    applies_to_all: "This applies to everyone in this flow.",
-    rule: "Rule: {ids}",
-    source_label: "Source",
-    faq_ref: "ICP FAQ §{section}",
-    quote_note: "Quoted from the English FAQ.",
-    continue_with: "Continue with: {flow}",
-    answers_heading: "Your answers",
-    change: "Change",
-    change_hidden: " your answer to “{prompt}”",
-    actions_label: "Actions",
-    copy_link: "Copy share link",
-    copy_text: "Copy advice as text",
-    print: "Print",
-    start_over: "Start over",
-    copied: "Copied.",
-    copy_failed: "Your browser did not allow copying; select the text below and copy it.",
-    text_to_copy: "Text to copy",
-
-    faq_heading: "The ICP FAQ, answered",
-    faq_lead: "Every question of the {source}, with the advisor's answer in plain words and the flow that works it out for your case.",
-    filter_label: "Filter questions",
-    filter_count: "{shown} of {total} questions shown",
-    section: "Section {section}",
-    work_it_out: "Work it out for your case: {flow}",
-
-    notice_unknown_page: "The link names a page that does not exist; showing the nearest page instead.",
-    notice_unknown_flow: "The link names an unknown flow (“{id}”); showing the start page.",
-    notice_dropped: "An answer in the link was not recognised and was dropped ({detail}).",
-    notice_malformed: "A malformed part of the link was dropped (“{part}”).",
-    notice_too_long: "The link was too long; only its beginning was read.",
-    notice_redirected: "The link pointed to a step that does not follow from its answers; showing the right step instead.",
-    notice_unknown_language: "The link asks for a language this advisor does not have (“{lang}”).",
-    saved_unreadable: "Your saved answers could not be read and were discarded.",
-    saved_other_version: "Your saved answers came from another version of the advisor's rules and were discarded, so that they are not misread.",
-
-    md_not_finished: "Not finished: the next question is “{prompt}”.",
-    md_see_also: "See also: {flow}",
-    md_why: "Why: {answers}",
-    md_footer: "Source: {source}. Guidance only, not legal advice.",
-    md_in_short: "**In short: {title}**",
-    list_separator: "; ",
-};
-
-pub const ZH: Strings = Strings {
-    app_name: "ICP备案顾问",
-    source: "阿里云《ICP备案常见问题》（ICP FAQ，版本 20190619）第 1.1–1.4 节",
-    skip_link: "跳到主要内容",
-    nav_label: "站点",
-    nav_faq: "浏览常见问题",
-    switch_language: "English",
-    switch_language_hint: "Switch to English",
-    dismiss: "关闭",
-    notices_label: "提示",
-    footer: "依据{source}。仅供参考，不构成法律意见。您的回答不会离开本页面。",
-    storage_unavailable: "您的浏览器不允许本页面保存数据，因此本设备不会记住您的回答。回答仍保留在页面地址（链接）中。",
-    title_faq: "常见问题 — {app}",
-    title_question: "问题 {n}：{prompt} — {app}",
-    title_result: "您的结果：{flow} — {app}",
-
-    start_heading: "您需要办理ICP备案吗？",
-    start_lead: "回答几个关于网站和托管的简单问题，顾问会告诉您是否需要办理ICP备案、办理哪一类、在哪里办理以及下一步做什么；每条建议都会说明原因，以及它依据的常见问题原文。",
-    fact_audience: "适用于：准备在阿里云中国内地部署网站的开发和运维人员、在中国内地以外注册的企业，以及找不到“申请”按钮或ICP备案号被注销的用户。",
-    fact_source: "依据{source}。",
-    fact_guidance: "仅供参考，不构成法律意见。",
-    fact_privacy: "您的回答只保存在本浏览器中，不会发送到任何地方。",
-    resume_heading: "要从上次中断的地方继续吗？",
-    resume_text: "本浏览器中保存了您在“{flow}”中的回答。",
-    resume: "继续",
-    discard: "删除已保存的回答",
-    choose_heading: "您需要哪方面的帮助？",
-    choose_help: "选择一项后点击“开始”。之后可以随时修改任何回答。",
-    start_button: "开始",
-    browse_faq: "或者浏览全部常见问题及顾问的解答",
-
-    progress: "第 {n} 题，最多共 {total} 题",
-    error_choose: "请选择一个选项后再继续。",
-    continue_button: "继续",
-    back: "返回",
-    back_to_result: "返回结果",
-
-    result_heading: "您的结果",
-    in_short: "简而言之",
-    kind_required: "您必须做的",
-    kind_next_step: "下一步",
-    kind_warning: "请注意",
-    kind_info: "须知",
-    why: "为什么？",
-    because: "因为您的回答是：",
-    applies_to_all: "本流程中的所有情况都适用。",
-    rule: "规则：{ids}",
-    source_label: "出处",
-    faq_ref: "ICP FAQ 第 {section} 节",
-    quote_note: "引自英文版常见问题原文。",
-    continue_with: "继续：{flow}",
-    answers_heading: "您的回答",
-    change: "修改",
-    change_hidden: "您对“{prompt}”的回答",
-    actions_label: "操作",
-    copy_link: "复制分享链接",
-    copy_text: "以文本复制建议",
-    print: "打印",
-    start_over: "重新开始",
-    copied: "已复制。",
-    copy_failed: "您的浏览器不允许复制，请选中下面的文本后手动复制。",
-    text_to_copy: "待复制的文本",
-
-    faq_heading: "ICP常见问题解答",
-    faq_lead: "{source}中的每个问题，附顾问的通俗解答，以及针对您的情况给出结论的流程。",
-    filter_label: "筛选问题",
-    filter_count: "显示 {shown} / {total} 个问题",
-    section: "第 {section} 节",
-    work_it_out: "针对您的情况判断：{flow}",
-
-    notice_unknown_page: "链接指向的页面不存在，已显示最接近的页面。",
-    notice_unknown_flow: "链接中的流程（“{id}”）不存在，已显示首页。",
-    notice_dropped: "链接中有一个无法识别的回答，已被忽略（{detail}）。",
-    notice_malformed: "链接中格式错误的部分已被忽略（“{part}”）。",
-    notice_too_long: "链接过长，只读取了开头部分。",
-    notice_redirected: "链接指向的步骤与其中的回答不符，已显示正确的步骤。",
-    notice_unknown_language: "链接要求的语言（“{lang}”）本顾问不支持。",
-    saved_unreadable: "无法读取您保存的回答，已将其删除。",
-    saved_other_version: "您保存的回答来自另一版本的规则，为避免误读，已将其删除。",
-
-    md_not_finished: "尚未完成：下一个问题是“{prompt}”。",
-    md_see_also: "另见：{flow}",
-    md_why: "原因：{answers}",
-    md_footer: "出处：{source}。仅供参考，不构成法律意见。",
-    md_in_short: "**简而言之：{title}**",
-    list_separator: "；",
-};
-
-/// The app texts of a language.
+/// The app texts of a language (read from the text tables once per language).
 pub fn strings(lang: Lang) -> &'static Strings {
-    match lang {
-        Lang::En => &EN,
-        Lang::ZhCn => &ZH,
-    }
+    static CACHE: [OnceLock<Strings>; LANGUAGE_COUNT] = [const { OnceLock::new() }; LANGUAGE_COUNT];
+    let i = (lang.0 as usize).min(LANGUAGE_COUNT - 1);
+    CACHE[i].get_or_init(|| Strings::read(Lang(i as u8)))
 }
 
 /// Fills `{name}` placeholders.
@@ -289,13 +27,13 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 }
 
 impl Strings {
-    /// The heading of a group of advice, by kind id.
-    pub fn kind_heading(&self, kind: &str) -> &'static str {
+    /// The heading of a group of advice.
+    pub fn kind_heading(&self, kind: Kind) -> &'static str {
         match kind {
-            "required" => self.kind_required,
-            "next-step" => self.kind_next_step,
-            "warning" => self.kind_warning,
-            _ => self.kind_info,
+            Kind::Required => self.kind_required,
+            Kind::NextStep => self.kind_next_step,
+            Kind::Warning => self.kind_warning,
+            Kind::Info => self.kind_info,
         }
     }
 }

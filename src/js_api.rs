@@ -15,8 +15,8 @@
 //! `icp-advisor questions` prints. Invalid input throws an `Error` with a clear message.
 
 use crate::answers::{shown, AnswersInput};
-use crate::report::{advise, catalogue};
-use crate::rulebook::Lang;
+use crate::report::{advise, catalogue, Lens};
+use crate::rulebook::{Lang, LangExt, RULEBOOK};
 use js_sys::{Array, Object, Reflect, JSON};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -119,20 +119,34 @@ fn lang_from(options: &JsValue) -> Result<Lang, String> {
     }
 }
 
+fn lens_from(options: &JsValue) -> Result<Lens, String> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Lens::All);
+    }
+    let lens = Reflect::get(options, &"lens".into()).unwrap_or(JsValue::UNDEFINED);
+    match lens.as_string() {
+        None if lens.is_undefined() => Ok(Lens::All),
+        Some(l) => {
+            Lens::parse(&l).ok_or_else(|| format!("unknown lens \"{}\" (expected all or faq)", shown(&l)))
+        }
+        None => Err(format!("\"lens\" must be a string, got {}", kind(&lens))),
+    }
+}
+
 /// Evaluates answers; returns the advice (see `icp-advisor evaluate`).
 #[wasm_bindgen]
 pub fn evaluate(answers: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let lang = lang_from(&options).map_err(|e| JsError::new(&e))?;
     let input = input_from_js(&answers).map_err(|e| JsError::new(&e))?;
-    let set = input.to_set().map_err(|e| JsError::new(&e.to_string()))?;
-    to_js(&advise(&set, lang))
+    let set = input.to_set(&RULEBOOK).map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&advise(&RULEBOOK, &set, lang, lens_from(&options).map_err(|e| JsError::new(&e))?))
 }
 
 /// The flows with their questions and options (see `icp-advisor questions`).
 #[wasm_bindgen]
 pub fn questions(options: JsValue) -> Result<JsValue, JsError> {
     let lang = lang_from(&options).map_err(|e| JsError::new(&e))?;
-    to_js(&catalogue(lang))
+    to_js(&catalogue(&RULEBOOK, lang))
 }
 
 /// Renders an advisor into `element` (see the module documentation).
@@ -154,7 +168,13 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<(), JsError>
     let flow = match get("flow")? {
         None => None,
         Some(id) => Some(crate::rulebook::RULEBOOK.flow(&id).ok_or_else(|| {
-            JsError::new(&crate::answers::AnswerError::UnknownFlow(id.clone()).to_string())
+            JsError::new(
+                &crate::answers::AnswerError::UnknownFlow {
+                    id: id.clone(),
+                    expected: RULEBOOK.flows.iter().map(|f| f.id).collect::<Vec<_>>().join(", "),
+                }
+                .to_string(),
+            )
         })?),
     };
     let stylesheet = get("stylesheet")?;

@@ -3,6 +3,8 @@
 
 pub mod answers;
 pub mod check;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 pub mod engine;
 pub mod i18n;
 #[cfg(not(target_arch = "wasm32"))]
@@ -11,6 +13,8 @@ pub mod input;
 pub mod js_api;
 pub mod paths;
 pub mod report;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod review;
 pub mod route;
 pub mod rulebook;
 #[cfg(target_arch = "wasm32")]

@@ -1,36 +1,28 @@
 //! Enumerates every path through a flow: every reachable combination of answers that
 //! completes it. The flows are small, so this is exact and fast; it powers the static
-//! checks, the coverage table and the benchmark.
+//! checks, `icp-advisor paths` and `diff`, the coverage table and the benchmark.
 
 use crate::answers::AnswerSet;
-use crate::rulebook::{FlowIx, RULEBOOK};
+use crate::engine::descend;
+use crate::rulebook::{FlowIx, Rulebook};
 
-/// Calls `visit` with the answers of every complete path through `flow`.
-pub fn for_each_path(flow: FlowIx, mut visit: impl FnMut(&AnswerSet)) {
+/// Calls `visit` with the answers of every complete path through `flow`, in a stable order
+/// (options in rulebook order, depth first).
+pub fn for_each_path(book: &Rulebook, flow: FlowIx, mut visit: impl FnMut(&AnswerSet)) {
     let mut picks = AnswerSet::new(flow);
-    descend(&mut picks, 0, &mut visit);
+    descend(book, &mut picks, 0, 0, &mut |_| {}, &mut |answers, _| visit(answers));
 }
 
-fn descend(picks: &mut AnswerSet, from: usize, visit: &mut impl FnMut(&AnswerSet)) {
-    let flow = &RULEBOOK.flows[picks.flow()];
-    for (pos, &q) in flow.questions.iter().enumerate().skip(from) {
-        let question = &RULEBOOK.questions[q];
-        if !question.ask_if.holds(picks) {
-            continue;
-        }
-        for o in 0..question.options.len() {
-            picks.set(q, o);
-            descend(picks, pos + 1, visit);
-        }
-        picks.clear(q);
-        return;
-    }
-    visit(picks);
+/// Every complete path through `flow`.
+pub fn paths(book: &Rulebook, flow: FlowIx) -> Vec<AnswerSet> {
+    let mut out = Vec::new();
+    for_each_path(book, flow, |a| out.push(*a));
+    out
 }
 
 /// The number of complete paths through `flow`.
-pub fn count_paths(flow: FlowIx) -> usize {
+pub fn count_paths(book: &Rulebook, flow: FlowIx) -> usize {
     let mut n = 0;
-    for_each_path(flow, |_| n += 1);
+    for_each_path(book, flow, |_| n += 1);
     n
 }

@@ -16,7 +16,7 @@
 
 use crate::answers::{AnswerError, AnswerSet};
 use crate::engine::evaluate;
-use crate::rulebook::{FlowIx, Lang, QIx, RULEBOOK};
+use crate::rulebook::{FlowIx, Lang, LangExt, QIx, RULEBOOK};
 
 /// Inputs longer than this are cut before decoding (a link is never this long).
 pub const MAX_FRAGMENT: usize = 8 * 1024;
@@ -41,20 +41,6 @@ pub enum Notice {
     TooLong,
     /// The link asked for a question or result that does not follow from its answers.
     Redirected,
-}
-
-impl std::fmt::Display for Notice {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use crate::answers::shown;
-        match self {
-            Notice::UnknownPage(p) => write!(f, "The link names a page that does not exist (\"{}\"); showing the start page.", shown(p)),
-            Notice::UnknownFlow(id) => write!(f, "The link names an unknown flow (\"{}\"); showing the start page.", shown(id)),
-            Notice::Dropped(e) => write!(f, "An answer in the link was dropped: {e}."),
-            Notice::Malformed(part) => write!(f, "A malformed part of the link was dropped (\"{}\").", shown(part)),
-            Notice::TooLong => write!(f, "The link was too long; only its beginning was read."),
-            Notice::Redirected => write!(f, "The link pointed to a step that does not follow from its answers; showing the right step instead."),
-        }
-    }
 }
 
 /// Cuts `s` to at most `max` bytes on a character boundary.
@@ -119,7 +105,7 @@ fn decode_answers(flow: FlowIx, query: &str, notices: &mut Vec<Notice>) -> Answe
     if query.split('&').filter(|p| !p.is_empty()).nth(MAX_PAIRS).is_some() {
         notices.push(Notice::TooLong);
     }
-    let (mut set, problems) = AnswerSet::from_pairs_lenient(flow, pairs.iter().copied());
+    let (mut set, problems) = AnswerSet::from_pairs_lenient(&RULEBOOK, flow, pairs.iter().copied());
     notices.extend(problems.into_iter().map(Notice::Dropped));
     // A question answered twice: keep the first answer.
     let mut seen = Vec::new();
@@ -140,7 +126,7 @@ fn decode_answers(flow: FlowIx, query: &str, notices: &mut Vec<Notice>) -> Answe
 }
 
 fn flow_route(answers: AnswerSet, rest: &[&str], notices: &mut Vec<Notice>) -> Route {
-    let ev = evaluate(&answers);
+    let ev = evaluate(&RULEBOOK, &answers);
     let natural = || match ev.next {
         Some(q) => Route::Question { answers, question: q, changing: false },
         None => Route::Result(answers),
@@ -237,7 +223,7 @@ pub fn start_flow(flow: FlowIx) -> Route {
 pub fn answer(answers: &AnswerSet, question: QIx, option: usize, changing: bool) -> Route {
     let mut answers = *answers;
     answers.set(question, option);
-    let ev = evaluate(&answers);
+    let ev = evaluate(&RULEBOOK, &answers);
     if !changing {
         if let Some(i) = ev.asked.iter().position(|&(q, _)| q == question) {
             if let Some(&(later, _)) = ev.asked.get(i + 1) {
@@ -253,7 +239,7 @@ pub fn answer(answers: &AnswerSet, question: QIx, option: usize, changing: bool)
 
 /// The route "Back" leads to from a question (or from the result when `question` is None).
 pub fn back(answers: &AnswerSet, question: Option<QIx>) -> Route {
-    let ev = evaluate(answers);
+    let ev = evaluate(&RULEBOOK, answers);
     let before = match question {
         Some(q) => match ev.asked.iter().position(|&(a, _)| a == q) {
             Some(i) => i.checked_sub(1).map(|j| ev.asked[j].0),
@@ -269,7 +255,7 @@ pub fn back(answers: &AnswerSet, question: Option<QIx>) -> Route {
 
 /// Progress shown on a question screen: (this question's number, at most how many in all).
 pub fn progress(answers: &AnswerSet, question: QIx) -> (usize, usize) {
-    let ev = evaluate(answers);
+    let ev = evaluate(&RULEBOOK, answers);
     let mut prefix = AnswerSet::new(answers.flow());
     for &(q, o) in &ev.asked {
         if q == question {
@@ -277,7 +263,7 @@ pub fn progress(answers: &AnswerSet, question: QIx) -> (usize, usize) {
         }
         prefix.set(q, o);
     }
-    let ev = evaluate(&prefix);
+    let ev = evaluate(&RULEBOOK, &prefix);
     (ev.asked.len() + 1, ev.asked.len() + ev.at_most_remaining.max(1))
 }
 
@@ -304,17 +290,6 @@ pub fn decode_saved(saved: &str) -> Result<(Route, Vec<Notice>), SavedProblem> {
 pub enum SavedProblem {
     Unreadable,
     OtherVersion,
-}
-
-impl std::fmt::Display for SavedProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            SavedProblem::Unreadable => "Your saved answers could not be read and were discarded.",
-            SavedProblem::OtherVersion => {
-                "Your saved answers came from another version of the advisor's rules and were discarded, so that they are not misread."
-            }
-        })
-    }
 }
 
 /// Options for the iframe embed mode, read from the page's query string:

@@ -23,7 +23,7 @@ fn ids() -> impl Strategy<Value = String> {
 proptest! {
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
-        let _ = answers_from_bytes(&bytes);
+        let _ = answers_from_bytes(&RULEBOOK, &bytes);
     }
 
     #[test]
@@ -33,9 +33,9 @@ proptest! {
     ) {
         let input = AnswersInput { flow, answers: pairs };
         let json = serde_json::to_string(&input).unwrap();
-        match answers_from_json(&json) {
+        match answers_from_json(&RULEBOOK, &json) {
             Ok(set) => {
-                let ev = evaluate(&set);
+                let ev = evaluate(&RULEBOOK, &set);
                 // Only relevant answers count; complete paths always give advice.
                 prop_assert!(ev.is_complete() == ev.next.is_none());
                 if ev.is_complete() { prop_assert!(!ev.advice.is_empty()); }
@@ -77,20 +77,25 @@ fn quick<T>(what: &str, f: impl FnOnce() -> T) -> T {
 fn huge_inputs_are_handled_in_milliseconds() {
     let mb = "a".repeat(1 << 20);
     quick("1 MB fragment", || route::decode(&format!("#/need?{mb}")));
-    assert!(quick("1 MB saved state", || route::decode_saved(&format!("v1|#/need?{mb}"))).is_ok());
+    assert!(quick("1 MB saved state", || route::decode_saved(&format!("v{}|#/need?{mb}", RULEBOOK.version)))
+        .is_ok());
     quick("1 MB embed options", || route::EmbedOptions::parse(&format!("?{mb}")));
     quick("1 MB of pairs", || route::decode(&"#/need?x=y&".repeat(100_000)));
-    assert!(quick("1 MB JSON string", || answers_from_json(&format!("{{\"hosting\": \"{mb}\"}}"))).is_err());
-    assert!(quick("deep JSON", || answers_from_json(&"[".repeat(100_000))).is_err());
-    assert!(quick("invalid UTF-8", || answers_from_bytes(&[0xff; 1 << 20])).is_err());
+    assert!(quick("1 MB JSON string", || answers_from_json(
+        &RULEBOOK,
+        &format!("{{\"hosting\": \"{mb}\"}}")
+    ))
+    .is_err());
+    assert!(quick("deep JSON", || answers_from_json(&RULEBOOK, &"[".repeat(100_000))).is_err());
+    assert!(quick("invalid UTF-8", || answers_from_bytes(&RULEBOOK, &[0xff; 1 << 20])).is_err());
 }
 
 #[test]
 fn huge_and_deep_inputs_are_refused_cleanly() {
     let deep = "[".repeat(100_000);
-    assert!(answers_from_json(&deep).unwrap_err().contains("not valid JSON"));
+    assert!(answers_from_json(&RULEBOOK, &deep).unwrap_err().contains("not valid JSON"));
     let huge = vec![b' '; 2 << 20];
-    assert!(answers_from_bytes(&huge).unwrap_err().contains("at most"));
+    assert!(answers_from_bytes(&RULEBOOK, &huge).unwrap_err().contains("at most"));
     let long_fragment = format!("#/need?{}", "hosting=outside&".repeat(100_000));
     let (r, notices) = route::decode(&long_fragment);
     // The first answer survives; the next question follows from it.

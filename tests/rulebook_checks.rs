@@ -1,20 +1,18 @@
-//! The exhaustive static checks: every path through every flow, every citation against
-//! the FAQ text, and the generated coverage table.
+//! The exhaustive static checks: every path through every flow, every citation against its
+//! source text, the generated coverage table, and the compiler itself (the rulebook the CLI
+//! compiles at run time is exactly the one the app embeds).
 #![cfg(not(target_arch = "wasm32"))]
 
 use icp_advisor::check;
 use icp_advisor::rulebook::RULEBOOK;
 use std::path::Path;
 
-fn faq_text() -> Option<String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(check::FAQ_PATH);
+fn source_text(rel: &str) -> Option<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
     match std::fs::read_to_string(&path) {
         Ok(t) => Some(t),
         Err(e) => {
-            eprintln!(
-                "NOTE: the FAQ text is absent at {} ({e}); quotes are NOT checked against it here.",
-                path.display()
-            );
+            eprintln!("NOTE: {} is absent ({e}); its quotes are NOT checked here.", path.display());
             None
         }
     }
@@ -22,15 +20,15 @@ fn faq_text() -> Option<String> {
 
 #[test]
 fn every_path_of_every_flow_passes_the_invariants() {
-    let report = check::check();
-    println!("paths enumerated: {} ({})", report.total_paths(), check::flow_summary(&report));
+    let report = check::check(&RULEBOOK);
+    println!("paths enumerated: {} ({})", report.total_paths(), check::flow_summary(&RULEBOOK, &report));
     assert!(report.problems.is_empty(), "rulebook problems:\n{}", report.problems.join("\n"));
     assert!(report.total_paths() > 100, "suspiciously few paths");
 }
 
 #[test]
 fn every_faq_question_is_covered() {
-    let report = check::check();
+    let report = check::check(&RULEBOOK);
     for (faq, cov) in RULEBOOK.faqs.iter().zip(&report.coverage) {
         assert!(!cov.recs.is_empty(), "FAQ question {:?} is not covered", faq.question);
     }
@@ -38,8 +36,8 @@ fn every_faq_question_is_covered() {
 
 #[test]
 fn every_quote_and_question_occurs_in_the_faq() {
-    let Some(text) = faq_text() else { return };
-    let problems = check::check_quotes(&text);
+    let Some(text) = source_text(check::FAQ_PATH) else { return };
+    let problems = check::check_quotes(&RULEBOOK, &text);
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     // The extraction of the FAQ's own questions really finds them all (sanity of the check).
     assert_eq!(check::faq_questions_in_text(&text).len(), 21);
@@ -47,21 +45,49 @@ fn every_quote_and_question_occurs_in_the_faq() {
 
 #[test]
 fn the_quote_check_catches_a_misquote() {
-    let Some(text) = faq_text() else { return };
+    let Some(text) = source_text(check::FAQ_PATH) else { return };
     let tampered = text.replace("at least three-month subscription", "at least one-month subscription");
-    let problems = check::check_quotes(&tampered);
+    let problems = check::check_quotes(&RULEBOOK, &tampered);
     assert!(problems.iter().any(|p| p.contains("temporary-mainland-ecs")), "{problems:?}");
     let dropped = text.replace("What if I do not have an ICP Filing?", "What if?\n");
-    assert!(!check::check_quotes(&dropped).is_empty());
+    assert!(!check::check_quotes(&RULEBOOK, &dropped).is_empty());
+}
+
+#[test]
+fn every_current_practice_citation_occurs_in_its_source_notes() {
+    let Some(md) = source_text(check::PRACTICE_PATH) else { return };
+    let problems = check::check_practice_quotes(&RULEBOOK, &md);
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn no_translation_is_missing() {
+    assert!(
+        icp_advisor::rulebook::MISSING_TRANSLATIONS.is_empty(),
+        "untranslated texts (see `icp-advisor texts --missing LANG`):\n{}",
+        icp_advisor::rulebook::MISSING_TRANSLATIONS.join("\n")
+    );
 }
 
 #[test]
 fn the_coverage_table_in_docs_is_the_generated_one() {
-    let generated = check::coverage_markdown(&check::check());
+    let generated = check::coverage_markdown(&RULEBOOK, &check::check(&RULEBOOK));
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/COVERAGE.md");
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         committed == generated,
         "docs/COVERAGE.md is stale: regenerate it with `cargo run --bin icp-advisor -- coverage > docs/COVERAGE.md`"
     );
+}
+
+/// The CLI compiles `rules/` at run time with the same compiler the build script uses; baked
+/// back into Rust source, the result is byte for byte the embedded rulebook.
+#[test]
+fn the_rulebook_compiled_at_run_time_is_the_embedded_one() {
+    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    let compiled = icp_rules::compile::compile(&rules).unwrap_or_else(|e| panic!("{e}"));
+    let baked = icp_rules::compile::bake::bake(compiled.book, "RULEBOOK");
+    let embedded = include_str!(concat!(env!("OUT_DIR"), "/rulebook.rs"));
+    assert!(embedded.starts_with(&baked), "the runtime compilation differs from the embedded tables");
+    assert_eq!(format!("{:?}", compiled.book.recommendations), format!("{:?}", RULEBOOK.recommendations));
 }

@@ -15,16 +15,16 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use icp_advisor::answers::{AnswerError, AnswerSet};
-use icp_advisor::report::{advise, Advice};
+use icp_advisor::report::{advise, Advice, Lens};
 use icp_advisor::rulebook::{Lang, RULEBOOK};
 
 // ───────────────────────────── helpers ─────────────────────────────
 
 /// The advice for these answers in `flow`.
 fn advice(flow: &str, answers: &[(&str, &str)]) -> Advice {
-    let set = AnswerSet::from_pairs(Some(flow), answers.iter().copied())
+    let set = AnswerSet::from_pairs(&RULEBOOK, Some(flow), answers.iter().copied())
         .unwrap_or_else(|e| panic!("invalid answers {answers:?} for flow {flow}: {e}"));
-    advise(&set, Lang::En)
+    advise(&RULEBOOK, &set, Lang::SOURCE, Lens::All)
 }
 
 /// The recommendation ids of the advice, in the order shown.
@@ -111,7 +111,7 @@ impl Check<'_> {
 
     /// Some recommendation shown cites this [[faq]] entry.
     fn cites(self, faq: &str) -> Self {
-        let cited = self.a.recommendations.iter().any(|r| r.citations.iter().any(|c| c.faq == faq));
+        let cited = self.a.recommendations.iter().any(|r| r.citations.iter().any(|c| c.faq == Some(faq)));
         assert!(cited, "no recommendation cites FAQ entry {faq}{}", summary(self.a));
         self
     }
@@ -397,7 +397,7 @@ fn never_filed_subject_and_domain_apply_for_initial_filing() {
         .lacks(&without(NEW_ALIBABA_FILING, &["initial-filing"]))
         .lacks(&["change-filing", "second-level-wait-for-filing"])
         .verdict(Some("initial-filing"))
-        .cites("initial-filing");
+        .cites("when-initial-filing");
 }
 
 /// FAQ 1.1 "You need to apply for an ICP Filing if you want to transfer the ICP Filing of the subject and domain name from the original service provider to Alibaba Cloud or add Alibaba Cloud as a new ICP Filing provider"
@@ -519,7 +519,7 @@ fn filed_with_alibaba_and_information_changed_applies_for_change_filing() {
             "domain-on-mainland-server",
         ])
         .verdict(Some("change-filing"))
-        .cites("change-filing");
+        .cites("when-change-filing");
 }
 
 /// FAQ 1.1 (change filing, the other way round) — filed with Alibaba Cloud and nothing to modify: no new filing.
@@ -548,7 +548,7 @@ fn filed_with_alibaba_and_up_to_date_needs_no_new_filing() {
             "second-level-covered",
         ])
         .verdict(Some("already-filed-with-alibaba"))
-        .cites("change-filing");
+        .cites("when-change-filing");
 }
 
 /// FAQ 1.1 second-level domains + change filing: top-level filed with Alibaba Cloud whose information must be modified.
@@ -832,7 +832,7 @@ fn international_cdn_for_a_site_hosted_outside_needs_no_filing() {
             "file-in-licence-province",
         ])
         .verdict(Some("no-filing-hosted-outside"))
-        .cites("cdn");
+        .cites("alibaba-cdn");
 }
 
 /// FAQ 1.2 international CDN in front of a site on mainland ECS: the CDN adds no filing, but the mainland site still needs one.
@@ -856,7 +856,7 @@ fn international_cdn_does_not_exempt_a_site_on_mainland_ecs() {
         .lacks(NO_FILING)
         .lacks(&["cdn-mainland-needs-filing", "temporary-mainland-ecs"])
         .verdict(Some("initial-filing"))
-        .cites("cdn");
+        .cites("alibaba-cdn");
 }
 
 /// FAQ 1.2 "If you plan to use CDN in mainland China, you must apply for an ICP Filing." — site already on mainland ECS, so no temporary instance.
@@ -885,7 +885,7 @@ fn mainland_cdn_for_a_site_on_mainland_ecs_needs_a_filing_without_temporary_ecs(
         .lacks(NO_FILING)
         .lacks(&["temporary-mainland-ecs", "cdn-international-no-filing"])
         .verdict(Some("initial-filing"))
-        .cites("cdn");
+        .cites("alibaba-cdn");
 }
 
 /// FAQ 1.2 "you need a temporary ECS instance (with at least three-month subscription) in mainland China to complete the ICP Filing process, whether your website is hosted in mainland China or not." — hosted outside.
@@ -908,7 +908,7 @@ fn mainland_cdn_for_a_site_hosted_outside_needs_filing_and_temporary_ecs() {
         // Hosted outside, the site itself needs no filing to stay open; only the mainland CDN waits.
         .lacks(&["no-alibaba-filing-without-ecs", "domain-on-mainland-server", "no-website-until-filed"])
         .verdict(Some("initial-filing"))
-        .cites("cdn")
+        .cites("alibaba-cdn")
         .cites("hosted-outside");
 }
 
@@ -930,7 +930,7 @@ fn mainland_cdn_for_a_site_hosted_in_hong_kong_needs_filing_and_temporary_ecs() 
         .has(&["cdn-mainland-needs-filing", "temporary-mainland-ecs", "initial-filing"])
         .lacks(NO_FILING)
         .verdict(Some("initial-filing"))
-        .cites("cdn");
+        .cites("alibaba-cdn");
 }
 
 /// FAQ 1.2 + 1.1 mainland CDN with no Alibaba ECS at all (site on another mainland provider): the CDN answer wins over "no ECS, no Alibaba filing".
@@ -959,7 +959,7 @@ fn mainland_cdn_without_any_ecs_needs_filing_and_temporary_ecs() {
         .lacks(NO_FILING)
         .lacks(&["no-alibaba-filing-without-ecs", "file-with-hosting-provider"])
         .verdict(Some("initial-filing"))
-        .cites("cdn");
+        .cites("alibaba-cdn");
 }
 
 /// FAQ 1.2 mainland CDN for a site outside mainland whose domain is filed elsewhere: transfer/add Alibaba Cloud, via a temporary ECS.
@@ -1130,7 +1130,7 @@ fn the_filing_is_made_in_the_licence_province() {
     assert!(rec
         .citations
         .iter()
-        .any(|c| c.faq == "province" && c.quote.contains("business license was issued")));
+        .any(|c| c.faq == Some("province") && c.quote.contains("business license was issued")));
 }
 
 /// FAQ 1.4 "ICP Filing service code is the verification code that is associated with the Alibaba Cloud services and that is used to fill in the registration information in the Alibaba Cloud ICP Filing system." — every new Alibaba filing needs one.
@@ -1154,7 +1154,7 @@ fn a_new_alibaba_filing_starts_with_a_service_code() {
             "second-level-parent-filed-elsewhere",
         ])
         .verdict(Some("add-alibaba-as-provider"))
-        .cites("service-code");
+        .cites("what-is-service-code");
     let rec = a.recommendations.iter().find(|r| r.id == "get-service-code").unwrap();
     assert_eq!(rec.related_flow.as_ref().map(|f| f.id), Some("service-code"));
 }
@@ -1889,21 +1889,24 @@ fn answer_ahead_of_the_next_question_waits() {
 #[test]
 fn invalid_answers_are_rejected() {
     assert!(matches!(
-        AnswerSet::from_pairs(Some("need"), [("sc-server", "none")]),
+        AnswerSet::from_pairs(&RULEBOOK, Some("need"), [("sc-server", "none")]),
         Err(AnswerError::QuestionNotInFlow { .. })
     ));
     assert!(matches!(
-        AnswerSet::from_pairs(Some("need"), [("hosting", "moon")]),
+        AnswerSet::from_pairs(&RULEBOOK, Some("need"), [("hosting", "moon")]),
         Err(AnswerError::UnknownOption { .. })
     ));
     assert!(matches!(
-        AnswerSet::from_pairs(Some("nope"), [("hosting", "outside")]),
-        Err(AnswerError::UnknownFlow(_))
+        AnswerSet::from_pairs(&RULEBOOK, Some("nope"), [("hosting", "outside")]),
+        Err(AnswerError::UnknownFlow { .. })
     ));
-    assert!(matches!(AnswerSet::from_pairs(None, [("nope", "x")]), Err(AnswerError::UnknownQuestion(_))));
+    assert!(matches!(
+        AnswerSet::from_pairs(&RULEBOOK, None, [("nope", "x")]),
+        Err(AnswerError::UnknownQuestion(_))
+    ));
     // The flow is inferred from the first question when not given.
-    let set = AnswerSet::from_pairs(None, [("num-topic", "validity")]).unwrap();
-    assert_eq!(advise(&set, Lang::En).flow, "icp-number");
+    let set = AnswerSet::from_pairs(&RULEBOOK, None, [("num-topic", "validity")]).unwrap();
+    assert_eq!(advise(&RULEBOOK, &set, Lang::SOURCE, Lens::All).flow, "icp-number");
 }
 
 /// Every [[faq]] entry is the subject of at least one scenario above: each is cited by some recommendation on a path tested here.
@@ -1914,22 +1917,22 @@ fn every_faq_entry_is_covered_by_a_scenario() {
         "ecs-without-domain",
         "second-level-domains",
         "no-ecs",
-        "initial-filing",
+        "when-initial-filing",
         "transfer-filing",
         "new-website-filing",
-        "change-filing",
+        "when-change-filing",
         "foreign-enterprises",
         "physical-office",
         "no-filing",
         "server-load-balancer",
-        "cdn",
+        "alibaba-cdn",
         "hosted-outside",
         "ip-only",
         "province",
         "revoked-why",
         "restore",
         "validity",
-        "service-code",
+        "what-is-service-code",
         "no-server",
         "no-eligible-ip",
         "no-apply-button",

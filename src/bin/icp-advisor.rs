@@ -1,12 +1,8 @@
 //! The `icp-advisor` command-line tool; see `src/cli.rs`.
 
 #[cfg(not(target_arch = "wasm32"))]
-#[path = "../cli.rs"]
-mod cli;
-
-#[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    cli::main()
+    icp_advisor::cli::main()
 }
 
 /// The CLI is native only; on wasm32 this binary does nothing (so `cargo test` for wasm builds).

@@ -5,7 +5,7 @@
 use super::browser::document;
 use crate::i18n::strings;
 use crate::route;
-use crate::rulebook::Lang;
+use crate::rulebook::{Lang, LangExt};
 
 /// The fragment that panics on purpose, to test the panel end to end.
 pub const SELF_TEST_FRAGMENT: &str = "#/__panic";
@@ -40,20 +40,7 @@ fn show_panel() -> Option<()> {
         })
         .unwrap_or_default();
     let s = strings(lang);
-    let (title, body, reload, start_over) = match lang {
-        Lang::En => (
-            "Something went wrong",
-            "The advisor stopped working. Reload the page, or start over. Your answers are kept in this page's link, so reloading brings them back.",
-            "Reload with your answers",
-            "Start over",
-        ),
-        Lang::ZhCn => (
-            "出错了",
-            "顾问停止了工作。请重新加载页面，或重新开始。您的回答保存在本页链接中，重新加载即可恢复。",
-            "带着您的回答重新加载",
-            "重新开始",
-        ),
-    };
+    let (title, body, reload, start_over) = (s.crash_title, s.crash_body, s.crash_reload, s.crash_start_over);
     root.set_inner_html("");
     // The panel is the page's main content, announced at once (role=alert), in the page's
     // language, named in the title, and its heading takes the focus.

@@ -3,7 +3,7 @@
 use super::{href, use_lang};
 use crate::i18n::{fill, strings};
 use crate::route::{self, Route};
-use crate::rulebook::RULEBOOK;
+use crate::rulebook::{TextExt, RULEBOOK};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 

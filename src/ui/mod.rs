@@ -15,7 +15,7 @@ mod start;
 
 use crate::i18n::{fill, strings};
 use crate::route::{self, Notice, Route};
-use crate::rulebook::{Lang, RULEBOOK};
+use crate::rulebook::{Lang, LangExt, TextExt, RULEBOOK};
 use gloo::events::EventListener;
 use yew::prelude::*;
 
@@ -116,7 +116,9 @@ pub fn use_nav() -> Nav {
 fn choose_lang(notices: &mut Vec<String>) -> Lang {
     match route::lang_param(&Browser::hash()) {
         Some(Ok(lang)) => return lang,
-        Some(Err(tag)) => notices.push(fill(strings(Lang::En).notice_unknown_language, &[("lang", &tag)])),
+        Some(Err(tag)) => {
+            notices.push(fill(strings(Lang::SOURCE).notice_unknown_language, &[("lang", &tag)]))
+        }
         None => {}
     }
     if let Some(lang) = Browser::saved_lang().and_then(|t| Lang::parse(&t)) {
@@ -321,10 +323,9 @@ pub fn app(props: &AppProps) -> Html {
             Browser::focus_heading(&root);
         })
     };
-    let switch = {
+    let switch = |other: Lang| {
         let place = place.clone();
         Callback::from(move |_: MouseEvent| {
-            let other = if place.lang == Lang::En { Lang::ZhCn } else { Lang::En };
             let mut p = (*place).clone();
             p.lang = other;
             place.set(p);
@@ -363,9 +364,10 @@ pub fn app(props: &AppProps) -> Html {
                     <a class="brand" href={href(&Route::Start, lang)}>{ s.app_name }</a>
                     <nav aria-label={s.nav_label}>
                         <a href={href(&Route::Faq(None), lang)}>{ s.nav_faq }</a>
-                        <button type="button" class="link-button lang-switch" onclick={switch}
-                            lang={if lang == Lang::En { "zh-CN" } else { "en" }}
-                            title={s.switch_language_hint}>{ s.switch_language }</button>
+                        { for Lang::all().filter(|&l| l != lang).map(|other| html! {
+                            <button type="button" class="link-button lang-switch" onclick={switch(other)}
+                                lang={other.code()} aria-label={format!("{} ({})", other.name(), s.language_label)}>{ other.name() }</button>
+                        }) }
                     </nav>
                 </header>
                 <main id="main" class="main">

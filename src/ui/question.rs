@@ -4,7 +4,7 @@ use super::{href, radio_option, use_lang, use_nav, Browser};
 use crate::answers::AnswerSet;
 use crate::i18n::{fill, strings};
 use crate::route;
-use crate::rulebook::{QIx, RULEBOOK};
+use crate::rulebook::{QIx, TextExt, RULEBOOK};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 

@@ -4,9 +4,9 @@
 use super::{href, use_lang, use_nav, Browser};
 use crate::answers::AnswerSet;
 use crate::i18n::{fill, strings};
-use crate::report::{advise, to_markdown, RecOut};
+use crate::report::{advise, citation_ref, to_markdown, Lens, RecOut};
 use crate::route::{self, Route};
-use crate::rulebook::{Lang, RULEBOOK};
+use crate::rulebook::{Kind, Lang, RULEBOOK};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -18,7 +18,7 @@ pub struct Props {
 pub fn result_screen(props: &Props) -> Html {
     let lang = use_lang();
     let s = strings(lang);
-    let advice = advise(&props.answers, lang);
+    let advice = advise(&RULEBOOK, &props.answers, lang, Lens::All);
     let status = use_state(String::new);
     let fallback = use_state(|| None::<String>);
 
@@ -63,14 +63,14 @@ pub fn result_screen(props: &Props) -> Html {
                     <p class="verdict-title">{ v.title }</p>
                 </div>
             }
-            { for ["required", "next-step", "warning", "info"].iter().map(|kind| {
-                let group: Vec<&RecOut> = advice.recommendations.iter().filter(|r| r.kind == *kind).collect();
+            { for Kind::ALL.into_iter().map(|kind| {
+                let group: Vec<&RecOut> = advice.recommendations.iter().filter(|r| r.kind == kind.id() && r.layer == "faq").collect();
                 if group.is_empty() {
                     return html! {};
                 }
-                let heading_id = format!("group-{kind}");
+                let heading_id = format!("group-{}", kind.id());
                 html! {
-                    <section class={classes!("group", format!("kind-{kind}"))} aria-labelledby={heading_id.clone()}>
+                    <section class={classes!("group", format!("kind-{}", kind.id()))} aria-labelledby={heading_id.clone()}>
                         <h2 id={heading_id}>{ s.kind_heading(kind) }</h2>
                         { for group.into_iter().map(|r| rec_card(r, lang)) }
                     </section>
@@ -86,7 +86,7 @@ pub fn result_screen(props: &Props) -> Html {
                             <div class="summary-row">
                                 <dt>{ a.prompt }</dt>
                                 <dd>{ a.label }</dd>
-                                <dd class="change"><a href={link}>{ s.change }<span class="visually-hidden">{ fill(s.change_hidden, &[("prompt", a.prompt)]) }</span></a></dd>
+                                <dd class="change"><a href={link}>{ s.change }<span class="visually-hidden">{ " " }{ fill(s.change_hidden, &[("prompt", a.prompt)]) }</span></a></dd>
                             </div>
                         }
                     }) }
@@ -114,7 +114,7 @@ fn rec_card(r: &RecOut, lang: Lang) -> Html {
     html! {
         <article class={classes!("rec", format!("kind-{}", r.kind))} id={format!("rec-{}", r.id)}>
             <h3>{ r.title }</h3>
-            <p>{ r.body }</p>
+            { for r.body.iter().map(|p| html! { <p>{ *p }</p> }) }
             if !r.steps.is_empty() {
                 <ol class="steps">{ for r.steps.iter().map(|step| html! { <li>{ *step }</li> }) }</ol>
             }
@@ -133,15 +133,19 @@ fn rec_card(r: &RecOut, lang: Lang) -> Html {
             </details>
             <details class="source">
                 <summary>{ s.source_label }</summary>
-                if lang != Lang::En {
+                if lang != Lang::SOURCE {
                     <p class="help">{ s.quote_note }</p>
                 }
                 { for r.citations.iter().map(|c| html! {
                     <figure class="citation">
-                        <blockquote lang="en">{ c.quote }</blockquote>
+                        <blockquote lang={c.source_lang}>{ c.quote }</blockquote>
                         <figcaption>
-                            { fill(s.faq_ref, &[("section", c.section)]) }{ ", " }
-                            <a href={href(&Route::Faq(RULEBOOK.faq(c.faq)), lang)} lang="en">{ format!("“{}”", c.question) }</a>
+                            if let (Some(section), Some(faq), Some(question)) = (c.section, c.faq, c.question) {
+                                { fill(s.faq_ref, &[("section", section)]) }{ ", " }
+                                <a href={href(&Route::Faq(RULEBOOK.faq(faq)), lang)} lang="en">{ format!("“{question}”") }</a>
+                            } else {
+                                { citation_ref(c, lang) }
+                            }
                         </figcaption>
                     </figure>
                 }) }

@@ -3,7 +3,7 @@
 use super::{href, radio_option, use_lang, use_nav, Browser};
 use crate::i18n::{fill, strings};
 use crate::route::{self, Route};
-use crate::rulebook::RULEBOOK;
+use crate::rulebook::{TextExt, RULEBOOK};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -1,0 +1,794 @@
+//! Documents → validated `'static` tables. Each step checks what it builds: ids unique
+//! across every kind, every reference resolves, conditions only look at questions they may
+//! see, every recommendation is produced by a rule and cites a source of one layer.
+
+use super::cond::{self, Scope};
+use super::raw::{self, Body, Part as RawPart};
+use super::{is_kebab, leak_slice, leak_str, Error, File, LangFile};
+use crate::*;
+use std::collections::{BTreeMap, HashMap};
+
+/// The language the rulebook is written in.
+pub const SOURCE_LANG: &str = "en";
+
+pub struct Out {
+    pub book: &'static Rulebook,
+    pub missing: Vec<(String, String)>,
+    pub app_keys: Vec<String>,
+}
+
+/// Where an item was written.
+#[derive(Clone, Copy)]
+struct At {
+    file: usize,
+    offset: usize,
+}
+
+struct Ctx<'f> {
+    files: &'f [File],
+}
+
+impl Ctx<'_> {
+    fn err(&self, at: At, message: String) -> Error {
+        let f = &self.files[at.file];
+        Error { file: f.name.clone(), line: Some(f.line(at.offset)), message }
+    }
+
+    /// Every item of one section of every file, in file order, with its place.
+    fn items<'a, T>(&'a self, pick: impl Fn(&'a raw::Doc) -> &'a Vec<toml::Spanned<T>>) -> Vec<(At, &'a T)> {
+        let mut out = Vec::new();
+        for (fi, f) in self.files.iter().enumerate() {
+            for item in pick(&f.doc) {
+                out.push((At { file: fi, offset: item.span().start }, item.get_ref()));
+            }
+        }
+        out
+    }
+}
+
+/// The texts of the rulebook, in the source language, with their keys.
+#[derive(Default)]
+struct Texts {
+    list: Vec<(String, String)>,
+}
+
+impl Texts {
+    fn add(&mut self, key: String, text: &str) -> Result<Text, String> {
+        if text.trim().is_empty() {
+            return Err(format!("`{key}` is empty"));
+        }
+        self.list.push((key, text.to_string()));
+        Ok(Text((self.list.len() - 1) as u16))
+    }
+}
+
+pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
+    let ctx = Ctx { files };
+    let root = &files[0];
+    let root_at = At { file: 0, offset: 0 };
+    let version = match &root.doc.version {
+        Some(v) if *v.get_ref() >= 1 => *v.get_ref(),
+        Some(v) => {
+            return Err(ctx.err(At { file: 0, offset: v.span().start }, "version must be at least 1".into()))
+        }
+        None => return Err(ctx.err(root_at, "the root file must give the rulebook's `version`".into())),
+    };
+
+    // ── Ids: kebab-case and unique across every kind ──────────────────────────────────
+    let mut ids: HashMap<String, (&str, At)> = HashMap::new();
+    let mut claim = |kind: &'static str, id: &str, at: At| -> Result<(), Error> {
+        if !is_kebab(id) {
+            return Err(ctx.err(at, format!("{kind} id `{id}` is not kebab-case")));
+        }
+        if let Some((other, first)) = ids.get(id) {
+            let f = &files[first.file];
+            return Err(ctx.err(
+                at,
+                format!(
+                    "{kind} id `{id}` is already used by the {other} at {}:{}",
+                    f.name,
+                    f.line(first.offset)
+                ),
+            ));
+        }
+        ids.insert(id.to_string(), (kind, at));
+        Ok(())
+    };
+    let sources_raw = ctx.items(|d| &d.source);
+    let flows_raw = ctx.items(|d| &d.flow);
+    let questions_raw = ctx.items(|d| &d.question);
+    let faqs_raw = ctx.items(|d| &d.faq);
+    let rules_raw = ctx.items(|d| &d.rule);
+    let recs_raw = ctx.items(|d| &d.recommendation);
+    for (at, s) in &sources_raw {
+        claim("source", &s.id, *at)?;
+    }
+    for (at, f) in &flows_raw {
+        claim("flow", &f.id, *at)?;
+    }
+    for (at, q) in &questions_raw {
+        claim("question", &q.id, *at)?;
+    }
+    for (at, f) in &faqs_raw {
+        claim("faq", &f.id, *at)?;
+    }
+    for (at, r) in &rules_raw {
+        claim("rule", &r.id, *at)?;
+    }
+    for (at, r) in &recs_raw {
+        claim("recommendation", &r.id, *at)?;
+    }
+    let mut defines: BTreeMap<&str, (&str, At)> = BTreeMap::new();
+    let mut dims_raw: Vec<(At, &str, &Vec<String>)> = Vec::new();
+    for (fi, f) in files.iter().enumerate() {
+        for (name, src) in &f.doc.define {
+            let at = At { file: fi, offset: src.span().start };
+            claim("define", name, at)?;
+            defines.insert(name, (src.get_ref(), at));
+        }
+        for (name, values) in &f.doc.facts {
+            let at = At { file: fi, offset: values.span().start };
+            claim("fact dimension", name, at)?;
+            dims_raw.push((at, name, values.get_ref()));
+        }
+    }
+
+    // ── Sources ─────────────────────────────────────────────────────────────────────
+    let mut sources = Vec::new();
+    for (at, s) in &sources_raw {
+        let bad = |what: String| ctx.err(*at, format!("source `{}`: {what}", s.id));
+        let kind = match s.kind.as_str() {
+            "faq" => SourceKind::Faq,
+            "external" => SourceKind::External,
+            k => return Err(bad(format!("kind `{k}` is not one of faq, external"))),
+        };
+        let quality = match s.quality.as_str() {
+            "A" => Quality::A,
+            "B" => Quality::B,
+            q => {
+                return Err(bad(format!(
+                    "quality `{q}` is not A or B (secondary, C and UNCONFIRMED material is never cited)"
+                )))
+            }
+        };
+        let page_date = match s.page_date.as_str() {
+            "no date shown" => None,
+            d if is_date(d, true) => Some(leak_str(d.to_string())),
+            d => {
+                return Err(bad(format!(
+                    "page_date `{d}` is neither YYYY-MM-DD, YYYY-MM nor \"no date shown\""
+                )))
+            }
+        };
+        if !is_date(&s.read, false) {
+            return Err(bad(format!("read `{}` is not YYYY-MM", s.read)));
+        }
+        if kind == SourceKind::External && !(s.url.starts_with("https://") || s.url.starts_with("http://")) {
+            return Err(bad(format!("url `{}` is not an http(s) address", s.url)));
+        }
+        for (field, value) in
+            [("ref", &s.reference), ("publisher", &s.publisher), ("title", &s.title), ("lang", &s.lang)]
+        {
+            if value.trim().is_empty() {
+                return Err(bad(format!("`{field}` is empty")));
+            }
+        }
+        sources.push(Source {
+            id: leak_str(s.id.clone()),
+            kind,
+            reference: leak_str(s.reference.clone()),
+            publisher: leak_str(s.publisher.clone()),
+            title: leak_str(s.title.clone()),
+            url: leak_str(s.url.clone()),
+            page_date,
+            read: leak_str(s.read.clone()),
+            lang: leak_str(s.lang.clone()),
+            quality,
+        });
+    }
+    let faq_source = match sources.iter().filter(|s| s.kind == SourceKind::Faq).count() {
+        1 => sources.iter().position(|s| s.kind == SourceKind::Faq).unwrap(),
+        n => {
+            return Err(
+                ctx.err(root_at, format!("the rulebook needs exactly one source of kind \"faq\", not {n}"))
+            )
+        }
+    };
+    let gathered = match &root.doc.gathered {
+        Some(g) if is_date(g.get_ref(), false) => leak_str(g.get_ref().clone()),
+        Some(g) => {
+            return Err(ctx.err(
+                At { file: 0, offset: g.span().start },
+                format!("gathered `{}` is not YYYY-MM", g.get_ref()),
+            ))
+        }
+        None if sources.iter().any(|s| s.kind == SourceKind::External) => {
+            return Err(ctx.err(
+                root_at,
+                "the root file must say when the current-practice facts were `gathered`".into(),
+            ))
+        }
+        None => "",
+    };
+
+    // ── Fact dimensions ─────────────────────────────────────────────────────────────
+    let mut dimensions = Vec::new();
+    for (at, name, values) in &dims_raw {
+        if values.len() < 2 || values.len() > 255 {
+            return Err(ctx.err(*at, format!("fact dimension `{name}` needs 2 to 255 values")));
+        }
+        for (i, v) in values.iter().enumerate() {
+            if !is_kebab(v) || values[..i].contains(v) {
+                return Err(ctx
+                    .err(*at, format!("fact dimension `{name}`: value `{v}` is not kebab-case or repeats")));
+            }
+        }
+        dimensions.push(Dimension {
+            id: leak_str(name.to_string()),
+            values: leak_slice(values.iter().map(|v| leak_str(v.clone())).collect()),
+        });
+    }
+    let fact = |dim: &str, value: &str| -> Result<Fact, String> {
+        let Some(d) = dimensions.iter().position(|d| d.id == dim) else {
+            return Err(format!("asserts an unknown fact dimension `{dim}` (declare it under [facts])"));
+        };
+        let Some(v) = dimensions[d].values.iter().position(|x| *x == value) else {
+            return Err(format!(
+                "fact `{dim}` has no value `{value}` (expected one of: {})",
+                dimensions[d].values.join(", ")
+            ));
+        };
+        Ok(Fact { dim: d, value: v as u8 })
+    };
+    let facts = |asserts: &BTreeMap<String, String>| -> Result<&'static [Fact], String> {
+        Ok(leak_slice(asserts.iter().map(|(d, v)| fact(d, v)).collect::<Result<Vec<_>, _>>()?))
+    };
+
+    // ── Flows and questions ─────────────────────────────────────────────────────────
+    let mut texts = Texts::default();
+    let flow_ix = |id: &str| flows_raw.iter().position(|(_, f)| f.id == id);
+    if flows_raw.is_empty() {
+        return Err(ctx.err(root_at, "the rulebook has no [[flow]]".into()));
+    }
+    if questions_raw.len() > MAX_QUESTIONS {
+        return Err(ctx.err(root_at, format!("at most {MAX_QUESTIONS} questions are supported")));
+    }
+    let q_scope: Vec<(&str, Vec<&str>)> = questions_raw
+        .iter()
+        .map(|(_, q)| (q.id.as_str(), q.options.iter().map(|o| o.id.as_str()).collect()))
+        .collect();
+    let mut q_flow = Vec::new();
+    for (at, q) in &questions_raw {
+        let Some(fl) = flow_ix(&q.flow) else {
+            return Err(ctx.err(*at, format!("question `{}`: unknown flow `{}`", q.id, q.flow)));
+        };
+        q_flow.push(fl);
+    }
+    let define_src = |name: &str| defines.get(name).map(|(s, _)| *s);
+    // Every [define] must parse on its own (against all questions), so a typo is reported
+    // where it is written even if nothing uses the definition.
+    for (name, (src, at)) in &defines {
+        let scope = Scope { questions: &q_scope, defines: &define_src, allowed: &|_| None };
+        cond::parse(src, &scope).map_err(|e| ctx.err(*at, format!("define `{name}`: {e}")))?;
+    }
+    let mut questions = Vec::new();
+    let mut flow_questions: Vec<Vec<QIx>> = vec![Vec::new(); flows_raw.len()];
+    for (qi, (at, q)) in questions_raw.iter().enumerate() {
+        let fl = q_flow[qi];
+        let place = |m: String| ctx.err(*at, format!("question `{}`: {m}", q.id));
+        if q.options.len() < 2 || q.options.len() > MAX_OPTIONS {
+            return Err(place(format!("needs 2 to {MAX_OPTIONS} options")));
+        }
+        for (i, o) in q.options.iter().enumerate() {
+            if !is_kebab(&o.id) || q.options[..i].iter().any(|p| p.id == o.id) {
+                return Err(place(format!("option id `{}` is not kebab-case or repeats", o.id)));
+            }
+        }
+        let earlier = flow_questions[fl].clone();
+        let allowed = |x: QIx| -> Option<&'static str> {
+            if q_flow[x] != fl {
+                Some("belongs to another flow")
+            } else if !earlier.contains(&x) {
+                Some("is not asked before this question")
+            } else {
+                None
+            }
+        };
+        let ask_if = match &q.ask_if {
+            Some(src) => {
+                cond::parse(src, &Scope { questions: &q_scope, defines: &define_src, allowed: &allowed })
+                    .map_err(|e| place(format!("ask_if: {e}")))?
+            }
+            None => Cond::Always,
+        };
+        flow_questions[fl].push(qi);
+        let key = |k: &str| format!("question.{}.{k}", q.id);
+        let prompt = texts.add(key("prompt"), &q.prompt).map_err(&place)?;
+        let help = texts.add(key("help"), &q.help).map_err(&place)?;
+        let mut options = Vec::new();
+        for o in &q.options {
+            let label = texts.add(key(&format!("options.{}.label", o.id)), &o.label).map_err(&place)?;
+            let hint = match &o.hint {
+                Some(h) => Some(texts.add(key(&format!("options.{}.hint", o.id)), h).map_err(&place)?),
+                None => None,
+            };
+            options.push(Opt { id: leak_str(o.id.clone()), label, hint });
+        }
+        questions.push(Question {
+            id: leak_str(q.id.clone()),
+            flow: fl,
+            ask_if,
+            prompt,
+            help,
+            options: leak_slice(options),
+        });
+    }
+    let mut flows = Vec::new();
+    for (fi, (at, f)) in flows_raw.iter().enumerate() {
+        let place = |m: String| ctx.err(*at, format!("flow `{}`: {m}", f.id));
+        if flow_questions[fi].is_empty() {
+            return Err(place("has no questions".into()));
+        }
+        let title = texts.add(format!("flow.{}.title", f.id), &f.title).map_err(place)?;
+        let summary = texts.add(format!("flow.{}.summary", f.id), &f.summary).map_err(place)?;
+        flows.push(Flow {
+            id: leak_str(f.id.clone()),
+            title,
+            summary,
+            verdict_required: f.verdict_required,
+            questions: leak_slice(std::mem::take(&mut flow_questions[fi])),
+        });
+    }
+
+    // ── FAQ entries ─────────────────────────────────────────────────────────────────
+    let mut faqs = Vec::new();
+    for (at, f) in &faqs_raw {
+        let place = |m: String| ctx.err(*at, format!("faq `{}`: {m}", f.id));
+        let flow = flow_ix(&f.flow).ok_or_else(|| place(format!("unknown flow `{}`", f.flow)))?;
+        let title = texts
+            .add(format!("faq.{}.title", f.id), f.title.as_deref().unwrap_or(&f.question))
+            .map_err(place)?;
+        let answer = texts.add(format!("faq.{}.answer", f.id), &f.answer).map_err(place)?;
+        faqs.push(Faq {
+            id: leak_str(f.id.clone()),
+            section: leak_str(f.section.clone()),
+            question: leak_str(f.question.clone()),
+            title,
+            answer,
+            flow,
+        });
+    }
+
+    // ── Rules ───────────────────────────────────────────────────────────────────────
+    let rec_ix = |id: &str| recs_raw.iter().position(|(_, r)| r.id == id);
+    let mut rec_flows: Vec<Vec<FlowIx>> = vec![Vec::new(); recs_raw.len()];
+    let mut rules = Vec::new();
+    for (at, r) in &rules_raw {
+        let place = |m: String| ctx.err(*at, format!("rule `{}`: {m}", r.id));
+        let fl = flow_ix(&r.flow).ok_or_else(|| place(format!("unknown flow `{}`", r.flow)))?;
+        let in_flow = |x: QIx| (q_flow[x] != fl).then_some("belongs to another flow");
+        let when =
+            cond::parse(&r.when, &Scope { questions: &q_scope, defines: &define_src, allowed: &in_flow })
+                .map_err(|e| place(format!("when: {e}")))?;
+        if r.then.is_empty() {
+            return Err(place("recommends nothing".into()));
+        }
+        let mut then = Vec::new();
+        for id in &r.then {
+            let ri = rec_ix(id).ok_or_else(|| place(format!("unknown recommendation `{id}`")))?;
+            if then.contains(&ri) {
+                return Err(place(format!("recommends `{id}` twice")));
+            }
+            then.push(ri);
+            if !rec_flows[ri].contains(&fl) {
+                rec_flows[ri].push(fl);
+            }
+        }
+        rules.push(Rule { id: leak_str(r.id.clone()), flow: fl, when, then: leak_slice(then) });
+    }
+
+    // ── Recommendations ─────────────────────────────────────────────────────────────
+    let faq_ix = |id: &str| faqs_raw.iter().position(|(_, f)| f.id == id);
+    let cites = |list: &[raw::Cite]| -> Result<&'static [Citation], String> {
+        let mut out = Vec::new();
+        for c in list {
+            let (text, summary) = match (&c.quote, &c.summary) {
+                (Some(q), None) => (q, false),
+                (None, Some(s)) => (s, true),
+                _ => return Err("a citation needs exactly one of `quote` and `summary`".into()),
+            };
+            if text.trim().is_empty() {
+                return Err("a citation's words are empty".into());
+            }
+            let (source, faq) = match (&c.faq, &c.source) {
+                (Some(f), None) => {
+                    let fi = faq_ix(f).ok_or_else(|| format!("cites an unknown faq `{f}`"))?;
+                    if summary {
+                        return Err(format!(
+                            "cites faq `{f}` with a summary: the FAQ is always quoted word for word"
+                        ));
+                    }
+                    (faq_source, Some(fi))
+                }
+                (None, Some(s)) => {
+                    let si = sources
+                        .iter()
+                        .position(|x| x.id == s)
+                        .ok_or_else(|| format!("cites an unknown source `{s}`"))?;
+                    if sources[si].kind == SourceKind::Faq {
+                        return Err(format!(
+                            "cites source `{s}` directly: cite the FAQ by its entry (`faq = \"…\"`)"
+                        ));
+                    }
+                    (si, None)
+                }
+                _ => return Err("a citation needs exactly one of `faq` and `source`".into()),
+            };
+            out.push(Citation { source, faq, text: leak_str(text.clone()), summary });
+        }
+        Ok(leak_slice(out))
+    };
+    let mut recommendations = Vec::new();
+    for (ri, (at, r)) in recs_raw.iter().enumerate() {
+        let place = |m: String| ctx.err(*at, format!("recommendation `{}`: {m}", r.id));
+        let kind = match r.kind.as_str() {
+            "required" => Kind::Required,
+            "next-step" => Kind::NextStep,
+            "warning" => Kind::Warning,
+            "info" => Kind::Info,
+            k => return Err(place(format!("kind `{k}` is not one of required, next-step, warning, info"))),
+        };
+        let verdict = match r.group.as_deref() {
+            None => false,
+            Some("verdict") => true,
+            Some(g) => return Err(place(format!("unknown group `{g}` (the only group is `verdict`)"))),
+        };
+        let phase = match r.phase.as_deref() {
+            None => None,
+            Some(p) => Some(Phase::ALL.into_iter().find(|x| x.id() == p).ok_or_else(|| {
+                place(format!("phase `{p}` is not one of first, before, filing, review, after"))
+            })?),
+        };
+        let flow_of = match rec_flows[ri].as_slice() {
+            [] => return Err(place("no rule recommends it".into())),
+            [f] => Some(*f),
+            _ => None,
+        };
+        let in_flow = |x: QIx| match flow_of {
+            Some(f) if q_flow[x] == f => None,
+            Some(_) => Some("belongs to another flow"),
+            None => Some("cannot be used: the recommendation is given in several flows"),
+        };
+        let scope = Scope { questions: &q_scope, defines: &define_src, allowed: &in_flow };
+        let key = |k: &str| format!("rec.{}.{k}", r.id);
+        let title = texts.add(key("title"), &r.title).map_err(&place)?;
+        let plan = match &r.plan {
+            Some(p) => Some(texts.add(key("plan"), p).map_err(&place)?),
+            None => None,
+        };
+        let part = |k: String, label: String, p: &RawPart, texts: &mut Texts| -> Result<Part, String> {
+            let (text, when, cite, asserts) = match p {
+                RawPart::Text(t) => (t, None, &[][..], &BTreeMap::new()),
+                RawPart::Full(f) => (&f.text, f.when.as_deref(), &f.cite[..], &f.asserts),
+            };
+            let when = match when {
+                Some(src) => cond::parse(src, &scope).map_err(|e| format!("{label}: when: {e}"))?,
+                None => Cond::Always,
+            };
+            Ok(Part {
+                when,
+                text: texts.add(k, text)?,
+                cites: cites(cite).map_err(|e| format!("{label}: {e}"))?,
+                asserts: facts(asserts).map_err(|e| format!("{label}: {e}"))?,
+            })
+        };
+        let body =
+            match &r.body {
+                Body::One(t) => vec![part(key("body"), "body".into(), &RawPart::Text(t.clone()), &mut texts)
+                    .map_err(&place)?],
+                Body::Parts(ps) => {
+                    if ps.is_empty() {
+                        return Err(place("body is empty".into()));
+                    }
+                    ps.iter()
+                        .enumerate()
+                        .map(|(i, p)| {
+                            part(key(&format!("body.{i}")), format!("paragraph {}", i + 1), p, &mut texts)
+                        })
+                        .collect::<Result<Vec<_>, _>>()
+                        .map_err(&place)?
+                }
+            };
+        let steps = r
+            .steps
+            .iter()
+            .enumerate()
+            .map(|(i, p)| part(key(&format!("steps.{i}")), format!("step {}", i + 1), p, &mut texts))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(&place)?;
+        let own = cites(&r.cite).map_err(&place)?;
+        let all: Vec<&Citation> =
+            own.iter().chain(body.iter().chain(&steps).flat_map(|p| p.cites.iter())).collect();
+        let external = all.iter().filter(|c| sources[c.source].kind == SourceKind::External).count();
+        let layer = match (external, all.len()) {
+            (_, 0) => return Err(place("cites nothing: every recommendation rests on a cited sentence".into())),
+            (0, _) => Layer::Faq,
+            (e, n) if e == n => Layer::Practice,
+            _ => {
+                return Err(place(
+                    "cites both the FAQ and external sources: keep the FAQ's advice and current practice in separate recommendations".into(),
+                ))
+            }
+        };
+        if layer == Layer::Practice && !all.iter().any(|c| sources[c.source].quality == Quality::A) {
+            return Err(place(
+                "rests on no quality-A source (a B source may only support an A source)".into(),
+            ));
+        }
+        let flow = match &r.flow {
+            Some(f) => Some(flow_ix(f).ok_or_else(|| place(format!("unknown flow `{f}`")))?),
+            None => None,
+        };
+        let refs = |list: &[String], what: &str| -> Result<&'static [RecIx], Error> {
+            let mut out = Vec::new();
+            for id in list {
+                let x = rec_ix(id).ok_or_else(|| place(format!("{what}: unknown recommendation `{id}`")))?;
+                if x == ri {
+                    return Err(place(format!("{what}: names itself")));
+                }
+                out.push(x);
+            }
+            Ok(leak_slice(out))
+        };
+        let excludes = refs(&r.excludes, "excludes")?;
+        let qualifies = refs(&r.qualifies, "qualifies")?;
+        if !qualifies.is_empty() && layer != Layer::Practice {
+            return Err(place("only current-practice recommendations qualify others".into()));
+        }
+        recommendations.push(Recommendation {
+            id: leak_str(r.id.clone()),
+            kind,
+            layer,
+            verdict,
+            phase,
+            plan,
+            title,
+            body: leak_slice(body),
+            steps: leak_slice(steps),
+            flow,
+            excludes,
+            qualifies,
+            asserts: facts(&r.asserts).map_err(&place)?,
+            cites: own,
+        });
+    }
+    for (ri, r) in recommendations.iter().enumerate() {
+        for &q in r.qualifies {
+            if recommendations[q].layer != Layer::Faq {
+                return Err(ctx.err(
+                    recs_raw[ri].0,
+                    format!(
+                        "recommendation `{}`: qualifies `{}`, which is not FAQ advice",
+                        r.id, recommendations[q].id
+                    ),
+                ));
+            }
+        }
+    }
+
+    // ── Languages ───────────────────────────────────────────────────────────────────
+    let (languages, missing, app_keys, app_texts) = languages(langs, &texts)?;
+    let text_keys = leak_slice(
+        texts
+            .list
+            .iter()
+            .map(|(k, _)| leak_str(k.clone()))
+            .chain(app_keys.iter().map(|k| leak_str(format!("app.{k}"))))
+            .collect(),
+    );
+    let book = Box::leak(Box::new(Rulebook {
+        version,
+        gathered,
+        sources: leak_slice(sources),
+        faqs: leak_slice(faqs),
+        flows: leak_slice(flows),
+        questions: leak_slice(questions),
+        rules: leak_slice(rules),
+        recommendations: leak_slice(recommendations),
+        dimensions: leak_slice(dimensions),
+        languages: leak_slice(languages),
+        app_texts,
+        text_keys,
+    }));
+    Ok(Out { book, missing, app_keys })
+}
+
+/// `YYYY-MM`, or with `day_ok` also `YYYY-MM-DD`.
+fn is_date(s: &str, day_ok: bool) -> bool {
+    let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+    let parts: Vec<&str> = s.split('-').collect();
+    match parts.as_slice() {
+        [y, m] => digits(y, 4) && digits(m, 2),
+        [y, m, d] => day_ok && digits(y, 4) && digits(m, 2) && digits(d, 2),
+        _ => false,
+    }
+}
+
+/// The `{name}` placeholders of a text, sorted.
+fn placeholders(s: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = s
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Lists the string leaves of a translation table as (dotted key, text); array items get
+/// their index as the last key part.
+fn leaves(v: &toml::Value, prefix: String, out: &mut Vec<(String, String)>) -> Result<(), String> {
+    let join = |k: &str| if prefix.is_empty() { k.to_string() } else { format!("{prefix}.{k}") };
+    match v {
+        toml::Value::String(s) => out.push((prefix.clone(), s.clone())),
+        toml::Value::Table(t) => {
+            for (k, v) in t {
+                leaves(v, join(k), out)?;
+            }
+        }
+        toml::Value::Array(a) => {
+            for (i, v) in a.iter().enumerate() {
+                leaves(v, join(&i.to_string()), out)?;
+            }
+        }
+        _ => return Err(format!("`{prefix}` must be text")),
+    }
+    Ok(())
+}
+
+type Languages = (Vec<Language>, Vec<(String, String)>, Vec<String>, u16);
+
+/// Builds each language's text table: the rulebook's texts (translated, or the source
+/// language's where a translation is missing), then the app's own texts.
+fn languages(langs: &[LangFile], texts: &Texts) -> Result<Languages, Error> {
+    let at = |l: &LangFile, key: &str| -> Option<usize> {
+        // The line of the key's last part, as a hint (good enough for an error message).
+        let last = key.rsplit('.').next().unwrap_or(key);
+        l.text
+            .find(&format!("{last} "))
+            .or_else(|| l.text.find(last))
+            .map(|o| l.text[..o].matches('\n').count() + 1)
+    };
+    let err =
+        |l: &LangFile, line: Option<usize>, message: String| Error { file: l.file.clone(), line, message };
+    let source: Option<&LangFile> = langs.first();
+    match source {
+        Some(s) if s.doc.language.code == SOURCE_LANG => {}
+        Some(other) => {
+            return Err(err(
+                other,
+                None,
+                format!("the language folder needs `{SOURCE_LANG}.toml`, the rulebook's own language"),
+            ))
+        }
+        None => {}
+    }
+    let app_keys: Vec<String> = source.map(|s| s.doc.app.keys().cloned().collect()).unwrap_or_default();
+    for k in &app_keys {
+        if !k.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') {
+            return Err(err(
+                source.unwrap(),
+                at(source.unwrap(), k),
+                format!("[app] key `{k}` must be snake_case"),
+            ));
+        }
+    }
+    let keys: HashMap<&str, usize> =
+        texts.list.iter().enumerate().map(|(i, (k, _))| (k.as_str(), i)).collect();
+    let app_base = texts.list.len();
+    let mut missing = Vec::new();
+    let mut out = Vec::new();
+    let list: Vec<Option<&LangFile>> =
+        if langs.is_empty() { vec![None] } else { langs.iter().map(Some).collect() };
+    for l in list {
+        let mut all: Vec<String> = texts.list.iter().map(|(_, t)| t.clone()).collect();
+        let (code, name) = match l {
+            Some(l) => (l.doc.language.code.clone(), l.doc.language.name.clone()),
+            None => (SOURCE_LANG.to_string(), "English".to_string()),
+        };
+        if let (Some(l), false) = (l, code == SOURCE_LANG) {
+            let mut found = Vec::new();
+            leaves(&toml::Value::Table(l.doc.rest.clone()), String::new(), &mut found)
+                .map_err(|m| err(l, None, m))?;
+            let mut have = vec![false; texts.list.len()];
+            for (k, t) in found {
+                let Some(&i) = keys.get(k.as_str()) else {
+                    return Err(err(l, at(l, &k), format!("`{k}` does not name any text of the rulebook")));
+                };
+                if !t.trim().is_empty() {
+                    all[i] = t;
+                    have[i] = true;
+                }
+            }
+            for (i, ok) in have.iter().enumerate() {
+                if !ok {
+                    missing.push((code.clone(), texts.list[i].0.clone()));
+                }
+            }
+        } else if let Some(l) = l {
+            if !l.doc.rest.is_empty() {
+                let k = l.doc.rest.keys().next().unwrap();
+                return Err(err(
+                    l,
+                    at(l, k),
+                    format!("`{k}`: the source language's file holds only [language] and [app]"),
+                ));
+            }
+        }
+        for k in &app_keys {
+            let en = &source.unwrap().doc.app[k];
+            match l.and_then(|l| l.doc.app.get(k)) {
+                Some(t) if !t.trim().is_empty() => {
+                    if placeholders(t) != placeholders(en) {
+                        let l = l.unwrap();
+                        return Err(err(
+                            l,
+                            at(l, k),
+                            format!(
+                                "[app] `{k}` uses the placeholders {:?}, but the source text uses {:?}",
+                                placeholders(t),
+                                placeholders(en)
+                            ),
+                        ));
+                    }
+                    all.push(t.clone());
+                }
+                _ => {
+                    let l = l.unwrap();
+                    return Err(err(
+                        l,
+                        None,
+                        format!("[app] is missing `{k}` (every language has every app text)"),
+                    ));
+                }
+            }
+        }
+        if let Some(l) = l {
+            if let Some(extra) = l.doc.app.keys().find(|k| !app_keys.contains(k)) {
+                return Err(err(
+                    l,
+                    at(l, extra),
+                    format!("[app] `{extra}` is not an app text of {SOURCE_LANG}.toml"),
+                ));
+            }
+        }
+        let joined: String = all.concat();
+        if joined.len() > u16::MAX as usize {
+            let file = l.map_or_else(|| "rules/i18n".to_string(), |l| l.file.clone());
+            return Err(Error {
+                file,
+                line: None,
+                message: format!(
+                    "the {code} texts are {} bytes, more than u16 offsets can address",
+                    joined.len()
+                ),
+            });
+        }
+        let mut end = 0u16;
+        let ends: Vec<u16> = all
+            .iter()
+            .map(|t| {
+                end += t.len() as u16;
+                end
+            })
+            .collect();
+        out.push(Language {
+            code: leak_str(code),
+            name: leak_str(name),
+            texts: TextTable { all: leak_str(joined), ends: leak_slice(ends) },
+        });
+    }
+    Ok((out, missing, app_keys, app_base as u16))
+}

@@ -1,0 +1,165 @@
+//! Writes a compiled [`Rulebook`] as Rust source: a `static` of the same tables, for the
+//! app's build script. The source expects the crate's types in scope (`use icp_rules::*`).
+//! Text keys are only written for native builds (the Wasm does not need them).
+
+use crate::*;
+use std::fmt::Write as _;
+
+/// The Rust source of `pub static NAME: Rulebook = …;`.
+pub fn bake(book: &Rulebook, name: &str) -> String {
+    let mut w = String::new();
+    let _ = writeln!(w, "// @generated from rules/ by icp_rules::compile::bake — do not edit.");
+    let _ = writeln!(w, "pub static {name}: Rulebook = Rulebook {{");
+    let _ = writeln!(w, "    version: {},", book.version);
+    let _ = writeln!(w, "    gathered: {:?},", book.gathered);
+    list(&mut w, "sources", book.sources, source);
+    list(&mut w, "faqs", book.faqs, faq);
+    list(&mut w, "flows", book.flows, flow);
+    list(&mut w, "questions", book.questions, question);
+    list(&mut w, "rules", book.rules, rule);
+    list(&mut w, "recommendations", book.recommendations, rec);
+    list(&mut w, "dimensions", book.dimensions, |d| {
+        format!("Dimension {{ id: {:?}, values: &{:?} }}", d.id, d.values)
+    });
+    list(&mut w, "languages", book.languages, |l| {
+        format!(
+            "Language {{ code: {:?}, name: {:?}, texts: TextTable {{ all: {:?}, ends: &{:?} }} }}",
+            l.code, l.name, l.texts.all, l.texts.ends
+        )
+    });
+    let _ = writeln!(w, "    app_texts: {},", book.app_texts);
+    let _ = writeln!(w, "    #[cfg(not(target_arch = \"wasm32\"))]");
+    let _ = writeln!(w, "    text_keys: &{:?},", book.text_keys);
+    let _ = writeln!(w, "    #[cfg(target_arch = \"wasm32\")]");
+    let _ = writeln!(w, "    text_keys: &[],");
+    let _ = writeln!(w, "}};");
+    w
+}
+
+fn list<T>(w: &mut String, name: &str, items: &[T], each: impl Fn(&T) -> String) {
+    let _ = writeln!(w, "    {name}: &[");
+    for item in items {
+        let _ = writeln!(w, "        {},", each(item));
+    }
+    let _ = writeln!(w, "    ],");
+}
+
+fn opt<T>(v: &Option<T>, each: impl Fn(&T) -> String) -> String {
+    match v {
+        Some(x) => format!("Some({})", each(x)),
+        None => "None".into(),
+    }
+}
+
+fn text(t: &Text) -> String {
+    format!("Text({})", t.0)
+}
+
+fn cond(c: &Cond) -> String {
+    match c {
+        Cond::Always => "Cond::Always".into(),
+        Cond::Is(q, mask) => format!("Cond::Is({q}, {mask:#b})"),
+        Cond::Not(c) => format!("Cond::Not(&{})", cond(c)),
+        Cond::All(cs) => format!("Cond::All(&[{}])", join(cs.iter().map(cond))),
+        Cond::Any(cs) => format!("Cond::Any(&[{}])", join(cs.iter().map(cond))),
+    }
+}
+
+fn join(items: impl Iterator<Item = String>) -> String {
+    items.collect::<Vec<_>>().join(", ")
+}
+
+fn source(s: &Source) -> String {
+    format!(
+        "Source {{ id: {:?}, kind: SourceKind::{:?}, reference: {:?}, publisher: {:?}, title: {:?}, url: {:?}, page_date: {:?}, read: {:?}, lang: {:?}, quality: Quality::{:?} }}",
+        s.id, s.kind, s.reference, s.publisher, s.title, s.url, s.page_date, s.read, s.lang, s.quality
+    )
+}
+
+fn faq(f: &Faq) -> String {
+    format!(
+        "Faq {{ id: {:?}, section: {:?}, question: {:?}, title: {}, answer: {}, flow: {} }}",
+        f.id,
+        f.section,
+        f.question,
+        text(&f.title),
+        text(&f.answer),
+        f.flow
+    )
+}
+
+fn flow(f: &Flow) -> String {
+    format!(
+        "Flow {{ id: {:?}, title: {}, summary: {}, verdict_required: {}, questions: &{:?} }}",
+        f.id,
+        text(&f.title),
+        text(&f.summary),
+        f.verdict_required,
+        f.questions
+    )
+}
+
+fn question(q: &Question) -> String {
+    let opts = join(q.options.iter().map(|o| {
+        format!("Opt {{ id: {:?}, label: {}, hint: {} }}", o.id, text(&o.label), opt(&o.hint, text))
+    }));
+    format!(
+        "Question {{ id: {:?}, flow: {}, ask_if: {}, prompt: {}, help: {}, options: &[{opts}] }}",
+        q.id,
+        q.flow,
+        cond(&q.ask_if),
+        text(&q.prompt),
+        text(&q.help)
+    )
+}
+
+fn rule(r: &Rule) -> String {
+    format!("Rule {{ id: {:?}, flow: {}, when: {}, then: &{:?} }}", r.id, r.flow, cond(&r.when), r.then)
+}
+
+fn facts(fs: &[Fact]) -> String {
+    format!("&[{}]", join(fs.iter().map(|f| format!("Fact {{ dim: {}, value: {} }}", f.dim, f.value))))
+}
+
+fn cites(cs: &[Citation]) -> String {
+    format!(
+        "&[{}]",
+        join(cs.iter().map(|c| format!(
+            "Citation {{ source: {}, faq: {:?}, text: {:?}, summary: {} }}",
+            c.source, c.faq, c.text, c.summary
+        )))
+    )
+}
+
+fn parts(ps: &[Part]) -> String {
+    format!(
+        "&[{}]",
+        join(ps.iter().map(|p| format!(
+            "Part {{ when: {}, text: {}, cites: {}, asserts: {} }}",
+            cond(&p.when),
+            text(&p.text),
+            cites(p.cites),
+            facts(p.asserts)
+        )))
+    )
+}
+
+fn rec(r: &Recommendation) -> String {
+    format!(
+        "Recommendation {{ id: {:?}, kind: Kind::{:?}, layer: Layer::{:?}, verdict: {}, phase: {}, plan: {}, title: {}, body: {}, steps: {}, flow: {:?}, excludes: &{:?}, qualifies: &{:?}, asserts: {}, cites: {} }}",
+        r.id,
+        r.kind,
+        r.layer,
+        r.verdict,
+        opt(&r.phase, |p| format!("Phase::{p:?}")),
+        opt(&r.plan, text),
+        text(&r.title),
+        parts(r.body),
+        parts(r.steps),
+        r.flow,
+        r.excludes,
+        r.qualifies,
+        facts(r.asserts),
+        cites(r.cites)
+    )
+}

@@ -1,0 +1,205 @@
+//! The TOML documents as written, before validation. Every file of `rules/` has this shape
+//! (all sections optional); the root file also says which files to include.
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use toml::Spanned;
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Doc {
+    /// Root file only: the rulebook's version (bump it when saved answers must not be
+    /// reused: it is part of the saved-state format).
+    pub version: Option<Spanned<u32>>,
+    /// Root file only: when the current-practice facts were gathered (`YYYY-MM`).
+    pub gathered: Option<Spanned<String>>,
+    /// Root file only: further files, relative to the root file, in order.
+    #[serde(default)]
+    pub include: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub source: Vec<Spanned<Source>>,
+    /// Fact dimensions and their values.
+    #[serde(default)]
+    pub facts: BTreeMap<String, Spanned<Vec<String>>>,
+    #[serde(default)]
+    pub define: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    pub flow: Vec<Spanned<Flow>>,
+    #[serde(default)]
+    pub question: Vec<Spanned<Question>>,
+    #[serde(default)]
+    pub faq: Vec<Spanned<Faq>>,
+    #[serde(default)]
+    pub rule: Vec<Spanned<Rule>>,
+    #[serde(default)]
+    pub recommendation: Vec<Spanned<Rec>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub kind: String,
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub publisher: String,
+    pub title: String,
+    /// The page's address (external sources; the FAQ is a document kept beside the project).
+    #[serde(default)]
+    pub url: String,
+    pub page_date: String,
+    pub read: String,
+    pub lang: String,
+    pub quality: String,
+    /// For reviewers only (not compiled in).
+    #[serde(default, rename = "note")]
+    pub _note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Faq {
+    pub id: String,
+    pub section: String,
+    pub question: String,
+    /// The question in plain words (default: the FAQ's question); translated.
+    #[serde(default)]
+    pub title: Option<String>,
+    pub answer: String,
+    pub flow: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Flow {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    #[serde(default)]
+    pub verdict_required: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub flow: String,
+    #[serde(default)]
+    pub ask_if: Option<String>,
+    pub prompt: String,
+    pub help: String,
+    pub options: Vec<Opt>,
+    /// For reviewers only (not compiled in).
+    #[serde(default, rename = "note")]
+    pub _note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Opt {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub hint: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub id: String,
+    pub flow: String,
+    pub when: String,
+    pub then: Vec<String>,
+    /// How the rule resolves interacting answers: for reviewers of the TOML only.
+    #[serde(default, rename = "note")]
+    pub _note: Option<String>,
+}
+
+/// A body or step: plain text, or text with a condition, citations and facts.
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub enum Part {
+    Text(String),
+    Full(FullPart),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FullPart {
+    pub text: String,
+    #[serde(default)]
+    pub when: Option<String>,
+    #[serde(default)]
+    pub cite: Vec<Cite>,
+    #[serde(default)]
+    pub asserts: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub enum Body {
+    One(String),
+    Parts(Vec<Part>),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rec {
+    pub id: String,
+    pub kind: String,
+    #[serde(default)]
+    pub group: Option<String>,
+    #[serde(default)]
+    pub phase: Option<String>,
+    #[serde(default)]
+    pub plan: Option<String>,
+    pub title: String,
+    pub body: Body,
+    #[serde(default)]
+    pub steps: Vec<Part>,
+    #[serde(default)]
+    pub flow: Option<String>,
+    #[serde(default)]
+    pub excludes: Vec<String>,
+    #[serde(default)]
+    pub qualifies: Vec<String>,
+    #[serde(default)]
+    pub asserts: BTreeMap<String, String>,
+    #[serde(default)]
+    pub cite: Vec<Cite>,
+    /// For reviewers only (not compiled in).
+    #[serde(default, rename = "note")]
+    pub _note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cite {
+    #[serde(default)]
+    pub faq: Option<String>,
+    #[serde(default)]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub quote: Option<String>,
+    #[serde(default)]
+    pub summary: Option<String>,
+}
+
+/// A language file, `rules/i18n/<code>.toml`.
+#[derive(Deserialize)]
+pub struct LangDoc {
+    pub language: LangMeta,
+    /// The app's own texts (the source language's file defines the set).
+    #[serde(default)]
+    pub app: BTreeMap<String, String>,
+    /// Translations of the rulebook's texts, keyed as `icp-advisor texts` prints them.
+    #[serde(flatten)]
+    pub rest: toml::Table,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LangMeta {
+    pub code: String,
+    pub name: String,
+}

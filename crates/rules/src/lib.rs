@@ -1,0 +1,408 @@
+//! The ICP Filing Advisor's rulebook as data: the types of its tables, and (with the
+//! `compile` feature) the compiler that reads `rules/` into them.
+//!
+//! The rulebook is written as TOML in `rules/` (see `rules/README.md`). The compiler
+//! validates it and builds a [`Rulebook`] of `'static` tables, either at run time (the native
+//! CLI loads any rulebook folder that way) or, through [`compile::bake`], as Rust source that
+//! the app's build script writes out, so the Wasm parses nothing at run time. Both paths go
+//! through the same code, so what the CLI checks is exactly what the app embeds.
+
+#![forbid(unsafe_code)]
+
+#[cfg(feature = "compile")]
+pub mod compile;
+
+/// Index of a flow in [`Rulebook::flows`].
+pub type FlowIx = usize;
+/// Index of a question in [`Rulebook::questions`].
+pub type QIx = usize;
+/// Index of a recommendation in [`Rulebook::recommendations`].
+pub type RecIx = usize;
+/// Index of a rule in [`Rulebook::rules`].
+pub type RuleIx = usize;
+/// Index of an FAQ entry in [`Rulebook::faqs`].
+pub type FaqIx = usize;
+/// Index of a source in [`Rulebook::sources`].
+pub type SourceIx = usize;
+/// Index of a fact dimension in [`Rulebook::dimensions`].
+pub type DimIx = usize;
+
+/// The most questions a rulebook may have (answers are kept in a fixed-size array, and
+/// conditions record the questions they look at in a `u64`).
+pub const MAX_QUESTIONS: usize = 64;
+/// The most options a question may have (an option set is a `u32` bit mask).
+pub const MAX_OPTIONS: usize = 32;
+
+/// A translatable text: an index into each language's [`TextTable`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Text(pub u16);
+
+/// A language of the rulebook: an index into [`Rulebook::languages`]. The first language
+/// is the one the rulebook is written in (English).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, PartialOrd, Ord)]
+pub struct Lang(pub u8);
+
+impl Lang {
+    /// The language the rulebook is written in.
+    pub const SOURCE: Lang = Lang(0);
+}
+
+/// Every text of one language as one string, cut at the end offsets (a `&str` per text
+/// would cost a pointer and a length each in the Wasm).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextTable {
+    pub all: &'static str,
+    pub ends: &'static [u16],
+}
+
+impl TextTable {
+    /// The text at `i`, or `None` if the table has no such text.
+    pub fn get(&self, i: usize) -> Option<&'static str> {
+        let end = *self.ends.get(i)? as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        self.all.get(start..end)
+    }
+}
+
+/// A language: its tag, its name in itself (for the language switch) and its texts.
+#[derive(Debug)]
+pub struct Language {
+    /// BCP 47 tag, as used in `<html lang>`, links and the APIs (e.g. `zh-CN`).
+    pub code: &'static str,
+    /// The language's name in itself, e.g. `中文`.
+    pub name: &'static str,
+    /// The texts: the rulebook's, then the app's own (see [`Rulebook::app_texts`]).
+    pub texts: TextTable,
+}
+
+/// A condition over the answers given so far.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Cond {
+    Always,
+    /// The question was asked and answered with one of the options in the bit mask.
+    Is(QIx, u32),
+    Not(&'static Cond),
+    All(&'static [Cond]),
+    Any(&'static [Cond]),
+}
+
+impl Cond {
+    /// The questions the condition looks at, as a bit mask.
+    pub fn refs(&self) -> u64 {
+        match self {
+            Cond::Always => 0,
+            Cond::Is(q, _) => 1 << q,
+            Cond::Not(c) => c.refs(),
+            Cond::All(cs) | Cond::Any(cs) => cs.iter().fold(0, |m, c| m | c.refs()),
+        }
+    }
+}
+
+/// Where a citation comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SourceKind {
+    /// The Alibaba Cloud ICP FAQ of 2019 (exactly one source has this kind).
+    Faq,
+    /// A page read in 2026 for the current-practice layer.
+    External,
+}
+
+/// How far a source can be trusted (the marks of `current-practice.md`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Quality {
+    /// The provider's or authority's own page or repository.
+    A,
+    /// A reputable secondary source.
+    B,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Source {
+    pub id: &'static str,
+    pub kind: SourceKind,
+    /// How `current-practice.md` names it (its short name, URL or repository path).
+    pub reference: &'static str,
+    pub publisher: &'static str,
+    pub title: &'static str,
+    /// The page's address (empty for the FAQ, a document kept beside the project).
+    pub url: &'static str,
+    /// The date the page shows (ISO), or `None`: no date shown.
+    pub page_date: Option<&'static str>,
+    /// When it was read (e.g. `2026-11`).
+    pub read: &'static str,
+    /// The language of the page (e.g. `en`, `zh-CN`, `zh-TW`).
+    pub lang: &'static str,
+    pub quality: Quality,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Faq {
+    pub id: &'static str,
+    /// FAQ section number, e.g. "1.2".
+    pub section: &'static str,
+    /// The FAQ's own wording of the question (verbatim, English).
+    pub question: &'static str,
+    /// The question in the reader's words, translated (the English is the FAQ's).
+    pub title: Text,
+    /// The advisor's answer in plain words.
+    pub answer: Text,
+    /// The flow that covers it.
+    pub flow: FlowIx,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Flow {
+    pub id: &'static str,
+    pub title: Text,
+    pub summary: Text,
+    /// Every path through the flow must end in exactly one verdict.
+    pub verdict_required: bool,
+    /// The flow's questions, in the order they are asked.
+    pub questions: &'static [QIx],
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Question {
+    pub id: &'static str,
+    pub flow: FlowIx,
+    /// When the question is relevant (it only looks at questions asked before it).
+    pub ask_if: Cond,
+    pub prompt: Text,
+    pub help: Text,
+    pub options: &'static [Opt],
+}
+
+impl Question {
+    pub fn option(&self, id: &str) -> Option<usize> {
+        self.options.iter().position(|o| o.id == id)
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Opt {
+    pub id: &'static str,
+    pub label: Text,
+    pub hint: Option<Text>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Rule {
+    pub id: &'static str,
+    pub flow: FlowIx,
+    pub when: Cond,
+    pub then: &'static [RecIx],
+}
+
+/// What kind of advice a recommendation is; also the order they are shown in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Required,
+    NextStep,
+    Warning,
+    Info,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 4] = [Kind::Required, Kind::NextStep, Kind::Warning, Kind::Info];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Kind::Required => "required",
+            Kind::NextStep => "next-step",
+            Kind::Warning => "warning",
+            Kind::Info => "info",
+        }
+    }
+}
+
+/// Which body of knowledge a recommendation rests on. The two are always shown apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Layer {
+    /// The 2019 ICP FAQ.
+    Faq,
+    /// Current practice: pages read in 2026 (see `../shared/sources/current-practice.md`).
+    Practice,
+}
+
+impl Layer {
+    pub fn id(self) -> &'static str {
+        match self {
+            Layer::Faq => "faq",
+            Layer::Practice => "practice",
+        }
+    }
+}
+
+/// When, in the course of a filing, a person acts on a recommendation ("Your plan").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Phase {
+    /// Blocks everything else: do it first.
+    First,
+    /// Before filing.
+    Before,
+    /// The filing itself.
+    Filing,
+    /// While the application is reviewed.
+    Review,
+    /// After approval.
+    After,
+}
+
+impl Phase {
+    pub const ALL: [Phase; 5] = [Phase::First, Phase::Before, Phase::Filing, Phase::Review, Phase::After];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Phase::First => "first",
+            Phase::Before => "before",
+            Phase::Filing => "filing",
+            Phase::Review => "review",
+            Phase::After => "after",
+        }
+    }
+}
+
+/// A fact a recommendation states: a value of a dimension (e.g. `filing = required`).
+/// Two values of one dimension on one path contradict each other; one value stated by two
+/// recommendations on one path is said twice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Fact {
+    pub dim: DimIx,
+    pub value: u8,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Dimension {
+    pub id: &'static str,
+    pub values: &'static [&'static str],
+}
+
+/// A paragraph of a recommendation's body, or one of its steps: shown when its condition
+/// holds, with its own citations and facts.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Part {
+    pub when: Cond,
+    pub text: Text,
+    pub cites: &'static [Citation],
+    pub asserts: &'static [Fact],
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Recommendation {
+    pub id: &'static str,
+    pub kind: Kind,
+    pub layer: Layer,
+    /// The headline outcome: exactly one applies on every complete path.
+    pub verdict: bool,
+    /// Where it goes in "Your plan", if it is something to do.
+    pub phase: Option<Phase>,
+    /// The one-line plan item (default: the title).
+    pub plan: Option<Text>,
+    pub title: Text,
+    pub body: &'static [Part],
+    pub steps: &'static [Part],
+    /// A related flow the person may want to continue with.
+    pub flow: Option<FlowIx>,
+    /// Recommendations that must never be given together with this one.
+    pub excludes: &'static [RecIx],
+    /// (Current practice) the FAQ-layer recommendations this one qualifies: it is shown next
+    /// to them ("the FAQ says …; since then …").
+    pub qualifies: &'static [RecIx],
+    pub asserts: &'static [Fact],
+    pub cites: &'static [Citation],
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Citation {
+    pub source: SourceIx,
+    /// For the FAQ: the entry cited.
+    pub faq: Option<FaqIx>,
+    /// The words cited: the source's own words (a quote), or, when `summary`, the wording
+    /// `current-practice.md` recorded for a fact the page states without a quotable sentence.
+    pub text: &'static str,
+    pub summary: bool,
+}
+
+#[derive(Debug)]
+pub struct Rulebook {
+    pub version: u32,
+    /// When the current-practice facts were gathered (e.g. `2026-11`).
+    pub gathered: &'static str,
+    pub sources: &'static [Source],
+    pub faqs: &'static [Faq],
+    pub flows: &'static [Flow],
+    pub questions: &'static [Question],
+    pub rules: &'static [Rule],
+    pub recommendations: &'static [Recommendation],
+    pub dimensions: &'static [Dimension],
+    pub languages: &'static [Language],
+    /// Texts `[0, app_texts)` are the rulebook's; from `app_texts` on, the app's own texts in
+    /// the order of the `[app]` table of `rules/i18n/en.toml`.
+    pub app_texts: u16,
+    /// Each text's key (e.g. `rec.initial-filing.steps.1`), for translators and tools; empty
+    /// in the Wasm.
+    pub text_keys: &'static [&'static str],
+}
+
+impl Rulebook {
+    /// A text in a language (the source language's if the language lacks it).
+    pub fn text(&self, t: Text, lang: Lang) -> &'static str {
+        let table = self.languages.get(lang.0 as usize).map(|l| &l.texts);
+        table
+            .and_then(|tt| tt.get(t.0 as usize))
+            .or_else(|| self.languages.first().and_then(|l| l.texts.get(t.0 as usize)))
+            .unwrap_or("")
+    }
+
+    /// The number of texts (rulebook and app) each language has.
+    pub fn text_count(&self) -> usize {
+        self.languages.first().map_or(0, |l| l.texts.ends.len())
+    }
+
+    /// Parses a language tag such as `en`, `en-GB` or `zh-Hans-CN` (case-insensitive): the
+    /// language whose code matches it exactly, else the first whose primary subtag matches.
+    pub fn lang(&self, tag: &str) -> Option<Lang> {
+        let tag = tag.trim();
+        let primary = |t: &str| t.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let exact = self.languages.iter().position(|l| l.code.eq_ignore_ascii_case(tag));
+        let ix = exact.or_else(|| {
+            let want = primary(tag);
+            self.languages.iter().position(|l| !want.is_empty() && primary(l.code) == want)
+        })?;
+        Some(Lang(ix as u8))
+    }
+
+    pub fn language(&self, lang: Lang) -> &'static Language {
+        &self.languages[(lang.0 as usize).min(self.languages.len() - 1)]
+    }
+
+    pub fn flow(&self, id: &str) -> Option<FlowIx> {
+        self.flows.iter().position(|f| f.id == id)
+    }
+    pub fn question(&self, id: &str) -> Option<QIx> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+    pub fn recommendation(&self, id: &str) -> Option<RecIx> {
+        self.recommendations.iter().position(|r| r.id == id)
+    }
+    pub fn rule(&self, id: &str) -> Option<RuleIx> {
+        self.rules.iter().position(|r| r.id == id)
+    }
+    pub fn faq(&self, id: &str) -> Option<FaqIx> {
+        self.faqs.iter().position(|f| f.id == id)
+    }
+    pub fn source(&self, id: &str) -> Option<SourceIx> {
+        self.sources.iter().position(|s| s.id == id)
+    }
+
+    /// The source of kind [`SourceKind::Faq`].
+    pub fn faq_source(&self) -> Option<&'static Source> {
+        self.sources.iter().find(|s| s.kind == SourceKind::Faq)
+    }
+
+    /// A fact written as `dimension = value`.
+    pub fn fact_name(&self, f: Fact) -> String {
+        let d = &self.dimensions[f.dim];
+        format!("{} = {}", d.id, d.values.get(f.value as usize).copied().unwrap_or("?"))
+    }
+}

@@ -1,0 +1,207 @@
+//! The compiler on fixtures: a minimal valid rulebook (`tests/fixtures/valid/`), and copies of
+//! it broken one way each, with the exact message each must produce — naming the file, the
+//! line and the item.
+#![cfg(feature = "compile")]
+
+use icp_rules::compile::{bake::bake, compile};
+use icp_rules::{Cond, Kind, Lang, Layer, SourceKind, Text};
+use std::path::{Path, PathBuf};
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid")
+}
+
+/// A copy of the valid fixture in a fresh folder, with `from` replaced by `to` in `file`.
+fn broken(name: &str, file: &str, from: &str, to: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("icp-rules-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("i18n")).unwrap();
+    for f in ["rulebook.toml", "flow.toml", "i18n/en.toml", "i18n/xx.toml"] {
+        let mut text = std::fs::read_to_string(fixture().join(f)).unwrap();
+        if f == file {
+            assert!(text.contains(from), "the fixture {f} has no {from:?}");
+            text = text.replacen(from, to, 1);
+        }
+        std::fs::write(dir.join(f), text).unwrap();
+    }
+    dir
+}
+
+/// The message for the broken copy, with the temporary folder shown as `DIR`.
+fn error(name: &str, file: &str, from: &str, to: &str) -> String {
+    let dir = broken(name, file, from, to);
+    let msg = match compile(&dir) {
+        Ok(_) => "compiled without error".to_string(),
+        Err(e) => e.to_string(),
+    };
+    let _ = std::fs::remove_dir_all(&dir);
+    msg.replace(&dir.display().to_string(), "DIR")
+}
+
+#[test]
+fn the_valid_fixture_compiles_to_the_expected_tables() {
+    let c = compile(&fixture()).unwrap_or_else(|e| panic!("{e}"));
+    let book = c.book;
+    assert_eq!(book.version, 1);
+    assert_eq!(book.gathered, "2026-11");
+    assert_eq!(book.sources.len(), 2);
+    assert_eq!(book.sources[0].kind, SourceKind::Faq);
+    assert_eq!(book.sources[1].page_date, None);
+    assert_eq!(book.questions.len(), 2);
+    // `hosted-here` expanded: `what` is asked when `where = here` (option 0).
+    assert_eq!(book.questions[1].ask_if, Cond::Is(0, 0b1));
+    let file = &book.recommendations[0];
+    assert_eq!((file.kind, file.layer, file.verdict), (Kind::Required, Layer::Faq, true));
+    assert_eq!(file.steps.len(), 2);
+    assert_eq!(file.steps[1].asserts.len(), 1);
+    let note = &book.recommendations[1];
+    assert_eq!((note.layer, note.qualifies), (Layer::Practice, &[0][..]));
+    // Languages: the source first; a translated title, the rest falling back and listed.
+    assert_eq!(book.languages.iter().map(|l| l.code).collect::<Vec<_>>(), ["en", "xx"]);
+    let xx = book.lang("xx").unwrap();
+    assert_eq!(book.text(file.title, xx), "Xile");
+    assert_eq!(book.text(file.title, Lang::SOURCE), "File");
+    assert!(c.missing.contains(&("xx".to_string(), "rec.file.body".to_string())));
+    // App texts follow the rulebook's, in every language.
+    assert_eq!(c.app_keys, ["greeting"]);
+    assert_eq!(book.text(Text(book.app_texts), xx), "Xello, {name}");
+    assert_eq!(book.text_keys.len(), book.text_count());
+    // Baked, it is Rust source of the same tables.
+    let src = bake(book, "BOOK");
+    assert!(src.starts_with("// @generated") && src.contains("pub static BOOK: Rulebook"));
+    assert!(src.contains("Cond::Is(0, 0b1)") && src.contains("qualifies: &[0]"));
+}
+
+#[test]
+fn a_language_tag_finds_its_language() {
+    let book = compile(&fixture()).unwrap().book;
+    assert_eq!(book.lang("en-GB"), Some(Lang(0)));
+    assert_eq!(book.lang("XX"), Some(Lang(1)));
+    assert_eq!(book.lang("fr"), None);
+}
+
+#[test]
+fn every_mistake_is_one_message_naming_the_place() {
+    let cases: &[(&str, &str, &str, &str, &str)] = &[
+        (
+            "unknown-rec",
+            "flow.toml",
+            r#"then = ["file"]"#,
+            r#"then = ["fiel"]"#,
+            "DIR/flow.toml:29: rule `needed-here`: unknown recommendation `fiel`",
+        ),
+        (
+            "unknown-option",
+            "flow.toml",
+            r#"when = "where = here and what = site""#,
+            r#"when = "where = here and what = website""#,
+            "DIR/flow.toml:29: rule `needed-here`: when: question `what` has no option `website`, in `where = here and what = website`",
+        ),
+        (
+            "looks-ahead",
+            "flow.toml",
+            r#"ask_if = "hosted-here""#,
+            r#"ask_if = "what = site""#,
+            "DIR/flow.toml:11: question `what`: ask_if: question `what` is not asked before this question, in `what = site`",
+        ),
+        (
+            "define-typo",
+            "rulebook.toml",
+            r#"hosted-here = "where = here""#,
+            r#"hosted-here = "wher = here""#,
+            "DIR/rulebook.toml:38: define `hosted-here`: unknown question `wher`, in `wher = here`",
+        ),
+        (
+            "same-id",
+            "flow.toml",
+            "id = \"noted\"",
+            "id = \"file\"",
+            "DIR/flow.toml:35: recommendation id `file` is already used by the rule at DIR/flow.toml:44",
+        ),
+        (
+            "no-quote",
+            "flow.toml",
+            r#"cite = [{ faq = "is-it-needed", quote = "It is needed." }]"#,
+            r#"cite = [{ faq = "is-it-needed" }]"#,
+            "DIR/flow.toml:35: recommendation `file`: a citation needs exactly one of `quote` and `summary`",
+        ),
+        (
+            "unknown-faq",
+            "flow.toml",
+            r#"faq = "is-it-needed", quote"#,
+            r#"faq = "is-it-need", quote"#,
+            "DIR/flow.toml:35: recommendation `file`: cites an unknown faq `is-it-need`",
+        ),
+        (
+            "mixed-layers",
+            "flow.toml",
+            r#"cite = [{ source = "page", quote = "things changed" }]"#,
+            r#"cite = [{ source = "page", quote = "things changed" }, { faq = "is-it-needed", quote = "It is needed." }]"#,
+            "DIR/flow.toml:50: recommendation `note`: cites both the FAQ and external sources: keep the FAQ's advice and current practice in separate recommendations",
+        ),
+        (
+            "unproduced",
+            "flow.toml",
+            r#"then = ["note"]"#,
+            r#"then = ["file"]"#,
+            "DIR/flow.toml:50: recommendation `note`: no rule recommends it",
+        ),
+        (
+            "bad-fact",
+            "flow.toml",
+            r#"asserts = { filing = "required" }"#,
+            r#"asserts = { filing = "maybe" }"#,
+            "DIR/flow.toml:35: recommendation `file`: step 2: fact `filing` has no value `maybe` (expected one of: required, not-required)",
+        ),
+        (
+            "bad-quality",
+            "rulebook.toml",
+            "url = \"https://example.com/page\"\npage_date = \"no date shown\"\nread = \"2026-11\"\nlang = \"en\"\nquality = \"A\"",
+            "url = \"https://example.com/page\"\npage_date = \"no date shown\"\nread = \"2026-11\"\nlang = \"en\"\nquality = \"C\"",
+            "DIR/rulebook.toml:17: source `page`: quality `C` is not A or B (secondary, C and UNCONFIRMED material is never cited)",
+        ),
+        (
+            "toml-syntax",
+            "flow.toml",
+            r#"prompt = "Where?""#,
+            r#"prompt = "Where?"#,
+            "DIR/flow.toml:4: invalid basic string",
+        ),
+        (
+            "missing-include",
+            "rulebook.toml",
+            r#"include = ["flow.toml"]"#,
+            r#"include = ["flows.toml"]"#,
+            "DIR/flows.toml: cannot read: No such file or directory (os error 2) (included from DIR/rulebook.toml:4)",
+        ),
+        (
+            "unknown-translation",
+            "i18n/xx.toml",
+            "[rec.file]",
+            "[rec.fiel]",
+            "DIR/i18n/xx.toml:9: `rec.fiel.title` does not name any text of the rulebook",
+        ),
+        (
+            "missing-app-text",
+            "i18n/xx.toml",
+            "greeting = \"Xello, {name}\"",
+            "",
+            "DIR/i18n/xx.toml: [app] is missing `greeting` (every language has every app text)",
+        ),
+        (
+            "placeholders",
+            "i18n/xx.toml",
+            "greeting = \"Xello, {name}\"",
+            "greeting = \"Xello, {nom}\"",
+            "DIR/i18n/xx.toml:6: [app] `greeting` uses the placeholders [\"nom\"], but the source text uses [\"name\"]",
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (name, file, from, to, want) in cases {
+        let got = error(name, file, from, to);
+        if got != *want {
+            wrong.push(format!("{name}:\n  want: {want}\n  got:  {got}"));
+        }
+    }
+    assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+}
