@@ -249,9 +249,11 @@ pub fn all_cites(book: &Rulebook, rec: RecIx) -> impl Iterator<Item = &'static C
 }
 
 /// Folds white space (the FAQ text has line breaks inside sentences) and drops the `*`
-/// emphasis marks of its plain-text form, so quotes compare by their words.
+/// emphasis marks and link markup of its plain-text form, so quotes compare by their words.
 pub fn normalize(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").replace('*', "")
+    // (Links of the original document appear in its text form as `[words](#)`: the words
+    // are the FAQ's, the markup is not.)
+    s.split_whitespace().collect::<Vec<_>>().join(" ").replace('*', "").replace("](#)", "").replace('[', "")
 }
 
 /// The questions the FAQ text asks in sections 1.1–1.4: its question headings (the lines

@@ -19,6 +19,7 @@ pub fn holds(c: &Cond, picks: &Picks) -> bool {
         Cond::Always => true,
         Cond::Is(q, mask) => picks.get(*q).is_some_and(|o| mask & (1 << o) != 0),
         Cond::Not(c) => !holds(c, picks),
+        Cond::Def(_, c) => holds(c, picks),
         Cond::All(cs) => cs.iter().all(|c| holds(c, picks)),
         Cond::Any(cs) => cs.iter().any(|c| holds(c, picks)),
     }

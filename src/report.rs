@@ -400,6 +400,7 @@ pub fn describe(book: &Rulebook, c: &crate::rulebook::Cond) -> String {
                 .collect();
             format!("{} = {}", question.id, opts.join(" | "))
         }
+        Cond::Def(d, _) => book.defines[*d].id.to_string(),
         Cond::Not(c) => match c {
             Cond::All(_) | Cond::Any(_) => format!("not ({})", describe(book, c)),
             _ => format!("not {}", describe(book, c)),

@@ -134,8 +134,9 @@ pub fn cond_words(book: &Rulebook, c: &Cond, lang: Lang) -> String {
                 .collect();
             format!("“{}” is {}", book.text(question.prompt, lang), opts.join(" or "))
         }
+        Cond::Def(d, _) => format!("[{}]", book.text(book.defines[*d].means, lang)),
         Cond::Not(inner) => match inner {
-            Cond::Is(..) => format!("not: {}", cond_words(book, inner, lang)),
+            Cond::Is(..) | Cond::Def(..) => format!("not: {}", cond_words(book, inner, lang)),
             _ => format!("not ({})", cond_words(book, inner, lang)),
         },
         Cond::All(cs) => cs.iter().map(|c| nested(book, c, lang)).collect::<Vec<_>>().join(", and "),

@@ -26,6 +26,8 @@ pub type FaqIx = usize;
 pub type SourceIx = usize;
 /// Index of a fact dimension in [`Rulebook::dimensions`].
 pub type DimIx = usize;
+/// Index of a named condition in [`Rulebook::defines`].
+pub type DefIx = usize;
 
 /// The most questions a rulebook may have (answers are kept in a fixed-size array, and
 /// conditions record the questions they look at in a `u64`).
@@ -84,6 +86,15 @@ pub enum Cond {
     Not(&'static Cond),
     All(&'static [Cond]),
     Any(&'static [Cond]),
+    /// A named condition (`[define]`), kept by name so that it reads as written.
+    Def(DefIx, &'static Cond),
+}
+
+/// A named condition of `[define]`: its id and what it means in words.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Define {
+    pub id: &'static str,
+    pub means: Text,
 }
 
 impl Cond {
@@ -92,7 +103,7 @@ impl Cond {
         match self {
             Cond::Always => 0,
             Cond::Is(q, _) => 1 << q,
-            Cond::Not(c) => c.refs(),
+            Cond::Not(c) | Cond::Def(_, c) => c.refs(),
             Cond::All(cs) | Cond::Any(cs) => cs.iter().fold(0, |m, c| m | c.refs()),
         }
     }
@@ -298,6 +309,9 @@ pub struct Recommendation {
     pub phase: Option<Phase>,
     /// The one-line plan item (default: the title).
     pub plan: Option<Text>,
+    /// An alternative to the plan (e.g. hosting elsewhere): shown right after a blocking
+    /// first step when the path has one.
+    pub alternative: bool,
     pub title: Text,
     pub body: &'static [Part],
     pub steps: &'static [Part],
@@ -335,6 +349,7 @@ pub struct Rulebook {
     pub rules: &'static [Rule],
     pub recommendations: &'static [Recommendation],
     pub dimensions: &'static [Dimension],
+    pub defines: &'static [Define],
     pub languages: &'static [Language],
     /// Texts `[0, app_texts)` are the rulebook's; from `app_texts` on, the app's own texts in
     /// the order of the `[app]` table of `rules/i18n/en.toml`.

@@ -49,7 +49,7 @@ fn the_valid_fixture_compiles_to_the_expected_tables() {
     assert_eq!(book.sources[1].page_date, None);
     assert_eq!(book.questions.len(), 2);
     // `hosted-here` expanded: `what` is asked when `where = here` (option 0).
-    assert_eq!(book.questions[1].ask_if, Cond::Is(0, 0b1));
+    assert_eq!(book.questions[1].ask_if, Cond::Def(0, &Cond::Is(0, 0b1)));
     let file = &book.recommendations[0];
     assert_eq!((file.kind, file.layer, file.verdict), (Kind::Required, Layer::Faq, true));
     assert_eq!(file.steps.len(), 2);
@@ -69,7 +69,7 @@ fn the_valid_fixture_compiles_to_the_expected_tables() {
     // Baked, it is Rust source of the same tables.
     let src = bake(book, "BOOK");
     assert!(src.starts_with("// @generated") && src.contains("pub static BOOK: Rulebook"));
-    assert!(src.contains("Cond::Is(0, 0b1)") && src.contains("qualifies: &[0]"));
+    assert!(src.contains("Cond::Def(0, &Cond::Is(0, 0b1))") && src.contains("qualifies: &[0]"));
 }
 
 #[test]
@@ -107,8 +107,8 @@ fn every_mistake_is_one_message_naming_the_place() {
         (
             "define-typo",
             "rulebook.toml",
-            r#"hosted-here = "where = here""#,
-            r#"hosted-here = "wher = here""#,
+            r#"when = "where = here""#,
+            r#"when = "wher = here""#,
             "DIR/rulebook.toml:38: define `hosted-here`: unknown question `wher`, in `wher = here`",
         ),
         (

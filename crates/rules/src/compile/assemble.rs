@@ -74,6 +74,8 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
         None => return Err(ctx.err(root_at, "the root file must give the rulebook's `version`".into())),
     };
 
+    let mut texts = Texts::default();
+
     // ── Ids: kebab-case and unique across every kind ──────────────────────────────────
     let mut ids: HashMap<String, (&str, At)> = HashMap::new();
     let mut claim = |kind: &'static str, id: &str, at: At| -> Result<(), Error> {
@@ -118,13 +120,16 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
     for (at, r) in &recs_raw {
         claim("recommendation", &r.id, *at)?;
     }
-    let mut defines: BTreeMap<&str, (&str, At)> = BTreeMap::new();
+    let mut defines: BTreeMap<&str, (&raw::Define, At)> = BTreeMap::new();
     let mut dims_raw: Vec<(At, &str, &Vec<String>)> = Vec::new();
     for (fi, f) in files.iter().enumerate() {
         for (name, src) in &f.doc.define {
             let at = At { file: fi, offset: src.span().start };
             claim("define", name, at)?;
             defines.insert(name, (src.get_ref(), at));
+            if src.get_ref().means.trim().is_empty() {
+                return Err(ctx.err(at, format!("define `{name}`: `means` is empty")));
+            }
         }
         for (name, values) in &f.doc.facts {
             let at = At { file: fi, offset: values.span().start };
@@ -245,7 +250,6 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
     };
 
     // ── Flows and questions ─────────────────────────────────────────────────────────
-    let mut texts = Texts::default();
     let flow_ix = |id: &str| flows_raw.iter().position(|(_, f)| f.id == id);
     if flows_raw.is_empty() {
         return Err(ctx.err(root_at, "the rulebook has no [[flow]]".into()));
@@ -264,12 +268,16 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
         };
         q_flow.push(fl);
     }
-    let define_src = |name: &str| defines.get(name).map(|(s, _)| *s);
+    let define_src =
+        |name: &str| defines.iter().position(|(k, _)| *k == name).map(|i| (i, defines[name].0.when.as_str()));
     // Every [define] must parse on its own (against all questions), so a typo is reported
     // where it is written even if nothing uses the definition.
-    for (name, (src, at)) in &defines {
+    let mut define_list = Vec::new();
+    for (name, (d, at)) in &defines {
         let scope = Scope { questions: &q_scope, defines: &define_src, allowed: &|_| None };
-        cond::parse(src, &scope).map_err(|e| ctx.err(*at, format!("define `{name}`: {e}")))?;
+        cond::parse(&d.when, &scope).map_err(|e| ctx.err(*at, format!("define `{name}`: {e}")))?;
+        let means = texts.add(format!("define.{name}.means"), &d.means).map_err(|e| ctx.err(*at, e))?;
+        define_list.push(Define { id: leak_str(name.to_string()), means });
     }
     let mut questions = Vec::new();
     let mut flow_questions: Vec<Vec<QIx>> = vec![Vec::new(); flows_raw.len()];
@@ -552,6 +560,7 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
             verdict,
             phase,
             plan,
+            alternative: r.alternative,
             title,
             body: leak_slice(body),
             steps: leak_slice(steps),
@@ -596,6 +605,7 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
         rules: leak_slice(rules),
         recommendations: leak_slice(recommendations),
         dimensions: leak_slice(dimensions),
+        defines: leak_slice(define_list),
         languages: leak_slice(languages),
         app_texts,
         text_keys,

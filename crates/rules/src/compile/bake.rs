@@ -21,6 +21,9 @@ pub fn bake(book: &Rulebook, name: &str) -> String {
     list(&mut w, "dimensions", book.dimensions, |d| {
         format!("Dimension {{ id: {:?}, values: &{:?} }}", d.id, d.values)
     });
+    list(&mut w, "defines", book.defines, |d| {
+        format!("Define {{ id: {:?}, means: {} }}", d.id, text(&d.means))
+    });
     list(&mut w, "languages", book.languages, |l| {
         format!(
             "Language {{ code: {:?}, name: {:?}, texts: TextTable {{ all: {:?}, ends: &{:?} }} }}",
@@ -62,6 +65,7 @@ fn cond(c: &Cond) -> String {
         Cond::Not(c) => format!("Cond::Not(&{})", cond(c)),
         Cond::All(cs) => format!("Cond::All(&[{}])", join(cs.iter().map(cond))),
         Cond::Any(cs) => format!("Cond::Any(&[{}])", join(cs.iter().map(cond))),
+        Cond::Def(d, c) => format!("Cond::Def({d}, &{})", cond(c)),
     }
 }
 
@@ -146,13 +150,14 @@ fn parts(ps: &[Part]) -> String {
 
 fn rec(r: &Recommendation) -> String {
     format!(
-        "Recommendation {{ id: {:?}, kind: Kind::{:?}, layer: Layer::{:?}, verdict: {}, phase: {}, plan: {}, title: {}, body: {}, steps: {}, flow: {:?}, excludes: &{:?}, qualifies: &{:?}, asserts: {}, cites: {} }}",
+        "Recommendation {{ id: {:?}, kind: Kind::{:?}, layer: Layer::{:?}, verdict: {}, phase: {}, plan: {}, alternative: {}, title: {}, body: {}, steps: {}, flow: {:?}, excludes: &{:?}, qualifies: &{:?}, asserts: {}, cites: {} }}",
         r.id,
         r.kind,
         r.layer,
         r.verdict,
         opt(&r.phase, |p| format!("Phase::{p:?}")),
         opt(&r.plan, text),
+        r.alternative,
         text(&r.title),
         parts(r.body),
         parts(r.steps),

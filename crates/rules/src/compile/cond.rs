@@ -8,14 +8,14 @@
 //! and parentheses combine; a bare name refers to a `[define]` entry.
 
 use super::leak_slice;
-use crate::{Cond, QIx};
+use crate::{Cond, DefIx, QIx};
 
 /// What a condition may refer to.
 pub struct Scope<'a, 'b> {
     /// Question ids and their option ids, in rulebook order.
     pub questions: &'a [(&'a str, Vec<&'a str>)],
-    /// `[define]` entries.
-    pub defines: &'a dyn Fn(&str) -> Option<&'a str>,
+    /// `[define]` entries: index and source.
+    pub defines: &'a dyn Fn(&str) -> Option<(DefIx, &'a str)>,
     /// Whether a question may be mentioned here (e.g. only those asked earlier).
     pub allowed: &'b dyn Fn(QIx) -> Option<&'static str>,
 }
@@ -121,7 +121,7 @@ impl Parser<'_, '_, '_> {
                 if self.peek() == Some("=") {
                     self.pos += 1;
                     self.answer(name)
-                } else if let Some(src) = (self.scope.defines)(name) {
+                } else if let Some((ix, src)) = (self.scope.defines)(name) {
                     if self.depth > 8 {
                         return self.err("definitions nest too deeply (a cycle?)");
                     }
@@ -133,7 +133,7 @@ impl Parser<'_, '_, '_> {
                         src: self.src.clone(),
                         via: [self.via.clone(), vec![name.to_string()]].concat(),
                     };
-                    inner.finish()
+                    Ok(Cond::Def(ix, Box::leak(Box::new(inner.finish()?))))
                 } else {
                     self.err(&format!("`{name}` is neither a question followed by `=` nor a [define] entry"))
                 }

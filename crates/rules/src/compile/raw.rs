@@ -22,7 +22,7 @@ pub struct Doc {
     #[serde(default)]
     pub facts: BTreeMap<String, Spanned<Vec<String>>>,
     #[serde(default)]
-    pub define: BTreeMap<String, Spanned<String>>,
+    pub define: BTreeMap<String, Spanned<Define>>,
     #[serde(default)]
     pub flow: Vec<Spanned<Flow>>,
     #[serde(default)]
@@ -67,6 +67,14 @@ pub struct Faq {
     pub title: Option<String>,
     pub answer: String,
     pub flow: String,
+}
+
+/// A named condition: the condition, and what it means in words (shown to reviewers).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Define {
+    pub when: String,
+    pub means: String,
 }
 
 #[derive(Deserialize)]
@@ -153,6 +161,8 @@ pub struct Rec {
     pub phase: Option<String>,
     #[serde(default)]
     pub plan: Option<String>,
+    #[serde(default)]
+    pub alternative: bool,
     pub title: String,
     pub body: Body,
     #[serde(default)]
