@@ -118,6 +118,11 @@ pub fn fact_problems(book: &Rulebook, advice: &[Applied]) -> Vec<String> {
     problems
 }
 
+/// The contradictions and repetitions of the advice for one set of answers.
+pub fn fact_problems_of(book: &Rulebook, answers: &crate::answers::AnswerSet) -> Vec<String> {
+    fact_problems(book, &evaluate(book, answers).advice)
+}
+
 /// Runs every structural and path check.
 pub fn check(book: &Rulebook) -> Report {
     let mut report = Report {

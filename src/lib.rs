@@ -12,6 +12,7 @@ pub mod input;
 #[cfg(target_arch = "wasm32")]
 pub mod js_api;
 pub mod paths;
+pub mod present;
 pub mod report;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod review;

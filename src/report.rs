@@ -4,7 +4,8 @@
 use crate::answers::AnswerSet;
 use crate::engine::{evaluate, Evaluation};
 use crate::i18n::{fill, strings};
-use crate::rulebook::{Citation, Kind, Lang, Layer, QIx, Rulebook, SourceKind};
+use crate::present::{present, Presentation};
+use crate::rulebook::{Citation, Lang, Layer, QIx, RecIx, Rulebook, SourceKind};
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -55,7 +56,37 @@ pub struct Advice {
     pub progress: Progress,
     /// The id of the headline recommendation, if any.
     pub verdict: Option<&'static str>,
+    /// The headline: the outcome, led by a blocking first step where there is one.
+    pub outcome: Option<OutcomeOut>,
+    /// "Your plan": what to do, in the order a person does it.
+    pub plan: Vec<PlanOut>,
+    /// The advice in reading order (the verdict first; current-practice notes next to the
+    /// FAQ advice they qualify, then the rest).
     pub recommendations: Vec<RecOut>,
+    /// When the current-practice facts were gathered (`YYYY-MM`).
+    pub practice_gathered: &'static str,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct OutcomeOut {
+    /// The page's heading: the verdict's title, or the blocking first step's.
+    pub title: &'static str,
+    /// With a blocking first step: the verdict's title ("then …").
+    pub then: Option<&'static str>,
+    /// The recommendation the heading comes from.
+    pub recommendation: &'static str,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct PlanOut {
+    /// `first` (blocks the rest), `before` (filing), `filing`, `review`, `after` (approval).
+    pub phase: &'static str,
+    pub text: &'static str,
+    /// The card with the why and the source.
+    pub recommendation: &'static str,
+    pub layer: &'static str,
+    /// An alternative to the blocking first step.
+    pub alternative: bool,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -99,6 +130,10 @@ pub struct RecOut {
     /// `faq` (the 2019 FAQ) or `practice` (current practice, dated sources).
     pub layer: &'static str,
     pub verdict: bool,
+    /// Where it goes in the plan, if it is something to do.
+    pub phase: Option<&'static str>,
+    /// (Current practice) the FAQ recommendation it is shown next to.
+    pub attached_to: Option<&'static str>,
     pub title: &'static str,
     /// The paragraphs that apply on this path.
     pub body: Vec<&'static str>,
@@ -196,8 +231,26 @@ pub fn advise(book: &Rulebook, answers: &AnswerSet, lang: Lang, lens: Lens) -> A
 }
 
 pub fn render(book: &Rulebook, ev: &Evaluation, lang: Lang, lens: Lens) -> Advice {
+    let shown = present(book, ev, lens);
+    render_presented(book, ev, &shown, lang, lens)
+}
+
+/// The title of a recommendation's line in the plan.
+pub fn plan_text(book: &Rulebook, rec: RecIx, lang: Lang) -> &'static str {
+    let r = &book.recommendations[rec];
+    book.text(r.plan.unwrap_or(r.title), lang)
+}
+
+pub fn render_presented(
+    book: &Rulebook,
+    ev: &Evaluation,
+    shown: &Presentation,
+    lang: Lang,
+    lens: Lens,
+) -> Advice {
     let flow = &book.flows[ev.flow];
     let t = |x| book.text(x, lang);
+    let title = |r: RecIx| t(book.recommendations[r].title);
     Advice {
         flow: flow.id,
         flow_title: t(flow.title),
@@ -214,11 +267,28 @@ pub fn render(book: &Rulebook, ev: &Evaluation, lang: Lang, lens: Lens) -> Advic
             possibly_ahead: ev.possibly_ahead.iter().map(|&q| book.questions[q].id).collect(),
         },
         verdict: ev.verdict.map(|r| book.recommendations[r].id),
-        recommendations: ev
-            .advice
+        outcome: shown.headline.as_ref().map(|h| OutcomeOut {
+            title: title(h.first.unwrap_or(h.verdict)),
+            then: h.first.map(|_| title(h.verdict)),
+            recommendation: book.recommendations[h.first.unwrap_or(h.verdict)].id,
+        }),
+        plan: shown
+            .plan
             .iter()
-            .filter(|a| lens.shows(book.recommendations[a.rec].layer))
-            .map(|a| {
+            .map(|s| PlanOut {
+                phase: s.phase.id(),
+                text: plan_text(book, s.rec, lang),
+                recommendation: book.recommendations[s.rec].id,
+                layer: book.recommendations[s.rec].layer.id(),
+                alternative: s.alternative,
+            })
+            .collect(),
+        practice_gathered: book.gathered,
+        recommendations: shown
+            .cards
+            .iter()
+            .map(|c| {
+                let a = &ev.advice[c.applied];
                 let rec = &book.recommendations[a.rec];
                 let body: Vec<_> = a.body.iter().map(|&i| &rec.body[i]).collect();
                 let steps: Vec<_> = a.steps.iter().map(|&i| &rec.steps[i]).collect();
@@ -234,6 +304,8 @@ pub fn render(book: &Rulebook, ev: &Evaluation, lang: Lang, lens: Lens) -> Advic
                     kind: rec.kind.id(),
                     layer: rec.layer.id(),
                     verdict: rec.verdict,
+                    phase: rec.phase.map(|p| p.id()),
+                    attached_to: c.attached_to.map(|r| book.recommendations[r].id),
                     title: t(rec.title),
                     body: body.iter().map(|p| t(p.text)).collect(),
                     steps: steps.iter().map(|p| t(p.text)).collect(),
@@ -269,59 +341,114 @@ pub fn citation_ref(c: &CitationOut, lang: Lang) -> String {
     }
 }
 
+/// The phase heading of the plan.
+pub fn phase_heading(s: &crate::i18n::Strings, phase: &str) -> &'static str {
+    match phase {
+        "first" => s.phase_first,
+        "before" => s.phase_before,
+        "filing" => s.phase_filing,
+        "review" => s.phase_review,
+        _ => s.phase_after,
+    }
+}
+
+/// "As of …, per …" for a current-practice card: each source once, with its date.
+pub fn as_of(r: &RecOut, lang: Lang) -> String {
+    let s = strings(lang);
+    let mut parts: Vec<String> = Vec::new();
+    for c in &r.citations {
+        let date = c.page_date.map_or_else(|| s.no_date_shown.to_string(), |d| d.to_string());
+        let one = fill(s.as_of, &[("date", &date), ("publisher", c.publisher), ("read", c.read)]);
+        if !parts.contains(&one) {
+            parts.push(one);
+        }
+    }
+    parts.join(s.list_separator)
+}
+
 /// The advice as Markdown (also readable as plain text): for the CLI's `--format text`
-/// and the app's "copy as text".
+/// and the app's "copy as text". The outcome and the plan come first, then the cards (each
+/// current-practice note marked as such, with its dates), then the answers.
 pub fn to_markdown(advice: &Advice, lang: Lang) -> String {
     let s = strings(lang);
     let mut out = String::new();
     let w = &mut out;
     let _ = writeln!(w, "# {}", advice.flow_title);
-    let _ = writeln!(w);
-    let _ = writeln!(w, "## {}", s.answers_heading);
-    let _ = writeln!(w);
-    for a in &advice.answers {
-        let _ = writeln!(w, "- {} **{}**", a.prompt, a.label);
-    }
     if !advice.complete {
         let _ = writeln!(w);
+        answers_markdown(w, advice, lang);
         if let Some(q) = &advice.next_question {
+            let _ = writeln!(w);
             let _ = writeln!(w, "{} ({})", fill(s.md_not_finished, &[("prompt", q.prompt)]), q.id);
         }
         return out;
     }
-    if let Some(v) = advice.recommendations.iter().find(|r| r.verdict) {
+    if let Some(o) = &advice.outcome {
         let _ = writeln!(w);
-        let _ = writeln!(w, "{}", fill(s.md_in_short, &[("title", v.title)]));
-    }
-    for kind in Kind::ALL {
-        let group: Vec<_> =
-            advice.recommendations.iter().filter(|r| r.kind == kind.id() && r.layer == "faq").collect();
-        if group.is_empty() {
-            continue;
-        }
-        let _ = writeln!(w);
-        let _ = writeln!(w, "## {}", s.kind_heading(kind));
-        for r in group {
-            rec_markdown(w, r, lang);
+        let _ = writeln!(w, "{}", fill(s.md_in_short, &[("title", o.title)]));
+        if let Some(then) = o.then {
+            let _ = writeln!(w, "{}", fill(s.outcome_then, &[("title", then)]));
         }
     }
-    let practice: Vec<_> = advice.recommendations.iter().filter(|r| r.layer == "practice").collect();
-    if !practice.is_empty() {
+    if !advice.plan.is_empty() {
         let _ = writeln!(w);
-        let _ = writeln!(w, "## {}", s.practice_heading);
-        for r in practice {
-            rec_markdown(w, r, lang);
+        let _ = writeln!(w, "## {}", s.plan_heading);
+        let mut phase = "";
+        let mut n = 0;
+        for p in &advice.plan {
+            if p.phase != phase {
+                phase = p.phase;
+                let _ = writeln!(w);
+                let _ = writeln!(w, "{}", phase_heading(s, phase));
+            }
+            n += 1;
+            let text = if p.alternative {
+                fill(s.plan_alternative, &[("text", p.text)])
+            } else {
+                p.text.to_string()
+            };
+            let mark = if p.layer == "practice" { format!(" ({})", s.practice_short) } else { String::new() };
+            let _ = writeln!(w, "{n}. {text}{mark}");
         }
+    }
+    let mut practice_heading = false;
+    for r in &advice.recommendations {
+        let _ = writeln!(w);
+        if r.layer == "practice" && r.attached_to.is_none() && !practice_heading {
+            practice_heading = true;
+            let _ =
+                writeln!(w, "## {}", fill(s.practice_heading_dated, &[("date", advice.practice_gathered)]));
+            let _ = writeln!(w);
+        }
+        rec_markdown(w, r, lang);
     }
     let _ = writeln!(w);
+    answers_markdown(w, advice, lang);
+    let _ = writeln!(w);
     let _ = writeln!(w, "{}", fill(s.md_footer, &[("source", s.source)]));
+    if advice.lens == "all" {
+        let _ = writeln!(w, "{}", fill(s.md_practice_footer, &[("date", advice.practice_gathered)]));
+    }
     out
+}
+
+fn answers_markdown(w: &mut String, advice: &Advice, lang: Lang) {
+    let _ = writeln!(w, "## {}", strings(lang).answers_heading);
+    let _ = writeln!(w);
+    for a in &advice.answers {
+        let _ = writeln!(w, "- {} **{}**", a.prompt, a.label);
+    }
 }
 
 fn rec_markdown(w: &mut String, r: &RecOut, lang: Lang) {
     let s = strings(lang);
-    let _ = writeln!(w);
-    let _ = writeln!(w, "### {}", r.title);
+    if r.layer == "practice" {
+        let _ = writeln!(w, "### {}: {}", s.practice_short, r.title);
+        let _ = writeln!(w);
+        let _ = writeln!(w, "*{}*", as_of(r, lang));
+    } else {
+        let _ = writeln!(w, "### {}", r.title);
+    }
     for p in &r.body {
         let _ = writeln!(w);
         let _ = writeln!(w, "{p}");

@@ -99,5 +99,197 @@ fn check_prints_coverage_and_path_counts() {
     let (code, stdout, _) = run(&["check"], b"");
     assert_eq!(code, 0, "{stdout}");
     assert!(stdout.contains("paths: ") && stdout.contains("coverage: 24 of 24"), "{stdout}");
+    assert!(stdout.contains("contradictions and repetitions: checked on every path"), "{stdout}");
     assert!(stdout.trim_end().ends_with("ok"));
+}
+
+// ───────────────────────────── for reviewers ─────────────────────────────
+
+/// A copy of `rules/` in a fresh temporary folder, with `edit` applied to one file.
+fn rules_copy(name: &str, file: &str, edit: impl Fn(String) -> String) -> std::path::PathBuf {
+    fn copy(from: &std::path::Path, to: &std::path::Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for e in std::fs::read_dir(from).unwrap() {
+            let e = e.unwrap();
+            let target = to.join(e.file_name());
+            if e.file_type().unwrap().is_dir() {
+                copy(&e.path(), &target);
+            } else {
+                std::fs::copy(e.path(), target).unwrap();
+            }
+        }
+    }
+    let dir = std::env::temp_dir().join(format!("icp-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules"), &dir);
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let edited = edit(text.clone());
+    assert_ne!(edited, text, "the edit of {file} changed nothing");
+    std::fs::write(&path, edited).unwrap();
+    dir
+}
+
+/// Removes the `[[rule]]` table with the given id from a TOML text.
+fn without_rule(text: &str, id: &str) -> String {
+    let start = text.find(&format!("[[rule]]\nid = \"{id}\"")).expect("rule present");
+    let end = text[start + 8..].find("\n[[").map_or(text.len(), |e| start + 8 + e + 1);
+    format!("{}{}", &text[..start], &text[end..])
+}
+
+#[test]
+fn paths_lists_every_path_one_row_each_in_csv() {
+    let (code, csv, _) = run(&["paths", "--format", "csv"], b"");
+    assert_eq!(code, 0);
+    let (_, check, _) = run(&["check"], b"");
+    let total: usize = check
+        .lines()
+        .find_map(|l| l.strip_prefix("paths: "))
+        .unwrap()
+        .split(' ')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert_eq!(csv.lines().count(), total + 1, "a header and one row per path");
+    assert!(csv.starts_with("flow,path,answers,verdict,recommendations,titles\n"));
+    let (code, md, _) = run(&["paths", "--flow", "icp-number", "--format", "markdown"], b"");
+    assert_eq!(code, 0);
+    assert!(md.contains("## icp-number #9") && !md.contains("## need #1"), "{md}");
+    let (code, json, _) = run(&["paths", "--flow", "service-code", "--format", "json"], b"");
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(v.as_array().unwrap().iter().all(|p| p["flow"] == "service-code" && p["verdict"].is_string()));
+    let (code, _, err) = run(&["paths", "--flow", "nope"], b"");
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
+fn diff_of_an_unchanged_rulebook_exits_0() {
+    let rules = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/rulebook.toml");
+    let (code, out, err) = run(&["diff", rules.to_str().unwrap()], b"");
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("0 changed"), "{out}");
+}
+
+#[test]
+fn diff_names_exactly_the_paths_a_removed_rule_affects() {
+    // Remove the rule that warns to keep the website closed.
+    let old = rules_copy("diff-removed", "faq/1.2.toml", |t| without_rule(&t, "closed-until-filed"));
+    let (code, out, err) = run(&["diff", old.to_str().unwrap(), "--format", "json", "--all"], b"");
+    assert_eq!(code, 1, "{out}{err}");
+    let d: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let groups = d["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 1, "{out}");
+    assert_eq!(groups[0]["changes"][0]["change"], "added", "the new rulebook has it, the old one not");
+    assert_eq!(groups[0]["changes"][0]["recommendation"], "no-website-until-filed");
+    // Exactly the paths where `icp-advisor paths` shows the recommendation.
+    let (_, csv, _) = run(&["paths", "--format", "csv"], b"");
+    let expected: Vec<String> = csv
+        .lines()
+        .skip(1)
+        .filter(|row| row.contains("no-website-until-filed"))
+        .map(|row| {
+            let cols: Vec<&str> = row.splitn(4, ',').collect();
+            format!("{}: {}", cols[0], cols[2])
+        })
+        .collect();
+    let mut named: Vec<String> =
+        groups[0]["paths"].as_array().unwrap().iter().map(|p| p.as_str().unwrap().to_string()).collect();
+    let mut expected = expected;
+    named.sort();
+    expected.sort();
+    assert_eq!(named, expected);
+    assert_eq!(groups[0]["count"], expected.len());
+    let _ = std::fs::remove_dir_all(old);
+}
+
+#[test]
+fn diff_groups_a_changed_condition_and_markdown_shows_an_example() {
+    // In the old rulebook, the province card was shown to individuals too.
+    let old = rules_copy("diff-cond", "faq/1.2.toml", |t| {
+        t.replace("when = \"will-file and entity = mainland | outside\"", "when = \"will-file\"")
+    });
+    let (code, out, _) = run(&["diff", old.to_str().unwrap()], b"");
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("− `file-in-licence-province` removed")
+            || out.contains("`file-in-licence-province` removed"),
+        "{out}"
+    );
+    assert!(out.contains("Example: need: ") && out.contains("entity=individual"), "{out}");
+    let _ = std::fs::remove_dir_all(old);
+}
+
+#[test]
+fn diff_and_check_refuse_a_broken_rulebook_naming_the_place() {
+    let broken = rules_copy("broken", "faq/1.2.toml", |t| {
+        t.replace("then = [\"no-website-until-filed\"]", "then = [\"no-website-untill-filed\"]")
+    });
+    let (code, _, err) = run(&["diff", broken.to_str().unwrap()], b"");
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("faq/1.2.toml:")
+            && err.contains("rule `closed-until-filed`: unknown recommendation `no-website-untill-filed`"),
+        "{err}"
+    );
+    let (code, out, _) = run(&["check", broken.to_str().unwrap()], b"");
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("unknown recommendation `no-website-untill-filed`") && out.contains("FAILED"),
+        "{out}"
+    );
+    let _ = std::fs::remove_dir_all(broken);
+}
+
+/// Breaking one rule on purpose — the keep-closed warning shown to a website hosted outside
+/// behind mainland CDN — makes the check fail, naming the path and both facts.
+#[test]
+fn check_finds_a_planted_contradiction_and_names_the_path_and_both_facts() {
+    let planted = rules_copy("contradiction", "faq/1.2.toml", |t| {
+        t.replace(
+            "when = \"unfiled and mainland-hosting and not cannot-file\"",
+            "when = \"unfiled and not cannot-file\"",
+        )
+    });
+    let (code, out, _) = run(&["check", planted.to_str().unwrap()], b"");
+    assert_eq!(code, 1, "{out}");
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("problem: ") && l.contains("contradiction:"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(line.contains("path need: hosting=") && line.contains("cdn=mainland"), "{line}");
+    assert!(line.contains("site = closed-until-approved") && line.contains("site = may-stay-open"), "{line}");
+    assert!(
+        line.contains("`no-website-until-filed`") && line.contains("`mainland-cdn-after-approval`"),
+        "{line}"
+    );
+    let _ = std::fs::remove_dir_all(planted);
+}
+
+#[test]
+fn check_of_the_rulebook_folder_is_the_check_of_the_embedded_rulebook() {
+    let rules = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    let (code, out, _) = run(&["check", rules.to_str().unwrap()], b"");
+    let (code2, out2, _) = run(&["check"], b"");
+    assert_eq!((code, out), (code2, out2));
+}
+
+#[test]
+fn explain_shows_an_item_with_its_condition_in_words_and_its_paths() {
+    let (code, out, _) = run(&["explain", "file-in-licence-province"], b"");
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("# Recommendation `file-in-licence-province`") && out.contains("rule `filing-province`"),
+        "{out}"
+    );
+    assert!(out.contains("“Who will the website be filed for?” is “A company or organisation registered in mainland China” or “A company registered outside mainland China”"), "{out}");
+    assert!(out.contains("Reached on ") && out.contains("Example path: need: hosting="), "{out}");
+    for id in ["closed-until-filed", "province", "hosting", "icp-faq"] {
+        let (code, out, _) = run(&["explain", id], b"");
+        assert_eq!(code, 0, "{id}: {out}");
+        assert!(out.contains(&format!("`{id}`")), "{out}");
+    }
+    let (code, _, err) = run(&["explain", "no-such-thing"], b"");
+    assert_eq!(code, 2, "{err}");
 }

@@ -140,11 +140,11 @@ fn every_mistake_is_one_message_naming_the_place() {
             "DIR/flow.toml:50: recommendation `note`: cites both the FAQ and external sources: keep the FAQ's advice and current practice in separate recommendations",
         ),
         (
-            "unproduced",
+            "rule-twice",
             "flow.toml",
             r#"then = ["note"]"#,
-            r#"then = ["file"]"#,
-            "DIR/flow.toml:50: recommendation `note`: no rule recommends it",
+            r#"then = ["note", "note"]"#,
+            "DIR/flow.toml:44: rule `noted`: recommends `note` twice",
         ),
         (
             "bad-fact",

@@ -457,15 +457,18 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
                 place(format!("phase `{p}` is not one of first, before, filing, review, after"))
             })?),
         };
+        // (A recommendation no rule gives compiles — `icp-advisor check` reports it — so that
+        // a rulebook with a rule removed can still be compared with `icp-advisor diff`.)
         let flow_of = match rec_flows[ri].as_slice() {
-            [] => return Err(place("no rule recommends it".into())),
-            [f] => Some(*f),
-            _ => None,
+            [] => None,
+            [f] => Some(Some(*f)),
+            _ => Some(None),
         };
         let in_flow = |x: QIx| match flow_of {
-            Some(f) if q_flow[x] == f => None,
-            Some(_) => Some("belongs to another flow"),
-            None => Some("cannot be used: the recommendation is given in several flows"),
+            None => None,
+            Some(Some(f)) if q_flow[x] == f => None,
+            Some(Some(_)) => Some("belongs to another flow"),
+            Some(None) => Some("cannot be used: the recommendation is given in several flows"),
         };
         let scope = Scope { questions: &q_scope, defines: &define_src, allowed: &in_flow };
         let key = |k: &str| format!("rec.{}.{k}", r.id);
