@@ -170,6 +170,20 @@ pub fn evaluate(book: &Rulebook, answers: &AnswerSet) -> Evaluation {
     }
 }
 
+/// The answers of another flow that `answers` already give ("Continue with" carries over
+/// what is known, e.g. where the server is). Only relevant answers count.
+pub fn carry(book: &Rulebook, answers: &AnswerSet, to: FlowIx) -> AnswerSet {
+    let mut relevant = AnswerSet::new(answers.flow());
+    evaluate(book, answers).asked.iter().for_each(|&(q, o)| relevant.set(q, o));
+    let mut out = AnswerSet::new(to);
+    for c in book.carries {
+        if c.from_flow == answers.flow() && book.questions[c.to].flow == to && holds(&c.from, &relevant) {
+            out.set(c.to, c.option);
+        }
+    }
+    out
+}
+
 /// The indices of the parts whose condition holds.
 fn applying(parts: &[Part], picks: &Picks) -> Vec<usize> {
     (0..parts.len()).filter(|&i| holds(&parts[i].when, picks)).collect()

@@ -149,9 +149,27 @@ pub fn questions(options: JsValue) -> Result<JsValue, JsError> {
     to_js(&catalogue(&RULEBOOK, lang))
 }
 
-/// Renders an advisor into `element` (see the module documentation).
+/// A mounted advisor, as returned by `mount`: `destroy()` removes it.
 #[wasm_bindgen]
-pub fn mount(element: web_sys::Element, options: JsValue) -> Result<(), JsError> {
+pub struct Advisor {
+    handle: Option<yew::AppHandle<crate::ui::App>>,
+}
+
+#[wasm_bindgen]
+impl Advisor {
+    /// Removes the advisor from its element.
+    pub fn destroy(&mut self) {
+        if let Some(h) = self.handle.take() {
+            h.destroy();
+        }
+    }
+}
+
+/// Renders an advisor into `element` (see the module documentation). Options: `flow`, `lang`,
+/// `lens` (`all` or `faq`), `answers` (a share link's fragment, e.g. `#/need/result?…`),
+/// `stylesheet` and `assets` (the URL of the advisor's folder), `theme` (`light` or `dark`).
+#[wasm_bindgen]
+pub fn mount(element: web_sys::Element, options: JsValue) -> Result<Advisor, JsError> {
     let get = |key: &str| -> Result<Option<String>, JsError> {
         if options.is_undefined() || options.is_null() {
             return Ok(None);
@@ -165,9 +183,10 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<(), JsError>
             .ok_or_else(|| JsError::new(&format!("\"{key}\" must be a string, got {}", kind(&v))))
     };
     let lang = lang_from(&options).map_err(|e| JsError::new(&e))?;
+    let lens = lens_from(&options).map_err(|e| JsError::new(&e))?;
     let flow = match get("flow")? {
         None => None,
-        Some(id) => Some(crate::rulebook::RULEBOOK.flow(&id).ok_or_else(|| {
+        Some(id) => Some(RULEBOOK.flow(&id).ok_or_else(|| {
             JsError::new(
                 &crate::answers::AnswerError::UnknownFlow {
                     id: id.clone(),
@@ -177,14 +196,29 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<(), JsError>
             )
         })?),
     };
+    let mut state =
+        crate::ui::state::State::new(flow.map_or(crate::route::Route::Start, crate::route::start_flow), lang);
+    state.lens = lens;
+    if let Some(fragment) = get("answers")? {
+        // A share link's place: decoded leniently, like a link; what it drops is said.
+        let (route, notices) = crate::route::decode(&fragment);
+        if route != crate::route::Route::Start || flow.is_none() {
+            state.route = crate::route::shareable(&route);
+        }
+        state.messages = notices.into_iter().map(crate::ui::state::Message::Link).collect();
+    }
     let stylesheet = get("stylesheet")?;
-    let shadow = element
-        .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
-        .map_err(|_| {
-            JsError::new(
-                "this element cannot hold an advisor (it already has one, or cannot have a shadow root)",
-            )
-        })?;
+    let assets = get("assets")?;
+    let theme = get("theme")?.filter(|t| t == "light" || t == "dark");
+    let shadow = match element.shadow_root() {
+        Some(existing) => {
+            existing.set_inner_html("");
+            existing
+        }
+        None => element.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).map_err(
+            |_| JsError::new("this element cannot hold an advisor (it cannot have a shadow root)"),
+        )?,
+    };
     let document =
         element.owner_document().ok_or_else(|| JsError::new("the element is not in a document"))?;
     let create = |tag: &str| document.create_element(tag).map_err(|_| JsError::new("cannot create elements"));
@@ -195,7 +229,9 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<(), JsError>
         let _ = shadow.append_child(&link);
     }
     let container = create("div")?;
+    if let Some(t) = theme {
+        let _ = container.set_attribute("data-theme", &t);
+    }
     shadow.append_child(&container).map_err(|_| JsError::new("cannot attach the advisor"))?;
-    crate::ui::mount_into(container, flow, lang);
-    Ok(())
+    Ok(Advisor { handle: Some(crate::ui::mount_into(container, element, state, assets)) })
 }

@@ -18,5 +18,6 @@ pub mod report;
 pub mod review;
 pub mod route;
 pub mod rulebook;
-#[cfg(target_arch = "wasm32")]
+#[cfg(not(target_arch = "wasm32"))]
+pub mod site;
 pub mod ui;

@@ -6,7 +6,7 @@
 
 use crate::engine::{sort_small, Applied, Evaluation};
 use crate::report::Lens;
-use crate::rulebook::{Layer, Phase, RecIx, Rulebook};
+use crate::rulebook::{Citation, Layer, Phase, RecIx, Rulebook};
 
 /// The headline of a result.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -125,4 +125,30 @@ pub fn present(book: &Rulebook, ev: &Evaluation, lens: Lens) -> Presentation {
         (s.phase, s.alternative, r.layer, r.kind, cards.iter().position(|c| c.rec == s.rec))
     });
     Presentation { headline, plan, cards }
+}
+
+/// The citations of a recommendation as given on a path: its own and those of the paragraphs
+/// and steps that apply, each once.
+pub fn citations(book: &Rulebook, a: &Applied) -> Vec<&'static Citation> {
+    let rec = &book.recommendations[a.rec];
+    let parts = a.body.iter().map(|&i| &rec.body[i]).chain(a.steps.iter().map(|&i| &rec.steps[i]));
+    let mut out: Vec<&'static Citation> = Vec::new();
+    for c in rec.cites.iter().chain(parts.flat_map(|p| p.cites.iter())) {
+        if !out.iter().any(|x| x == &c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The current-practice notes that qualify the FAQ's advice resting on an FAQ entry (for the
+/// FAQ page: "since 2019" beside the answer).
+pub fn notes_on_faq(book: &Rulebook, faq: crate::rulebook::FaqIx) -> Vec<RecIx> {
+    let resting: Vec<RecIx> = (0..book.recommendations.len())
+        .filter(|&r| book.recommendations[r].layer == Layer::Faq)
+        .filter(|&r| crate::check::all_cites(book, r).next().is_some_and(|c| c.faq == Some(faq)))
+        .collect();
+    (0..book.recommendations.len())
+        .filter(|&p| book.recommendations[p].qualifies.iter().any(|q| resting.contains(q)))
+        .collect()
 }

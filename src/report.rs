@@ -292,13 +292,8 @@ pub fn render_presented(
                 let rec = &book.recommendations[a.rec];
                 let body: Vec<_> = a.body.iter().map(|&i| &rec.body[i]).collect();
                 let steps: Vec<_> = a.steps.iter().map(|&i| &rec.steps[i]).collect();
-                let cites = rec.cites.iter().chain(body.iter().chain(&steps).flat_map(|p| p.cites.iter()));
-                let mut citations: Vec<CitationOut> = Vec::new();
-                for c in cites.map(|c| citation_out(book, c)) {
-                    if !citations.contains(&c) {
-                        citations.push(c);
-                    }
-                }
+                let citations =
+                    crate::present::citations(book, a).into_iter().map(|c| citation_out(book, c)).collect();
                 RecOut {
                     id: rec.id,
                     kind: rec.kind.id(),

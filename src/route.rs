@@ -16,6 +16,7 @@
 
 use crate::answers::{AnswerError, AnswerSet};
 use crate::engine::evaluate;
+use crate::report::Lens;
 use crate::rulebook::{FlowIx, Lang, LangExt, QIx, RULEBOOK};
 
 /// Inputs longer than this are cut before decoding (a link is never this long).
@@ -94,7 +95,7 @@ pub fn decode(fragment: &str) -> (Route, Vec<Notice>) {
 fn decode_answers(flow: FlowIx, query: &str, notices: &mut Vec<Notice>) -> AnswerSet {
     let mut pairs = Vec::new();
     for part in query.split('&').filter(|p| !p.is_empty()).take(MAX_PAIRS) {
-        if part.starts_with("lang=") {
+        if part.starts_with("lang=") || part.starts_with("lens=") {
             continue;
         }
         match part.split_once('=') {
@@ -171,6 +172,51 @@ pub fn lang_param(fragment: &str) -> Option<Result<Lang, String>> {
 pub fn with_lang(fragment: String, lang: Lang) -> String {
     let sep = if fragment.contains('?') { '&' } else { '?' };
     format!("{fragment}{sep}lang={}", lang.code())
+}
+
+/// The lens a fragment asks for (`lens=faq`: the FAQ's advice alone), if any.
+pub fn lens_param(fragment: &str) -> Option<Lens> {
+    let fragment = cut(fragment, MAX_FRAGMENT);
+    let (_, query) = fragment.split_once('?')?;
+    query.split('&').find_map(|p| p.strip_prefix("lens=")).and_then(Lens::parse)
+}
+
+/// Adds the language and (when not the default) the lens to an encoded fragment.
+pub fn with_view(fragment: String, lang: Lang, lens: Lens) -> String {
+    let fragment = with_lang(fragment, lang);
+    match lens {
+        Lens::All => fragment,
+        Lens::FaqOnly => format!("{fragment}&lens={}", lens.id()),
+    }
+}
+
+/// The route with only the answers its path uses: what a share link carries. Answers left
+/// over from another branch may prefill a question again in this session, but are never
+/// shared.
+pub fn shareable(route: &Route) -> Route {
+    let relevant = |answers: &AnswerSet| {
+        let mut out = AnswerSet::new(answers.flow());
+        evaluate(&RULEBOOK, answers).asked.iter().for_each(|&(q, o)| out.set(q, o));
+        out
+    };
+    match route {
+        Route::Result(a) => Route::Result(relevant(a)),
+        Route::Question { answers, question, .. } => {
+            let keep = relevant(answers);
+            // (The question shown keeps its own answer, if it has one, so the link prefills it.)
+            let mut keep = keep;
+            if let Some(o) = answers.get(*question) {
+                keep.set(*question, o);
+            }
+            Route::Question { answers: keep, question: *question, changing: false }
+        }
+        other => other.clone(),
+    }
+}
+
+/// The first screen of `to`, with what `answers` already tell it answered.
+pub fn continue_with(answers: &AnswerSet, to: FlowIx) -> Route {
+    flow_route(crate::engine::carry(&RULEBOOK, answers, to), &[], &mut Vec::new())
 }
 
 /// The query part for answers, in rulebook order.
@@ -301,7 +347,47 @@ pub struct EmbedOptions {
     /// The flow to open when the link names no place.
     pub flow: Option<FlowIx>,
     pub lang: Option<Lang>,
+    pub lens: Option<Lens>,
     pub theme: Theme,
+    /// The address of the page that embeds the advisor (`host=`, URL-encoded): share links
+    /// then lead to that page, which passes the place on to the iframe (`embed.js`).
+    pub host: Option<String>,
+}
+
+/// Decodes `%XX` escapes (and `+`); `None` if the result is not UTF-8.
+pub fn percent_decode(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'%' if i + 2 < b.len() && b[i + 1].is_ascii_hexdigit() && b[i + 2].is_ascii_hexdigit() => {
+                let hex = std::str::from_utf8(&b[i + 1..i + 3]).ok()?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            c => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The embedding page's address for share links: an absolute http(s) URL without a
+/// fragment, and nothing that could break out of an attribute or a link.
+fn host_page(v: &str) -> Option<String> {
+    let url = percent_decode(v)?;
+    let ok = (url.starts_with("https://") || url.starts_with("http://"))
+        && url.len() <= 2048
+        && !url.contains('#')
+        && url.chars().all(|c| c.is_ascii_graphic() && !matches!(c, '"' | '<' | '>' | '\\' | '`'));
+    ok.then_some(url)
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -335,6 +421,8 @@ impl EmbedOptions {
                 "flow" => o.flow = RULEBOOK.flow(v),
                 "lang" => o.lang = Lang::parse(v),
                 "theme" => o.theme = Theme::parse(v).unwrap_or_default(),
+                "lens" => o.lens = Lens::parse(v),
+                "host" => o.host = host_page(v),
                 _ => {}
             }
         }

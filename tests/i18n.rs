@@ -43,7 +43,11 @@ fn translations_are_translated() {
         let mut same = Vec::new();
         for (i, key) in RULEBOOK.text_keys.iter().enumerate() {
             let (t, en) = (RULEBOOK.text(Text(i as u16), lang), RULEBOOK.text(Text(i as u16), Lang::SOURCE));
-            if t == en && en.chars().any(|c| c.is_ascii_lowercase()) && en.contains(' ') {
+            // (A text of placeholders and punctuation only, such as a title pattern, is the
+            // same in every language.)
+            let words: String =
+                en.split('{').map(|p| p.split_once('}').map_or(p, |(_, rest)| rest)).collect();
+            if t == en && words.chars().any(|c| c.is_ascii_lowercase()) && en.contains(' ') {
                 same.push(*key);
             }
         }
@@ -57,7 +61,7 @@ fn app_texts_exist_in_every_language_with_the_same_placeholders() {
         let s = strings(lang);
         assert!(!s.app_name.is_empty() && !s.crash_title.is_empty(), "{}", lang.code());
         // `fill` leaves no placeholder behind in any language.
-        let out = fill(s.progress, &[("n", "1"), ("total", "9")]);
+        let out = fill(s.progress, &[("n", "1"), ("left", "9")]);
         assert!(!out.contains('{'), "{}: {out}", lang.code());
     }
 }

@@ -5,6 +5,7 @@ use wasm_bindgen::JsCast;
 
 const STORAGE_KEY: &str = "icp-advisor:place";
 const LANG_KEY: &str = "icp-advisor:lang";
+const LENS_KEY: &str = "icp-advisor:lens";
 
 pub fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -60,6 +61,22 @@ impl Browser {
         }
     }
 
+    pub fn saved_lens() -> Option<String> {
+        Self::storage().ok()?.get_item(LENS_KEY).ok()?
+    }
+
+    pub fn save_lens(id: &str) {
+        if let Ok(s) = Self::storage() {
+            let _ = s.set_item(LENS_KEY, id);
+        }
+    }
+
+    /// The flow chosen on the static first screen before the app started, if any.
+    pub fn static_choice() -> Option<String> {
+        let input = document()?.query_selector("[data-prerendered] input[name=flow]:checked").ok()??;
+        input.dyn_into::<web_sys::HtmlInputElement>().ok().map(|i| i.value())
+    }
+
     pub fn set_document_lang(code: &str) {
         if let Some(html) = document().and_then(|d| d.document_element()) {
             let _ = html.set_attribute("lang", code);
@@ -111,6 +128,26 @@ impl Browser {
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         {
             let _ = el.focus();
+        }
+    }
+
+    /// Scrolls an element of the app into view and moves the focus to it (by id; inside the
+    /// app's shadow root too, when mounted).
+    pub fn focus_element(id: &str) {
+        let found = document().and_then(|d| d.get_element_by_id(id)).or_else(|| {
+            // A mounted advisor lives in a shadow root: search the shadow roots of the page.
+            let d = document()?;
+            let hosts = d.query_selector_all("*").ok()?;
+            (0..hosts.length()).find_map(|i| {
+                let el: web_sys::Element = hosts.get(i)?.dyn_into().ok()?;
+                el.shadow_root()?.get_element_by_id(id)
+            })
+        });
+        if let Some(el) = found {
+            el.scroll_into_view();
+            if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
         }
     }
 

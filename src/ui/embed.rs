@@ -44,9 +44,19 @@ pub fn post_height() {
     if parent == w {
         return;
     }
-    let Some(height) = document().and_then(|d| d.document_element()).map(|e| e.scroll_height()) else {
-        return;
+    // The content's own height (the body's, which follows the content down as well as up;
+    // the document element's never drops below the iframe's current height).
+    let Some(body) = document().and_then(|d| d.body()) else { return };
+    let rect = body.get_bounding_client_rect();
+    let style = w.get_computed_style(&body).ok().flatten();
+    let margin = |side: &str| {
+        style
+            .as_ref()
+            .and_then(|s| s.get_property_value(side).ok())
+            .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+            .unwrap_or(0.0)
     };
+    let height = (rect.height() + margin("margin-top") + margin("margin-bottom")).ceil();
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
     let _ = js_sys::Reflect::set(&message, &"height".into(), &JsValue::from(height));

@@ -1,9 +1,13 @@
-//! Every FAQ question with the advisor's answer, a filter, and links into the flows.
+//! Every FAQ question with the advisor's answer, the current-practice notes that qualify it,
+//! a filter, links into the flows, and a way back to where the person came from.
 
-use super::{href, use_lang};
-use crate::i18n::{fill, strings};
+use super::result::faq_title;
+use super::{use_ui, Browser, LensSwitch};
+use crate::i18n::fill;
+use crate::present::notes_on_faq;
+use crate::report::Lens;
 use crate::route::{self, Route};
-use crate::rulebook::{TextExt, RULEBOOK};
+use crate::rulebook::{Lang, Layer, TextExt, RULEBOOK};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -14,20 +18,15 @@ pub struct Props {
 
 #[function_component(FaqPage)]
 pub fn faq_page(props: &Props) -> Html {
-    let lang = use_lang();
-    let s = strings(lang);
+    let ui = use_ui();
+    let s = ui.s();
+    let lang = ui.lang();
     let filter = use_state(String::new);
     {
-        let focus = props.focus;
-        use_effect_with(focus, move |focus| {
+        // A link to one question shows it: scrolled into view and focused.
+        use_effect_with(props.focus, move |focus| {
             if let Some(f) = focus {
-                let id = format!("faq-{}", RULEBOOK.faqs[*f].id);
-                if let Some(el) = super::browser::document().and_then(|d| d.get_element_by_id(&id)) {
-                    el.scroll_into_view();
-                    if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
-                        let _ = h.focus();
-                    }
-                }
+                Browser::focus_element(&format!("faq-{}", RULEBOOK.faqs[*f].id));
             }
             || ()
         });
@@ -46,22 +45,35 @@ pub fn faq_page(props: &Props) -> Html {
             let f = &RULEBOOK.faqs[i];
             needle.is_empty()
                 || contains_ignoring_case(f.question, needle)
+                || contains_ignoring_case(f.title.get(lang), needle)
                 || contains_ignoring_case(f.answer.get(lang), needle)
                 || f.section.contains(needle)
         })
         .collect();
+    let back = ui.state.back_to.clone().map(|to| {
+        let text = if matches!(to, Route::Result(_)) { s.back_to_result } else { s.back_to_question };
+        html! { <p class="back-link"><a href={ui.href(&to)} onclick={ui.on_link(to.clone(), true)}>{ text }</a></p> }
+    });
+    let is_static = matches!(ui.host, super::host::Host::Static { .. });
 
     let mut sections: Vec<&str> = RULEBOOK.faqs.iter().map(|f| f.section).collect();
     sections.dedup();
     html! {
         <div class="screen faq">
+            { for back }
             <h1 id="main-heading" tabindex="-1">{ s.faq_heading }</h1>
             <p class="lead">{ fill(s.faq_lead, &[("source", s.source)]) }</p>
-            <div class="filter">
-                <label for="faq-filter">{ s.filter_label }</label>
-                <input id="faq-filter" type="search" value={(*filter).clone()} oninput={oninput} aria-describedby="faq-count" />
-                <p id="faq-count" class="help" role="status">{ fill(s.filter_count, &[("shown", &shown.len().to_string()), ("total", &RULEBOOK.faqs.len().to_string())]) }</p>
-            </div>
+            if lang != Lang::SOURCE {
+                <p class="help">{ s.faq_original_note }</p>
+            }
+            if !is_static {
+                <LensSwitch />
+                <div class="filter">
+                    <label for="faq-filter">{ s.filter_label }</label>
+                    <input id="faq-filter" type="search" value={(*filter).clone()} oninput={oninput} aria-describedby="faq-count" />
+                    <p id="faq-count" class="help" role="status">{ fill(s.filter_count, &[("shown", &shown.len().to_string()), ("total", &RULEBOOK.faqs.len().to_string())]) }</p>
+                </div>
+            }
             { for sections.iter().map(|section| {
                 let items: Vec<usize> = shown.iter().copied().filter(|&i| RULEBOOK.faqs[i].section == *section).collect();
                 if items.is_empty() {
@@ -71,21 +83,39 @@ pub fn faq_page(props: &Props) -> Html {
                 html! {
                     <section class="faq-section" aria-label={label}>
                         <h2>{ format!("§{section}") }</h2>
-                        { for items.into_iter().map(|i| {
-                            let f = &RULEBOOK.faqs[i];
-                            let flow = &RULEBOOK.flows[f.flow];
-                            html! {
-                                <article class={classes!("faq-entry", (props.focus == Some(i)).then_some("focused"))} id={format!("faq-{}", f.id)} tabindex="-1">
-                                    <h3><a href={href(&Route::Faq(Some(i)), lang)} lang="en">{ f.question }</a></h3>
-                                    <p>{ f.answer.get(lang) }</p>
-                                    <p class="related"><a href={href(&route::start_flow(f.flow), lang)}>{ fill(s.work_it_out, &[("flow", flow.title.get(lang))]) }</a></p>
-                                </article>
-                            }
-                        }) }
+                        { for items.into_iter().map(|i| entry(&ui, i, props.focus == Some(i))) }
                     </section>
                 }
             }) }
         </div>
+    }
+}
+
+fn entry(ui: &super::Ui, i: usize, focused: bool) -> Html {
+    let s = ui.s();
+    let lang = ui.lang();
+    let f = &RULEBOOK.faqs[i];
+    let flow = &RULEBOOK.flows[f.flow];
+    let notes: Vec<usize> = if ui.state.lens == Lens::All { notes_on_faq(&RULEBOOK, i) } else { Vec::new() };
+    html! {
+        <article class={classes!("faq-entry", focused.then_some("focused"))} id={format!("faq-{}", f.id)} tabindex="-1">
+            <h3>{ ui.link(Route::Faq(Some(i)), None, faq_title(lang, i)) }</h3>
+            <p>{ f.answer.get(lang) }</p>
+            if !notes.is_empty() {
+                <aside class="since" aria-label={s.practice_short}>
+                    <p class="practice-label"><span class="badge practice-badge">{ s.practice_short }</span>{ " " }{ fill(s.faq_notes_intro, &[("date", RULEBOOK.gathered)]) }</p>
+                    <ul>
+                        { for notes.into_iter().map(|r| {
+                            let rec = &RULEBOOK.recommendations[r];
+                            debug_assert_eq!(rec.layer, Layer::Practice);
+                            let first = rec.body.first().map(|p| p.text.get(lang));
+                            html! { <li><strong>{ rec.title.get(lang) }</strong>{ for first.map(|t| html! { <>{ " " }{ t }</> }) }</li> }
+                        }) }
+                    </ul>
+                </aside>
+            }
+            <p class="related">{ ui.link(route::start_flow(f.flow), None, html! { { fill(s.work_it_out, &[("flow", flow.title.get(lang))]) } }) }</p>
+        </article>
     }
 }
 

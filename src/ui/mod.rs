@@ -1,337 +1,204 @@
-//! The Yew app. It only renders what the engine and the router return: no rule logic.
-//!
-//! State lives in the URL fragment (see [`crate::route`]): every step sets
-//! `location.hash`, and the app re-reads it on `hashchange`, so browser Back/Forward,
-//! bookmarks and shared links all work. The current place is also saved to `localStorage`.
-//! The language and the navigation are provided to every component as one context.
+//! The Yew app. It renders what the engine returns (through [`crate::present`]); it holds no
+//! rule logic. One reducer ([`state`]) changes the state; the [`host::Host`] owns what
+//! differs between a page, a mounted advisor and a static render. The same components run in
+//! the browser and render the static pages natively (see [`crate::site`]).
 
-mod browser;
+pub mod browser;
+#[cfg(target_arch = "wasm32")]
 mod crash;
+#[cfg(target_arch = "wasm32")]
 mod embed;
 mod faq;
+pub mod host;
 mod question;
 mod result;
 mod start;
+pub mod state;
 
-use crate::i18n::{fill, strings};
-use crate::route::{self, Notice, Route};
+use crate::i18n::{fill, strings, Strings};
+use crate::report::Lens;
+use crate::route::{self, Notice, Route, SavedProblem};
 use crate::rulebook::{Lang, LangExt, TextExt, RULEBOOK};
-use gloo::events::EventListener;
+use host::Host;
+use state::{Action, Message, State};
 use yew::prelude::*;
 
 pub use browser::Browser;
 
-/// Mounts the app into the element with id `app` (replacing its loading content).
-/// The page's query string may ask for the embed mode (see [`route::EmbedOptions`]).
-pub fn start() {
-    crash::install_panic_hook();
-    // Without an `#app` element the module was loaded as a library (the JS `mount` API):
-    // then there is nothing to start here.
-    let Some(root) = browser::document().and_then(|d| d.get_element_by_id("app")) else {
-        return;
-    };
-    let options = route::EmbedOptions::parse(&Browser::search());
-    if options.embed {
-        embed::prepare(&options);
-    }
-    // `#app` holds the start screen rendered at build time (or a loading line). The app
-    // renders into a hidden container beside it and swaps it in after its first render
-    // (see `reveal`), so the page never shows an empty frame.
-    let Some(container) = browser::document().and_then(|d| d.create_element("div").ok()) else { return };
-    let _ = container.set_attribute("hidden", "");
-    let _ = container.set_attribute("data-live", "");
-    let _ = root.append_child(&container);
-    yew::Renderer::<App>::with_root_and_props(container, AppProps { mode: Mode::Page(options) }).render();
+/// What every screen gets: the state, the host and the way to change the state.
+#[derive(Clone, PartialEq)]
+pub struct Ui {
+    pub state: std::rc::Rc<State>,
+    pub host: Host,
+    pub dispatch: Callback<Action>,
 }
 
-/// Renders an independent advisor into `container` (used by the JS `mount` API).
-pub fn mount_into(container: web_sys::Element, flow: Option<usize>, lang: Lang) {
-    crash::install_panic_hook();
-    yew::Renderer::<App>::with_root_and_props(container, AppProps { mode: Mode::Mounted { flow, lang } })
-        .render();
-}
-
-/// Replaces the static content of `#app` with the live app, in one step, and marks the
-/// document ready (`data-app-ready` on `<html>`: the app is interactive).
-fn reveal() {
-    if let Some(html) = browser::document().and_then(|d| d.document_element()) {
-        let _ = html.set_attribute("data-app-ready", "");
+impl Ui {
+    pub fn lang(&self) -> Lang {
+        self.state.lang
     }
-    let Some(root) = browser::document().and_then(|d| d.get_element_by_id("app")) else { return };
-    let children = root.children();
-    for i in (0..children.length()).rev() {
-        if let Some(child) = children.item(i) {
-            if child.has_attribute("data-live") {
-                let _ = child.remove_attribute("hidden");
-            } else {
-                child.remove();
+
+    pub fn s(&self) -> &'static Strings {
+        strings(self.state.lang)
+    }
+
+    /// The link to a route, in the current language and lens.
+    pub fn href(&self, route: &Route) -> String {
+        self.host.href(route, self.state.lang, self.state.lens)
+    }
+
+    /// Moves to a route (a new step in the history or the memory).
+    pub fn go(&self, route: Route) {
+        self.host.go(route, &self.state, &self.dispatch);
+    }
+
+    /// A link's click: moves within the app (plain clicks only; a click with a modifier key
+    /// opens the link as the browser would).
+    pub fn on_link(&self, route: Route, back: bool) -> Callback<MouseEvent> {
+        let ui = self.clone();
+        Callback::from(move |e: MouseEvent| {
+            if e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
+                return;
             }
+            e.prevent_default();
+            if back {
+                ui.host.back(route.clone(), &ui.state, &ui.dispatch);
+            } else {
+                ui.go(route.clone());
+            }
+        })
+    }
+
+    /// A link into the app.
+    pub fn link(&self, route: Route, class: Option<&'static str>, children: Html) -> Html {
+        html! { <a class={class} href={self.href(&route)} onclick={self.on_link(route, false)}>{ children }</a> }
+    }
+}
+
+#[hook]
+pub fn use_ui() -> Ui {
+    use_context::<Ui>().expect("screens render inside the app")
+}
+
+/// A message in the reader's language.
+pub fn message_text(m: &Message, lang: Lang) -> String {
+    let s = strings(lang);
+    match m {
+        Message::Link(Notice::UnknownPage(_)) => s.notice_unknown_page.to_string(),
+        Message::Link(Notice::UnknownFlow(id)) => {
+            fill(s.notice_unknown_flow, &[("id", &crate::answers::shown(id))])
+        }
+        Message::Link(Notice::Dropped(e)) => fill(s.notice_dropped, &[("detail", &e.to_string())]),
+        Message::Link(Notice::Malformed(p)) => {
+            fill(s.notice_malformed, &[("part", &crate::answers::shown(p))])
+        }
+        Message::Link(Notice::TooLong) => s.notice_too_long.to_string(),
+        Message::Link(Notice::Redirected) => s.notice_redirected.to_string(),
+        Message::UnknownLanguage(tag) => {
+            fill(s.notice_unknown_language, &[("lang", &crate::answers::shown(tag))])
+        }
+        Message::Saved(SavedProblem::Unreadable) => s.saved_unreadable.to_string(),
+        Message::Saved(SavedProblem::OtherVersion) => s.saved_other_version.to_string(),
+        Message::StorageUnavailable => s.storage_unavailable.to_string(),
+    }
+}
+
+/// The document title for a state: the screen, and on a result its outcome.
+pub fn title_of(state: &State) -> String {
+    let s = strings(state.lang);
+    let lang = state.lang;
+    match &state.route {
+        Route::Start => s.app_name.to_string(),
+        Route::Faq(_) => fill(s.title_faq, &[("app", s.app_name)]),
+        Route::Question { answers, question, .. } => {
+            let (n, _) = route::progress(answers, *question);
+            let prompt = RULEBOOK.questions[*question].prompt.get(lang);
+            fill(s.title_question, &[("n", &n.to_string()), ("prompt", prompt), ("app", s.app_name)])
+        }
+        Route::Result(answers) => {
+            let ev = crate::engine::evaluate(&RULEBOOK, answers);
+            let shown = crate::present::present(&RULEBOOK, &ev, state.lens);
+            let outcome = shown.headline.map_or_else(
+                || RULEBOOK.flows[answers.flow()].title.get(lang),
+                |h| RULEBOOK.recommendations[h.first.unwrap_or(h.verdict)].title.get(lang),
+            );
+            fill(s.title_result, &[("outcome", outcome), ("app", s.app_name)])
         }
     }
-}
-
-/// How the app is hosted.
-#[derive(Clone, PartialEq)]
-pub enum Mode {
-    /// The whole page (or an iframe): routes in the URL fragment, answers saved locally.
-    Page(route::EmbedOptions),
-    /// Mounted into an element of another page by the JS API: routes in memory, nothing
-    /// saved, the host page's title, language and URL untouched.
-    Mounted { flow: Option<usize>, lang: Lang },
 }
 
 #[derive(Clone, PartialEq, Properties)]
 pub struct AppProps {
-    pub mode: Mode,
-}
-
-impl Default for AppProps {
-    fn default() -> Self {
-        AppProps { mode: Mode::Page(route::EmbedOptions::default()) }
-    }
-}
-
-/// Moving between screens, whichever way the app is hosted.
-#[derive(Clone, PartialEq)]
-pub struct Nav {
-    pub go: Callback<Route>,
-    /// True when routes live in memory (mounted mode).
-    pub memory: bool,
-}
-
-/// What the app gives every screen: the language and the navigation (one context, so the
-/// Wasm carries one context provider rather than two).
-#[derive(Clone, PartialEq)]
-pub struct Shared {
-    pub lang: Lang,
-    pub nav: Nav,
-}
-
-#[hook]
-pub fn use_nav() -> Nav {
-    use_context::<Shared>().map_or_else(|| Nav { go: Callback::from(|_| ()), memory: true }, |s| s.nav)
-}
-
-/// The language from the link, else the saved choice, else the browser's languages.
-fn choose_lang(notices: &mut Vec<String>) -> Lang {
-    match route::lang_param(&Browser::hash()) {
-        Some(Ok(lang)) => return lang,
-        Some(Err(tag)) => {
-            notices.push(fill(strings(Lang::SOURCE).notice_unknown_language, &[("lang", &tag)]))
-        }
-        None => {}
-    }
-    if let Some(lang) = Browser::saved_lang().and_then(|t| Lang::parse(&t)) {
-        return lang;
-    }
-    Browser::languages().iter().find_map(|t| Lang::parse(t)).unwrap_or_default()
-}
-
-fn notice_text(n: &Notice, lang: Lang) -> String {
-    let s = strings(lang);
-    match n {
-        Notice::UnknownPage(_) => s.notice_unknown_page.to_string(),
-        Notice::UnknownFlow(id) => fill(s.notice_unknown_flow, &[("id", &crate::answers::shown(id))]),
-        Notice::Dropped(e) => fill(s.notice_dropped, &[("detail", &e.to_string())]),
-        Notice::Malformed(p) => fill(s.notice_malformed, &[("part", &crate::answers::shown(p))]),
-        Notice::TooLong => s.notice_too_long.to_string(),
-        Notice::Redirected => s.notice_redirected.to_string(),
-    }
-}
-
-/// What the app shows: a route, plus notices about anything dropped while decoding it.
-#[derive(Clone, PartialEq)]
-pub struct Place {
-    pub route: Route,
-    pub lang: Lang,
-    pub notices: Vec<String>,
-    /// A saved place the person may resume (offered on the start screen).
-    pub resumable: Option<Route>,
-}
-
-fn read_place(first_load: bool, current: Option<Lang>) -> Place {
-    let hash = Browser::hash();
-    if hash.starts_with(crash::SELF_TEST_FRAGMENT) {
-        panic!("deliberate panic: the self-test of the crash panel ({})", crash::SELF_TEST_FRAGMENT);
-    }
-    let mut notices = Vec::new();
-    let lang = match (route::lang_param(&hash), current) {
-        (Some(Ok(lang)), _) => lang,
-        (_, Some(lang)) => lang,
-        _ => choose_lang(&mut notices),
-    };
-    let (route, decoded) = route::decode(&hash);
-    notices.extend(decoded.iter().map(|n| notice_text(n, lang)));
-    let mut resumable = None;
-    if first_load && route == Route::Start {
-        match Browser::load_saved() {
-            Ok(Some(saved)) => match route::decode_saved(&saved) {
-                Ok((saved_route, _)) if !matches!(saved_route, Route::Start | Route::Faq(_)) => {
-                    resumable = Some(saved_route)
-                }
-                Ok(_) => {}
-                Err(problem) => {
-                    notices.push(
-                        match problem {
-                            route::SavedProblem::Unreadable => strings(lang).saved_unreadable,
-                            route::SavedProblem::OtherVersion => strings(lang).saved_other_version,
-                        }
-                        .to_string(),
-                    );
-                    Browser::clear_saved();
-                }
-            },
-            Ok(None) => {}
-            Err(_) => notices.push(strings(lang).storage_unavailable.into()),
-        }
-    }
-    Place { route, lang, notices, resumable }
-}
-
-/// The link to a route in a language.
-pub fn href(route: &Route, lang: Lang) -> String {
-    route::with_lang(route::encode(route), lang)
-}
-
-fn initial_place(mode: &Mode) -> Place {
-    match mode {
-        Mode::Page(options) => {
-            let mut place = read_place(true, options.lang);
-            if let (Route::Start, Some(flow)) = (&place.route, options.flow) {
-                if Browser::hash().trim_start_matches('#').trim_start_matches('/').is_empty() {
-                    place.route = route::start_flow(flow);
-                    Browser::replace_hash(&href(&place.route, place.lang));
-                }
-            }
-            place
-        }
-        Mode::Mounted { flow, lang } => Place {
-            route: flow.map_or(Route::Start, route::start_flow),
-            lang: *lang,
-            notices: Vec::new(),
-            resumable: None,
-        },
-    }
+    pub host: Host,
+    pub initial: State,
 }
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let place = use_state(|| initial_place(&props.mode));
-    let first = use_mut_ref(|| true);
-    let page_mode = !matches!(props.mode, Mode::Mounted { .. });
-    use_effect_with((), move |_| {
-        if page_mode {
-            reveal();
-        }
-        || ()
-    });
+    let state = use_reducer_eq(|| props.initial.clone());
+    let dispatch = {
+        let d = state.dispatcher();
+        Callback::from(move |a: Action| d.dispatch(a))
+    };
+    let host = props.host.clone();
     let root = use_node_ref();
-    let memory = matches!(props.mode, Mode::Mounted { .. });
-    let embed = matches!(&props.mode, Mode::Page(o) if o.embed);
 
+    // The page follows its address: Back/Forward and edited fragments.
+    #[cfg(target_arch = "wasm32")]
     {
-        let place = place.clone();
-        use_effect_with((), move |_| {
-            let listener = browser::window().filter(|_| !memory).map(|w| {
-                EventListener::new(&w, "hashchange", move |_| {
-                    place.set(read_place(false, Some(place.lang)));
-                })
-            });
-            move || drop(listener)
+        let (host, dispatch) = (host.clone(), dispatch.clone());
+        use_effect_with((), move |()| {
+            let listeners = page::listen(&host, dispatch);
+            move || drop(listeners)
         });
     }
-    use_effect_with(place.route.clone(), move |_| {
-        if embed {
-            embed::post_height();
-        }
-        || ()
-    });
-
-    let nav = {
-        let place = place.clone();
-        Nav {
-            go: Callback::from(move |route: Route| {
-                if memory {
-                    let mut p = (*place).clone();
-                    p.route = route;
-                    p.notices.clear();
-                    place.set(p);
-                } else {
-                    Browser::set_hash(&href(&route, place.lang));
-                }
-            }),
-            memory,
-        }
-    };
-    // Mounted: links inside the app move it, never the host page.
-    let follow_links = {
-        let place = place.clone();
-        Callback::from(move |e: MouseEvent| {
-            if !memory {
-                return;
-            }
-            let link = e
-                .target()
-                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-                .and_then(|el| el.closest("a[href^='#']").ok().flatten());
-            if let Some(href) = link.and_then(|a| a.get_attribute("href")) {
-                e.prevent_default();
-                let (route, _) = route::decode(&href);
-                let mut p = (*place).clone();
-                p.route = route;
-                p.lang = route::lang_param(&href).and_then(Result::ok).unwrap_or(p.lang);
-                place.set(p);
-            }
-        })
-    };
-
-    // After every move and language switch: save the place, name it in the title, set the
-    // document language.
-    use_effect_with((place.route.clone(), place.lang), move |(route, lang)| {
-        if !memory {
-            if !matches!(route, Route::Start | Route::Faq(_)) {
-                Browser::save(&route::encode_saved(route));
-            }
-            Browser::set_title(&title_of(route, *lang));
-            Browser::set_document_lang(lang.code());
-        }
-        || ()
-    });
-    // After every move (not a language switch, which leaves focus on the switch): move focus
-    // to the new screen's heading (not on first load: no jump).
+    // After every change: save, title, language; events for a mounted advisor.
     {
-        let first = first.clone();
+        let host = host.clone();
+        use_effect_with((*state).clone(), move |s| {
+            host.sync(s, &title_of(s));
+            || ()
+        });
+    }
+    // After a move (not on the first render): focus the new screen's heading.
+    {
         let root = root.clone();
-        use_effect_with(place.route.clone(), move |_| {
-            let was_first = std::mem::replace(&mut *first.borrow_mut(), false);
-            if !was_first {
+        use_effect_with(state.moves, move |&moves| {
+            if moves > 0 {
                 Browser::focus_heading(&root);
             }
             || ()
         });
     }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let embedded = host.is_embedded();
+        use_effect_with(state.route.clone(), move |_| {
+            if embedded {
+                embed::post_height();
+            }
+            || ()
+        });
+    }
 
-    let lang = place.lang;
+    let ui = Ui { state: std::rc::Rc::new((*state).clone()), host: host.clone(), dispatch: dispatch.clone() };
+    let lang = state.lang;
     let s = strings(lang);
     let dismiss = {
-        let (place, root) = (place.clone(), root.clone());
+        let (dispatch, root) = (dispatch.clone(), root.clone());
         Callback::from(move |_: MouseEvent| {
-            let mut p = (*place).clone();
-            p.notices.clear();
-            place.set(p);
-            // The button goes away with the notice: keep the focus in the page.
+            dispatch.emit(Action::Dismiss);
+            // The button goes away with the messages: keep the focus in the page.
             Browser::focus_heading(&root);
         })
     };
     let switch = |other: Lang| {
-        let place = place.clone();
+        let ui = ui.clone();
         Callback::from(move |_: MouseEvent| {
-            let mut p = (*place).clone();
-            p.lang = other;
-            place.set(p);
-            if !memory {
+            ui.dispatch.emit(Action::SetLang(other));
+            if let Host::Page { .. } = ui.host {
                 Browser::save_lang(other.code());
-                Browser::replace_hash(&href(&place.route, other));
+                ui.host.replace(&ui.state.route, &State { lang: other, ..(*ui.state).clone() });
             }
         })
     };
@@ -343,38 +210,42 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
-    let screen = match &place.route {
-        Route::Start => html! { <start::StartScreen resumable={place.resumable.clone()} /> },
+    let screen = match &state.route {
+        Route::Start => html! { <start::StartScreen /> },
         Route::Faq(focus) => html! { <faq::FaqPage focus={*focus} /> },
         Route::Question { answers, question, changing } => html! {
             <question::QuestionScreen
-                key={route::encode(&place.route)}
+                key={route::encode(&state.route)}
                 answers={*answers}
                 question={*question}
                 changing={*changing} />
         },
         Route::Result(answers) => html! { <result::ResultScreen answers={*answers} /> },
     };
+    let rules = host.static_page("rules", lang);
+    let gathered = RULEBOOK.gathered;
 
     html! {
-        <ContextProvider<Shared> context={Shared { lang, nav }}>
-            <div class={classes!("app", embed.then_some("embedded"), memory.then_some("mounted"))} ref={root} onclick={follow_links} lang={lang.code()}>
+        <ContextProvider<Ui> context={ui.clone()}>
+            <div class={classes!("app", host.is_embedded().then_some("embedded"), host.is_mounted().then_some("mounted"))} ref={root} lang={lang.code()}>
                 <a class="skip-link" href="#main" onclick={skip}>{ s.skip_link }</a>
                 <header class="masthead">
-                    <a class="brand" href={href(&Route::Start, lang)}>{ s.app_name }</a>
+                    { ui.link(Route::Start, Some("brand"), html! { { s.app_name } }) }
                     <nav aria-label={s.nav_label}>
-                        <a href={href(&Route::Faq(None), lang)}>{ s.nav_faq }</a>
-                        { for Lang::all().filter(|&l| l != lang).map(|other| html! {
-                            <button type="button" class="link-button lang-switch" onclick={switch(other)}
-                                lang={other.code()} aria-label={format!("{} ({})", other.name(), s.language_label)}>{ other.name() }</button>
-                        }) }
+                        { ui.link(Route::Faq(None), None, html! { { s.nav_faq } }) }
+                        <span class="langs" role="group" aria-label={s.language_label}>
+                            { for Lang::all().filter(|&l| l != lang).map(|other| html! {
+                                <button type="button" class="link-button lang-switch" onclick={switch(other)}
+                                    lang={other.code()}>{ other.name() }</button>
+                            }) }
+                        </span>
                     </nav>
                 </header>
                 <main id="main" class="main">
-                    if !place.notices.is_empty() {
+                    if !state.messages.is_empty() {
                         <div class="notice" role="status" aria-label={s.notices_label}>
                             <ul>
-                                { for place.notices.iter().map(|n| html! { <li>{ n }</li> }) }
+                                { for state.messages.iter().map(|m| html! { <li>{ message_text(m, lang) }</li> }) }
                             </ul>
                             <button type="button" class="link-button" onclick={dismiss}>{ s.dismiss }</button>
                         </div>
@@ -382,32 +253,21 @@ pub fn app(props: &AppProps) -> Html {
                     { screen }
                 </main>
                 <footer class="footer">
-                    <p>{ fill(s.footer, &[("source", s.source)]) }</p>
+                    <p>{ fill(s.footer, &[("source", s.source), ("date", gathered)]) }</p>
+                    <p class="footer-links">
+                        if let Some(href) = rules {
+                            <a href={href}>{ s.rule_map }</a>{ " · " }
+                        }
+                        <span>{ fill(s.version_line, &[("version", env!("CARGO_PKG_VERSION")), ("rules", &RULEBOOK.version.to_string()), ("date", gathered)]) }</span>
+                    </p>
                 </footer>
             </div>
-        </ContextProvider<Shared>>
-    }
-}
-
-fn title_of(route: &Route, lang: Lang) -> String {
-    let s = strings(lang);
-    match route {
-        Route::Start => s.app_name.to_string(),
-        Route::Faq(_) => fill(s.title_faq, &[("app", s.app_name)]),
-        Route::Question { answers, question, .. } => {
-            let (n, _) = route::progress(answers, *question);
-            let prompt = RULEBOOK.questions[*question].prompt.get(lang);
-            fill(s.title_question, &[("n", &n.to_string()), ("prompt", prompt), ("app", s.app_name)])
-        }
-        Route::Result(answers) => {
-            let flow = RULEBOOK.flows[answers.flow()].title.get(lang);
-            fill(s.title_result, &[("flow", flow), ("app", s.app_name)])
-        }
+        </ContextProvider<Ui>>
     }
 }
 
 /// One radio option of a choice: a real radio input, named by its label and described by its
-/// hint (not both in the name). The start and question screens share it.
+/// hint (not both in the name). The start, question and lens choices share it.
 pub fn radio_option(
     name: &'static str,
     id: String,
@@ -435,8 +295,190 @@ pub fn radio_option(
     }
 }
 
-/// The language of the surrounding app (English outside one).
-#[hook]
-pub fn use_lang() -> Lang {
-    use_context::<Shared>().map(|s| s.lang).unwrap_or_default()
+/// The lens switch: the FAQ's advice with the notes on current practice, or alone.
+#[function_component(LensSwitch)]
+pub fn lens_switch() -> Html {
+    let ui = use_ui();
+    let s = ui.s();
+    let set = |lens: Lens| {
+        let ui = ui.clone();
+        Callback::from(move |_: Event| {
+            ui.dispatch.emit(Action::SetLens(lens));
+            if let Host::Page { .. } = ui.host {
+                Browser::save_lens(lens.id());
+                ui.host.replace(&ui.state.route, &State { lens, ..(*ui.state).clone() });
+            }
+        })
+    };
+    let lens = ui.state.lens;
+    html! {
+        <fieldset class="lens no-print">
+            <legend>{ s.lens_legend }</legend>
+            <div class="options inline">
+                { radio_option("lens", "lens-all".into(), "all", lens == Lens::All, s.lens_all, None, set(Lens::All)) }
+                { radio_option("lens", "lens-faq".into(), "faq", lens == Lens::FaqOnly, s.lens_faq, None, set(Lens::FaqOnly)) }
+            </div>
+        </fieldset>
+    }
+}
+
+// ───────────────────────────── starting in the browser ─────────────────────────────
+
+/// Mounts the app into the element with id `app` (beside the static first screen, which it
+/// replaces after its first render). The page's query string may ask for the embed mode.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    crash::install_panic_hook();
+    // Without an `#app` element the module was loaded as a library (the JS API).
+    let Some(root) = browser::document().and_then(|d| d.get_element_by_id("app")) else {
+        return;
+    };
+    let options = route::EmbedOptions::parse(&Browser::search());
+    if options.embed {
+        embed::prepare(&options);
+    }
+    let single_file = browser::document()
+        .and_then(|d| d.document_element())
+        .is_some_and(|h| h.has_attribute("data-single-file"));
+    let initial = page::initial_state(&options);
+    let host = Host::Page { options: options.clone(), single_file };
+    // The address names the place as the app understood it: corrected (a result link with
+    // missing answers shows the question) and without answers the path does not use.
+    let canonical = (initial.route != Route::Start
+        || !Browser::hash().trim_start_matches(['#', '/']).is_empty())
+    .then(|| host.href(&initial.route, initial.lang, initial.lens));
+    host::history::start(canonical.as_deref());
+    let Some(container) = browser::document().and_then(|d| d.create_element("div").ok()) else { return };
+    let _ = container.set_attribute("hidden", "");
+    let _ = container.set_attribute("data-live", "");
+    let _ = root.append_child(&container);
+    yew::Renderer::<App>::with_root_and_props(container, AppProps { host, initial }).render();
+    page::reveal();
+}
+
+/// Renders an independent advisor into `container` (the JS `mount` API and `<icp-advisor>`).
+#[cfg(target_arch = "wasm32")]
+pub fn mount_into(
+    container: web_sys::Element,
+    events_on: web_sys::Element,
+    initial: State,
+    assets: Option<String>,
+) -> yew::AppHandle<App> {
+    crash::install_panic_hook();
+    yew::Renderer::<App>::with_root_and_props(
+        container,
+        AppProps { host: Host::Mounted { element: Some(events_on), assets }, initial },
+    )
+    .render()
+}
+
+/// The page host's start-up: the first place, and following the address.
+#[cfg(target_arch = "wasm32")]
+mod page {
+    use super::*;
+    use gloo::events::EventListener;
+
+    /// The language from the link, else the saved choice, else the browser's languages.
+    fn choose_lang(hash: &str, options: &route::EmbedOptions, messages: &mut Vec<Message>) -> Lang {
+        match route::lang_param(hash) {
+            Some(Ok(lang)) => return lang,
+            Some(Err(tag)) => messages.push(Message::UnknownLanguage(tag)),
+            None => {}
+        }
+        if let Some(lang) = options.lang {
+            return lang;
+        }
+        if let Some(lang) = Browser::saved_lang().and_then(|t| Lang::parse(&t)) {
+            return lang;
+        }
+        Browser::languages().iter().find_map(|t| Lang::parse(t)).unwrap_or_default()
+    }
+
+    /// The place the page opens at: the address, else (embed mode) the requested flow; the
+    /// saved place is offered for resuming; a choice made on the static first screen before
+    /// the app started is kept.
+    pub fn initial_state(options: &route::EmbedOptions) -> State {
+        let hash = Browser::hash();
+        if hash.starts_with(crash::SELF_TEST_FRAGMENT) {
+            panic!("deliberate panic: the self-test of the crash panel ({})", crash::SELF_TEST_FRAGMENT);
+        }
+        let mut messages = Vec::new();
+        let lang = choose_lang(&hash, options, &mut messages);
+        let (route, notices) = route::decode(&hash);
+        let mut route = route::shareable(&route);
+        messages.extend(notices.into_iter().map(Message::Link));
+        let lens = route::lens_param(&hash)
+            .or(options.lens)
+            .or_else(|| Browser::saved_lens().and_then(|l| Lens::parse(&l)))
+            .unwrap_or_default();
+        let mut state = State::new(route.clone(), lang);
+        state.lens = lens;
+        if route == Route::Start {
+            if let Some(flow) = options.flow.filter(|_| hash.trim_start_matches(['#', '/']).is_empty()) {
+                route = route::start_flow(flow);
+                state.route = route.clone();
+            }
+            match Browser::load_saved() {
+                Ok(Some(saved)) => match route::decode_saved(&saved) {
+                    Ok((r, _)) if !matches!(r, Route::Start | Route::Faq(_)) => state.resumable = Some(r),
+                    Ok(_) => {}
+                    Err(problem) => {
+                        messages.push(Message::Saved(problem));
+                        Browser::clear_saved();
+                    }
+                },
+                Ok(None) => {}
+                Err(_) => messages.push(Message::StorageUnavailable),
+            }
+            state.chosen_flow =
+                Browser::static_choice().and_then(|id| RULEBOOK.flow(&id)).unwrap_or(state.chosen_flow);
+        }
+        state.messages = messages;
+        state
+    }
+
+    /// The address, decoded (Back/Forward, an edited fragment).
+    fn arrived() -> Action {
+        let hash = Browser::hash();
+        let mut messages = Vec::new();
+        let lang = match route::lang_param(&hash) {
+            Some(Ok(l)) => Some(l),
+            Some(Err(tag)) => {
+                messages.push(Message::UnknownLanguage(tag));
+                None
+            }
+            None => None,
+        };
+        let (route, notices) = route::decode(&hash);
+        messages.extend(notices.into_iter().map(Message::Link));
+        Action::Arrived { route, lang, lens: route::lens_param(&hash), messages }
+    }
+
+    pub fn listen(_host: &Host, dispatch: Callback<Action>) -> Vec<EventListener> {
+        let Some(w) = browser::window() else { return Vec::new() };
+        let d = dispatch.clone();
+        vec![
+            EventListener::new(&w, "popstate", move |_| d.emit(arrived())),
+            EventListener::new(&w, "hashchange", move |_| dispatch.emit(arrived())),
+        ]
+    }
+
+    /// Replaces the static content of `#app` with the live app, in one step, and marks the
+    /// document ready (`data-app-ready` on `<html>`: the app is interactive).
+    pub fn reveal() {
+        if let Some(html) = browser::document().and_then(|d| d.document_element()) {
+            let _ = html.set_attribute("data-app-ready", "");
+        }
+        let Some(root) = browser::document().and_then(|d| d.get_element_by_id("app")) else { return };
+        let children = root.children();
+        for i in (0..children.length()).rev() {
+            if let Some(child) = children.item(i) {
+                if child.has_attribute("data-live") {
+                    let _ = child.remove_attribute("hidden");
+                } else {
+                    child.remove();
+                }
+            }
+        }
+    }
 }

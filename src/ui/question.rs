@@ -1,9 +1,9 @@
 //! One question per screen: a real radio group, help, progress, Continue and Back.
 
-use super::{href, radio_option, use_lang, use_nav, Browser};
+use super::{radio_option, use_ui};
 use crate::answers::AnswerSet;
-use crate::i18n::{fill, strings};
-use crate::route;
+use crate::i18n::fill;
+use crate::route::{self, Route};
 use crate::rulebook::{QIx, TextExt, RULEBOOK};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -17,31 +17,28 @@ pub struct Props {
 
 #[function_component(QuestionScreen)]
 pub fn question_screen(props: &Props) -> Html {
-    let lang = use_lang();
-    let s = strings(lang);
+    let ui = use_ui();
+    let s = ui.s();
+    let lang = ui.lang();
     let q = &RULEBOOK.questions[props.question];
     let flow = &RULEBOOK.flows[props.answers.flow()];
-    let nav = use_nav();
     let selected = use_state(|| props.answers.get(props.question));
     let error = use_state(|| false);
     let (number, total) = route::progress(&props.answers, props.question);
 
     let onsubmit = {
-        let (selected, error, nav) = (selected.clone(), error.clone(), nav.clone());
+        let (selected, error, ui) = (selected.clone(), error.clone(), ui.clone());
         let (answers, question, changing) = (props.answers, props.question, props.changing);
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             match *selected {
                 Some(o) => {
-                    // Record the answer in this screen's own history entry first, so that
-                    // the browser's Back button returns to it with the choice still made.
-                    if !nav.memory {
-                        let mut here = answers;
-                        here.set(question, o);
-                        let here = route::Route::Question { answers: here, question, changing };
-                        Browser::replace_hash(&href(&here, lang));
-                    }
-                    nav.go.emit(route::answer(&answers, question, o, changing))
+                    // Record the answer in this screen's own history entry first, so that the
+                    // browser's Back returns to it with the choice still made.
+                    let mut here = answers;
+                    here.set(question, o);
+                    ui.host.replace(&Route::Question { answers: here, question, changing }, &ui.state);
+                    ui.go(route::answer(&answers, question, o, changing));
                 }
                 None => {
                     error.set(true);
@@ -56,22 +53,23 @@ pub fn question_screen(props: &Props) -> Html {
             }
         })
     };
-    let back_href = href(
-        &if props.changing {
-            route::Route::Result(props.answers)
-        } else {
-            route::back(&props.answers, Some(props.question))
-        },
-        lang,
-    );
+    let back = if props.changing {
+        Route::Result(props.answers)
+    } else {
+        route::back(&props.answers, Some(props.question))
+    };
     let help_id = format!("{}-help", q.id);
     let error_id = format!("{}-error", q.id);
     let described = if *error { format!("{help_id} {error_id}") } else { help_id.clone() };
+    let left = total.saturating_sub(number);
 
     html! {
         <div class="screen question">
             <p class="flow-name">{ flow.title.get(lang) }</p>
-            <p class="progress" id="progress">{ fill(s.progress, &[("n", &number.to_string()), ("total", &total.to_string())]) }</p>
+            <p class="progress" id="progress">{
+                if left == 0 { fill(s.progress_last, &[("n", &number.to_string())]) }
+                else { fill(s.progress, &[("n", &number.to_string()), ("left", &left.to_string())]) }
+            }</p>
             <form onsubmit={onsubmit} novalidate=true>
                 <fieldset aria-describedby={described} class={classes!(error.then_some("has-error"))}>
                     <legend>
@@ -92,7 +90,9 @@ pub fn question_screen(props: &Props) -> Html {
                 </fieldset>
                 <div class="actions">
                     <button type="submit" class="button primary">{ s.continue_button }</button>
-                    <a class="button secondary" href={back_href}>{ if props.changing { s.back_to_result } else { s.back } }</a>
+                    <a class="button secondary" href={ui.href(&back)} onclick={ui.on_link(back.clone(), true)}>
+                        { if props.changing { s.back_to_result } else { s.back } }
+                    </a>
                 </div>
             </form>
         </div>

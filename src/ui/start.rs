@@ -1,45 +1,41 @@
-//! The start screen: what the advisor does, and a choice of flow.
+//! The start screen: a choice of flow and Start first (so a phone reaches it at once), then
+//! what the advisor is and where its advice comes from. With saved answers, Resume is the one
+//! primary action.
 
-use super::{href, radio_option, use_lang, use_nav, Browser};
-use crate::i18n::{fill, strings};
+use super::state::Action;
+use super::{radio_option, use_ui, Browser};
+use crate::i18n::fill;
 use crate::route::{self, Route};
 use crate::rulebook::{TextExt, RULEBOOK};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct Props {
-    pub resumable: Option<Route>,
-}
-
 #[function_component(StartScreen)]
-pub fn start_screen(props: &Props) -> Html {
-    let lang = use_lang();
-    let s = strings(lang);
-    let nav = use_nav();
-    let chosen = use_state(|| 0usize);
-    let resumable = use_state(|| props.resumable.clone());
+pub fn start_screen() -> Html {
+    let ui = use_ui();
+    let s = ui.s();
+    let lang = ui.lang();
+    let chosen = ui.state.chosen_flow;
 
     let onsubmit = {
-        let (chosen, nav) = (chosen.clone(), nav.clone());
+        let ui = ui.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            nav.go.emit(route::start_flow(*chosen));
+            ui.go(route::start_flow(ui.state.chosen_flow));
         })
     };
 
-    let resume = resumable.as_ref().filter(|_| !nav.memory).map(|r| {
+    let resume = ui.state.resumable.as_ref().map(|r| {
         let flow = match r {
             Route::Question { answers, .. } | Route::Result(answers) => {
                 RULEBOOK.flows[answers.flow()].title.get(lang)
             }
             _ => "",
         };
-        let link = href(r, lang);
         let discard = {
-            let resumable = resumable.clone();
+            let ui = ui.clone();
             Callback::from(move |_: MouseEvent| {
                 Browser::clear_saved();
-                resumable.set(None);
+                ui.dispatch.emit(Action::DiscardResume);
             })
         };
         html! {
@@ -47,23 +43,18 @@ pub fn start_screen(props: &Props) -> Html {
                 <h2 id="resume-heading">{ s.resume_heading }</h2>
                 <p>{ fill(s.resume_text, &[("flow", flow)]) }</p>
                 <p class="actions">
-                    <a class="button primary" href={link}>{ s.resume }</a>
+                    { ui.link(r.clone(), Some("button primary"), html! { { s.resume } }) }
                     <button type="button" class="button secondary" onclick={discard}>{ s.discard }</button>
                 </p>
             </section>
         }
     });
+    let start_class = if resume.is_some() { "button secondary" } else { "button primary" };
 
     html! {
         <div class="screen start">
             <h1 id="main-heading" tabindex="-1">{ s.start_heading }</h1>
             <p class="lead">{ s.start_lead }</p>
-            <ul class="facts">
-                <li>{ s.fact_audience }</li>
-                <li>{ fill(s.fact_source, &[("source", s.source)]) }</li>
-                <li>{ s.fact_guidance }</li>
-                <li>{ s.fact_privacy }</li>
-            </ul>
             { for resume }
             <form class="choose" onsubmit={onsubmit}>
                 <fieldset aria-describedby="flow-help">
@@ -71,16 +62,27 @@ pub fn start_screen(props: &Props) -> Html {
                     <p id="flow-help" class="help">{ s.choose_help }</p>
                     <div class="options">
                         { for RULEBOOK.flows.iter().enumerate().map(|(i, f)| {
-                            let chosen = chosen.clone();
-                            radio_option("flow", format!("flow-{}", f.id), f.id, *chosen == i,
+                            let dispatch = ui.dispatch.clone();
+                            radio_option("flow", format!("flow-{}", f.id), f.id, chosen == i,
                                 f.title.get(lang), Some(f.summary.get(lang)),
-                                Callback::from(move |_: Event| chosen.set(i)))
+                                Callback::from(move |_: Event| dispatch.emit(Action::ChooseFlow(i))))
                         }) }
                     </div>
                 </fieldset>
-                <button type="submit" class="button primary">{ s.start_button }</button>
+                <button type="submit" class={start_class}>{ s.start_button }</button>
             </form>
-            <p class="more"><a href={href(&Route::Faq(None), lang)}>{ s.browse_faq }</a></p>
+            <section class="about" aria-labelledby="about-heading">
+                <h2 id="about-heading">{ s.about_heading }</h2>
+                <p>{ s.start_more }</p>
+                <ul class="facts">
+                    <li>{ s.fact_audience }</li>
+                    <li>{ fill(s.fact_source, &[("source", s.source)]) }</li>
+                    <li>{ fill(s.fact_practice, &[("date", RULEBOOK.gathered)]) }</li>
+                    <li>{ s.fact_guidance }</li>
+                    <li>{ s.fact_privacy }</li>
+                </ul>
+                <p class="more">{ ui.link(Route::Faq(None), None, html! { { s.browse_faq } }) }</p>
+            </section>
         </div>
     }
 }

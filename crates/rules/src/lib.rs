@@ -90,6 +90,18 @@ pub enum Cond {
     Def(DefIx, &'static Cond),
 }
 
+/// What an answer in one flow tells another flow: when a person continues with the other
+/// flow, its question is answered already (e.g. where the server is).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Carry {
+    /// The flow the answers come from, and the condition on them.
+    pub from_flow: FlowIx,
+    pub from: Cond,
+    /// The question of the other flow it answers, and the option.
+    pub to: QIx,
+    pub option: usize,
+}
+
 /// A named condition of `[define]`: its id and what it means in words.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Define {
@@ -350,6 +362,7 @@ pub struct Rulebook {
     pub recommendations: &'static [Recommendation],
     pub dimensions: &'static [Dimension],
     pub defines: &'static [Define],
+    pub carries: &'static [Carry],
     pub languages: &'static [Language],
     /// Texts `[0, app_texts)` are the rulebook's; from `app_texts` on, the app's own texts in
     /// the order of the `[app]` table of `rules/i18n/en.toml`.

@@ -588,6 +588,34 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
         }
     }
 
+    // ── Carried answers ─────────────────────────────────────────────────────────────
+    let mut carries = Vec::new();
+    for (at, c) in ctx.items(|d| &d.carry) {
+        let place = |m: String| ctx.err(at, format!("carry `{}` → `{}`: {m}", c.from, c.to));
+        let from =
+            cond::parse(&c.from, &Scope { questions: &q_scope, defines: &define_src, allowed: &|_| None })
+                .map_err(|e| place(format!("from: {e}")))?;
+        let refs = from.refs();
+        let flows: Vec<FlowIx> =
+            (0..questions.len()).filter(|&q| refs & (1 << q) != 0).map(|q| q_flow[q]).collect();
+        let from_flow = match flows.as_slice() {
+            [f, rest @ ..] if rest.iter().all(|x| x == f) => *f,
+            _ => return Err(place("`from` must look at the questions of one flow".into())),
+        };
+        let (q, o) = c.to.split_once('=').map(|(q, o)| (q.trim(), o.trim())).unwrap_or(("", ""));
+        let to = questions
+            .iter()
+            .position(|x| x.id == q)
+            .ok_or_else(|| place(format!("`to`: unknown question `{q}`")))?;
+        let option = questions[to]
+            .option(o)
+            .ok_or_else(|| place(format!("`to`: question `{q}` has no option `{o}`")))?;
+        if q_flow[to] == from_flow {
+            return Err(place("`to` must be a question of another flow".into()));
+        }
+        carries.push(Carry { from_flow, from, to, option });
+    }
+
     // ── Languages ───────────────────────────────────────────────────────────────────
     let (languages, missing, app_keys, app_texts) = languages(langs, &texts)?;
     let text_keys = leak_slice(
@@ -609,6 +637,7 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
         recommendations: leak_slice(recommendations),
         dimensions: leak_slice(dimensions),
         defines: leak_slice(define_list),
+        carries: leak_slice(carries),
         languages: leak_slice(languages),
         app_texts,
         text_keys,

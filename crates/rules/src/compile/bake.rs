@@ -24,6 +24,15 @@ pub fn bake(book: &Rulebook, name: &str) -> String {
     list(&mut w, "defines", book.defines, |d| {
         format!("Define {{ id: {:?}, means: {} }}", d.id, text(&d.means))
     });
+    list(&mut w, "carries", book.carries, |c| {
+        format!(
+            "Carry {{ from_flow: {}, from: {}, to: {}, option: {} }}",
+            c.from_flow,
+            cond(&c.from),
+            c.to,
+            c.option
+        )
+    });
     list(&mut w, "languages", book.languages, |l| {
         format!(
             "Language {{ code: {:?}, name: {:?}, texts: TextTable {{ all: {:?}, ends: &{:?} }} }}",

@@ -33,6 +33,18 @@ pub struct Doc {
     pub rule: Vec<Spanned<Rule>>,
     #[serde(default)]
     pub recommendation: Vec<Spanned<Rec>>,
+    #[serde(default)]
+    pub carry: Vec<Spanned<Carry>>,
+}
+
+/// What an answer in one flow tells another flow's question.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Carry {
+    /// A condition on one flow's answers.
+    pub from: String,
+    /// `question = option` of another flow.
+    pub to: String,
 }
 
 #[derive(Deserialize)]
