@@ -10,7 +10,7 @@
 // Uses only Node's standard library.
 
 /** Exports called by name from outside the glue: never renamed. */
-const PUBLIC_EXPORTS = new Set(['memory', 'main', 'evaluate', 'mount', 'questions']);
+const PUBLIC_EXPORTS = new Set(['memory', 'main', 'evaluate', 'mount', 'questions', 'version', 'advisor_destroy', '__wbg_advisor_free']);
 
 function readU32(bytes, at) {
   let value = 0;

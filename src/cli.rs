@@ -42,6 +42,10 @@ USAGE:
         path). Exit code 0 when nothing changed, 1 when something did, 2 on a bad rulebook.
     icp-advisor coverage
         Print the FAQ coverage table as Markdown (docs/COVERAGE.md is this output).
+    icp-advisor site DIR
+        Release build step: writes the first screens into DIR/index.html (with the inline
+        head script and stylesheet and their CSP), faq.html and rules.html per language —
+        rendered natively from the app's own components. No browser is needed.
     icp-advisor texts [--missing LANG]
         For translators: every text as \"key<TAB>English\", or only those that LANG does not
         translate yet.
@@ -286,6 +290,16 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
                 review::diff_markdown(&d, opt(&opts, "all").is_some())
             });
             Ok(if d.groups.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        "site" => {
+            let (pos, _) = options(rest, &[])?;
+            let [dir] = pos.as_slice() else {
+                return Err(Usage("site takes the folder to write into".into()));
+            };
+            match crate::site::write(Path::new(dir)) {
+                Ok(summary) => Ok(print(&summary)),
+                Err(e) => Err(Usage(format!("site: {e}"))),
+            }
         }
         "coverage" => {
             let (pos, opts) = options(rest, &["rules"])?;

@@ -149,6 +149,23 @@ pub fn questions(options: JsValue) -> Result<JsValue, JsError> {
     to_js(&catalogue(&RULEBOOK, lang))
 }
 
+/// The advisor's version, the rulebook's version and when the current-practice facts were
+/// gathered (as `icp-advisor --version` prints them).
+#[wasm_bindgen]
+pub fn version() -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct Version {
+        version: &'static str,
+        rulebook: u32,
+        practice_gathered: &'static str,
+    }
+    to_js(&Version {
+        version: env!("CARGO_PKG_VERSION"),
+        rulebook: RULEBOOK.version,
+        practice_gathered: RULEBOOK.gathered,
+    })
+}
+
 /// A mounted advisor, as returned by `mount`: `destroy()` removes it.
 #[wasm_bindgen]
 pub struct Advisor {

@@ -6,6 +6,8 @@ pub mod check;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod engine;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod flowgraph;
 pub mod i18n;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod input;

@@ -338,6 +338,9 @@ pub enum SavedProblem {
     OtherVersion,
 }
 
+/// The values of `embed=` that turn the embed mode off (any other value, or none, turns it on).
+pub const EMBED_OFF: [&str; 2] = ["0", "false"];
+
 /// Options for the iframe embed mode, read from the page's query string:
 /// `?embed=1&flow=need&lang=zh-CN&theme=dark`. Unknown or malformed options are ignored.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -417,7 +420,7 @@ impl EmbedOptions {
         for part in search.trim_start_matches('?').split('&').take(MAX_PAIRS) {
             let (k, v) = part.split_once('=').unwrap_or((part, ""));
             match k {
-                "embed" => o.embed = !matches!(v, "0" | "false"),
+                "embed" => o.embed = !EMBED_OFF.contains(&v),
                 "flow" => o.flow = RULEBOOK.flow(v),
                 "lang" => o.lang = Lang::parse(v),
                 "theme" => o.theme = Theme::parse(v).unwrap_or_default(),

@@ -1,3 +1,662 @@
-//! The static parts of the site, rendered natively from the app's own components (Yew's
-//! server-side rendering) by `icp-advisor site`: the first screens written into `index.html`,
-//! the static FAQ pages and the rule map. (Filled in below.)
+//! The static parts of the site, made natively by `icp-advisor site DIR` during the release
+//! build (no browser needed):
+//!
+//! * the first screens inside `index.html` — the start screen, and each flow's first question
+//!   for the embed mode, in every language — rendered with the app's own components (Yew's
+//!   server-side rendering), so they cannot drift from the live app; a small inline head script
+//!   (generated here, from the same option names the app parses) shows the right one at once;
+//! * the stylesheet inlined into `index.html` (no blocking fetch before the first paint), with
+//!   the Content-Security-Policy that allows exactly the inline script and style (their hashes);
+//! * `faq.html` (and `faq.<lang>.html`): the FAQ page, readable without JavaScript;
+//! * `rules.html` (and `rules.<lang>.html`): the rule map for reviewers — each flow drawn as a
+//!   graph, every FAQ entry followed by the rules and recommendations that rest on it, with
+//!   their conditions in words and the quoted sentences, and the counts and coverage.
+
+use crate::check::{self, all_cites};
+use crate::engine::evaluate;
+use crate::flowgraph::{self, escape, Edge, Graph, Node, NodeKind};
+use crate::i18n::{fill, strings};
+use crate::paths::for_each_path;
+use crate::review::cond_words;
+use crate::route::{self, Route};
+use crate::rulebook::{Lang, LangExt, Layer, SourceKind, TextExt, RULEBOOK};
+use crate::ui::host::Host;
+use crate::ui::state::State;
+use crate::ui::{App, AppProps};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// The element of `index.html` the first screens replace.
+const PLACEHOLDER_START: &str = "<p class=\"app-loading\"";
+
+/// Renders the app in a state, as static HTML.
+pub fn render(host: Host, state: State) -> String {
+    let renderer =
+        yew::LocalServerRenderer::<App>::with_props(AppProps { host, initial: state }).hydratable(false);
+    futures::executor::block_on(renderer.render())
+}
+
+/// A first screen of `index.html`: `start:<lang>`, or `<flow>:<lang>` (the embed mode's first
+/// question), and its markup.
+pub fn first_screens() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for lang in Lang::all() {
+        let host = Host::Static { app: "", page: None, embedded: false };
+        out.push((format!("start:{}", lang.code()), render(host, State::new(Route::Start, lang))));
+    }
+    for (fi, f) in RULEBOOK.flows.iter().enumerate() {
+        for lang in Lang::all() {
+            let host = Host::Static { app: "", page: None, embedded: true };
+            out.push((
+                format!("{}:{}", f.id, lang.code()),
+                render(host, State::new(route::start_flow(fi), lang)),
+            ));
+        }
+    }
+    out
+}
+
+/// A static page of the app (the FAQ) in a language: the app's markup without the app.
+pub fn faq_page(lang: Lang) -> String {
+    let host = Host::Static { app: "./index.html", page: Some("faq"), embedded: false };
+    render(host, State::new(Route::Faq(None), lang))
+}
+
+fn file_name(page: &str, lang: Lang) -> String {
+    if lang == Lang::SOURCE {
+        format!("{page}.html")
+    } else {
+        format!("{page}.{}.html", lang.code())
+    }
+}
+
+fn sha256_base64(data: &[u8]) -> String {
+    base64(&sha256(data))
+}
+
+/// What the build writes.
+pub struct Site {
+    /// `index.html` with the first screens, the inline stylesheet and head script, and the CSP.
+    pub index: String,
+    /// Further files: (name, contents).
+    pub files: Vec<(String, String)>,
+    /// The Content-Security-Policy the site runs under.
+    pub csp: String,
+}
+
+/// Builds the static parts from Trunk's `index.html` and the stylesheet it names.
+pub fn build(index: &str, css: &str, css_name: &str) -> Result<Site, String> {
+    let start = index.find(PLACEHOLDER_START).ok_or("index.html has no loading placeholder in #app")?;
+    let end =
+        index[start..].find("</p>").map(|e| start + e + 4).ok_or("the loading placeholder is not closed")?;
+    let screens = first_screens();
+    let mut body = String::new();
+    // What the loader shows when the Wasm cannot start, in every language (it only marks
+    // <html data-app-failed>; the inline style shows the reader's language).
+    for lang in Lang::all() {
+        let st = strings(lang);
+        let _ = write!(
+            body,
+            "<div class=\"notice unavailable\" data-unavailable=\"{code}\" lang=\"{code}\" role=\"alert\" hidden><p>{}</p><p><a href=\"./{}\">{}</a></p></div>",
+            escape(st.loader_unavailable),
+            file_name("faq", lang),
+            escape(st.loader_read_faq),
+            code = lang.code()
+        );
+    }
+    for (key, markup) in &screens {
+        let _ = write!(body, "<div data-prerendered data-first-screen=\"{key}\" hidden>{markup}</div>");
+    }
+    let keys: Vec<&str> = screens.iter().map(|(k, _)| k.as_str()).collect();
+    let style = format!("{css}\n{}", first_screen_css(&keys));
+    let script = head_script(&keys);
+    let csp = format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{}'; style-src 'self' 'sha256-{}'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+        sha256_base64(script.as_bytes()),
+        sha256_base64(style.as_bytes())
+    );
+    let link = find_tag(index, "<link rel=\"stylesheet\"").ok_or("index.html has no stylesheet link")?;
+    let mut out = String::with_capacity(index.len() + body.len() + style.len());
+    out.push_str(&index[..start]);
+    out.push_str(&body);
+    out.push_str(&index[end..]);
+    // The stylesheet inline (nothing blocks the first paint); the head script first in <head>.
+    out = out.replacen(link, &format!("<style>{style}</style>"), 1);
+    let head = out.find("<head>").ok_or("index.html has no <head>")? + "<head>".len();
+    out.insert_str(
+        head,
+        &format!("\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n    <script>{script}</script>"),
+    );
+
+    let mut files = Vec::new();
+    for lang in Lang::all() {
+        files.push((
+            file_name("faq", lang),
+            static_page(index, css_name, lang, strings(lang).title_faq, &faq_page(lang)),
+        ));
+        let rules = rule_map(lang);
+        files.push((file_name("rules", lang), static_page(index, css_name, lang, &rules.0, &rules.1)));
+    }
+    files.push(("csp.txt".into(), format!("{csp}\n")));
+    Ok(Site { index: out, files, csp })
+}
+
+/// The tag of `index` that starts with `prefix`, whole.
+fn find_tag<'a>(index: &'a str, prefix: &str) -> Option<&'a str> {
+    let start = index.find(prefix)?;
+    let end = index[start..].find('>')? + start + 1;
+    Some(&index[start..end])
+}
+
+/// A page with no script at all: the app's head (its stylesheet and icon) and the content.
+fn static_page(index: &str, css_name: &str, lang: Lang, title: &str, content: &str) -> String {
+    let description = find_tag(index, "<meta name=\"description\"").unwrap_or("");
+    format!(
+        "<!doctype html>\n<html lang=\"{}\">\n  <head>\n    <meta charset=\"utf-8\">\n    <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n    <title>{}</title>\n    {description}\n    <link rel=\"icon\" href=\"icon.svg\" type=\"image/svg+xml\">\n    <link rel=\"stylesheet\" href=\"./{css_name}\">\n  </head>\n  <body>\n    <div id=\"app\"><div data-prerendered>{content}</div></div>\n  </body>\n</html>\n",
+        lang.code(),
+        escape(&fill(title, &[("app", strings(lang).app_name)]))
+    )
+}
+
+/// Shows the first screen the head script names (and, with no script, the start screen in
+/// the source language).
+fn first_screen_css(keys: &[&str]) -> String {
+    let mut css = String::from("[data-prerendered][data-first-screen]{display:none}");
+    let default = format!("start:{}", Lang::SOURCE.code());
+    let _ = write!(css, "html:not([data-first-screen]) [data-first-screen=\"{default}\"]");
+    for k in keys {
+        let _ = write!(css, ",html[data-first-screen=\"{k}\"] [data-first-screen=\"{k}\"]");
+    }
+    css.push_str("{display:block}");
+    for l in Lang::all() {
+        let _ = write!(css, "html[data-app-failed][lang=\"{0}\"] [data-unavailable=\"{0}\"]", l.code());
+        css.push(if l.0 as usize + 1 == RULEBOOK.languages.len() { '{' } else { ',' });
+    }
+    css.push_str("display:block}");
+    css
+}
+
+/// The inline head script: reads the address as the app will (the option names and values
+/// come from `route`, the languages and flows from the rulebook), shows the matching first
+/// screen, and before the app runs turns Start (or a first answer) on the static screen into
+/// the place the app opens at.
+fn head_script(keys: &[&str]) -> String {
+    let mut langs = BTreeMap::new();
+    for l in Lang::all() {
+        langs.insert(l.code().to_ascii_lowercase(), l.code());
+        langs.entry(l.code().split('-').next().unwrap_or("").to_ascii_lowercase()).or_insert(l.code());
+    }
+    let json_list = |items: Vec<String>| {
+        format!("[{}]", items.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(","))
+    };
+    let config = format!(
+        "{{langs:{{{}}},keys:{},off:{},source:{:?},max:{},pairs:{}}}",
+        langs.iter().map(|(k, v)| format!("{k:?}:{v:?}")).collect::<Vec<_>>().join(","),
+        json_list(keys.iter().map(|k| k.to_string()).collect()),
+        json_list(route::EMBED_OFF.iter().map(|s| s.to_string()).collect()),
+        Lang::SOURCE.code(),
+        route::MAX_FRAGMENT,
+        route::MAX_PAIRS,
+    );
+    // Written compactly by hand: it is inline in every page load.
+    format!(
+        "(function(){{var C={config},d=document,h=d.documentElement;\
+function L(t){{t=String(t||'').trim().toLowerCase().replace('_','-');return C.langs[t]||C.langs[t.split('-')[0]]||null}}\
+function q(){{var o={{}};location.search.slice(1,C.max).split('&').slice(0,C.pairs).forEach(function(p){{var i=p.indexOf('=');o[i<0?p:p.slice(0,i)]=i<0?'':p.slice(i+1)}});return o}}\
+function pick(){{var o=q(),e='embed'in o&&C.off.indexOf(o.embed)<0,x=location.hash.slice(0,C.max),m=/[?&]lang=([^&]*)/.exec(x),c=m&&L(m[1])||L(o.lang);\
+if(e){{h.classList.add('embed');if(o.theme==='light'||o.theme==='dark'){{h.setAttribute('data-theme',o.theme);h.classList.add('transparent')}}}}\
+if(!c)try{{c=L(localStorage.getItem('icp-advisor:lang'))}}catch(_){{}}var n=navigator.languages||[navigator.language];for(var i=0;!c&&i<n.length;i++)c=L(n[i]);c=c||C.source;\
+var bare=x.replace(/^#?\\/?/,'').replace(/\\?.*$/,'')==='',k=bare&&e&&C.keys.indexOf(o.flow+':'+c)>=0?o.flow+':'+c:'start:'+c;\
+h.setAttribute('data-first-screen',k);h.setAttribute('lang',c)}}\
+pick();addEventListener('hashchange',function(){{if(!h.hasAttribute('data-app-ready'))pick()}});\
+d.addEventListener('submit',function(ev){{var f=ev.target,p=f.closest&&f.closest('[data-prerendered]');if(!p||h.hasAttribute('data-app-ready'))return;ev.preventDefault();\
+var c=f.querySelector('input:checked');if(!c)return;var s=(p.getAttribute('data-first-screen')||'').split(':'),g=s[1]?'lang='+s[1]:'';\
+location.hash=c.name==='flow'?'#/'+c.value+(g?'?'+g:''):'#/'+s[0]+'?'+c.name+'='+c.value+(g?'&'+g:'');h.setAttribute('data-pending','')}},true)}})();"
+    )
+}
+
+// ─────────────────────────────── the rule map ───────────────────────────────
+
+/// The title and the markup of the rule map in a language.
+pub fn rule_map(lang: Lang) -> (String, String) {
+    let s = strings(lang);
+    let book = &RULEBOOK;
+    let report = check::check(book);
+    let t = |x| book.text(x, lang);
+    let mut w = String::new();
+    let app = |route: &Route| format!("./index.html{}", route::with_lang(route::encode(route), lang));
+    let _ = write!(w, "<div class=\"app rule-map\" lang=\"{}\">", lang.code());
+    let _ = write!(
+        w,
+        "<header class=\"masthead\"><a class=\"brand\" href=\"./index.html\">{}</a><nav aria-label=\"{}\"><a href=\"./{}\">{}</a>",
+        escape(s.app_name),
+        escape(s.nav_label),
+        file_name("faq", lang),
+        escape(s.nav_faq)
+    );
+    for other in Lang::all().filter(|&l| l != lang) {
+        let _ = write!(
+            w,
+            " <a class=\"lang-switch\" href=\"./{}\" lang=\"{}\" hreflang=\"{}\">{}</a>",
+            file_name("rules", other),
+            other.code(),
+            other.code(),
+            escape(other.name())
+        );
+    }
+    let _ = write!(w, "</nav></header><main id=\"main\" class=\"main\"><div class=\"screen rules\">");
+    let _ = write!(
+        w,
+        "<h1 id=\"main-heading\">{}</h1><p class=\"lead\">{}</p>",
+        escape(s.rules_heading),
+        escape(s.rules_lead)
+    );
+
+    // Counts.
+    let quotes: usize = (0..book.recommendations.len()).map(|r| all_cites(book, r).count()).sum();
+    let practice = book.recommendations.iter().filter(|r| r.layer == Layer::Practice).count();
+    let _ = write!(
+        w,
+        "<section aria-labelledby=\"counts\"><h2 id=\"counts\">{}</h2><ul class=\"facts\">",
+        escape(s.rules_counts)
+    );
+    for (f, stats) in book.flows.iter().zip(&report.flows) {
+        let _ = write!(
+            w,
+            "<li>{}</li>",
+            escape(&fill(
+                s.rules_flow_count,
+                &[
+                    ("flow", t(f.title)),
+                    ("paths", &stats.paths.to_string()),
+                    ("longest", &stats.longest.to_string())
+                ]
+            ))
+        );
+    }
+    let _ = write!(
+        w,
+        "<li>{}</li></ul></section>",
+        escape(&fill(
+            s.rules_totals,
+            &[
+                ("rules", &book.rules.len().to_string()),
+                ("recs", &book.recommendations.len().to_string()),
+                ("practice", &practice.to_string()),
+                ("quotes", &quotes.to_string()),
+                ("paths", &report.total_paths().to_string()),
+            ]
+        ))
+    );
+
+    // Each flow as a graph.
+    for (fi, f) in book.flows.iter().enumerate() {
+        let (graph, outcomes) = flow_graph(fi, lang, &app);
+        let layout = flowgraph::layout(&graph);
+        let _ = write!(
+            w,
+            "<section class=\"flow-map\" aria-labelledby=\"flow-{0}\"><h2 id=\"flow-{0}\">{1}</h2>",
+            f.id,
+            escape(t(f.title))
+        );
+        let _ = write!(w, "<p class=\"help\">{}</p>", escape(s.rules_graph_help));
+        let _ = write!(
+            w,
+            "<div class=\"graph\">{}</div>",
+            flowgraph::to_svg(&graph, &layout, &format!("g-{}", f.id))
+        );
+        // The same, as a list (screen readers, and the outcomes' rules).
+        let _ = write!(w, "<h3>{}</h3><ul class=\"outcomes\">", escape(s.rules_outcomes));
+        for (rec, (count, example, rules)) in outcomes {
+            let r = &book.recommendations[rec];
+            let _ = write!(
+                w,
+                "<li><a href=\"{}\">{}</a> — {}<br><span class=\"help\">{}</span></li>",
+                escape(&example),
+                escape(t(r.title)),
+                escape(&fill(s.rules_paths_end_here, &[("n", &count.to_string())])),
+                escape(&fill(s.rules_fire, &[("rules", &rules.join(", "))]))
+            );
+        }
+        let _ = write!(w, "</ul></section>");
+    }
+
+    // Every FAQ entry, then the rules and recommendations that rest on it.
+    let _ = write!(
+        w,
+        "<section aria-labelledby=\"law\"><h2 id=\"law\">{}</h2><p class=\"help\">{}</p>",
+        escape(s.rules_by_faq),
+        escape(s.rules_by_faq_help)
+    );
+    for (fi, faq) in book.faqs.iter().enumerate() {
+        let cov = &report.coverage[fi];
+        let _ = write!(
+            w,
+            "<article class=\"faq-entry\" id=\"faq-{}\"><h3><span class=\"section\">§{}</span> <span lang=\"en\">{}</span></h3>",
+            faq.id,
+            escape(faq.section),
+            escape(faq.question)
+        );
+        if lang != Lang::SOURCE {
+            let _ = write!(w, "<p class=\"help\">{}</p>", escape(t(faq.title)));
+        }
+        let _ = write!(w, "<p>{}</p>", escape(t(faq.answer)));
+        let _ = write!(
+            w,
+            "<p class=\"help\">{}</p>",
+            escape(&fill(s.rules_faq_paths, &[("n", &cov.paths.to_string())]))
+        );
+        for &rec in &cov.recs {
+            write_rec(&mut w, rec, fi, lang);
+        }
+        let _ = write!(w, "</article>");
+    }
+    let _ = write!(w, "</section>");
+
+    // Current practice: every note, with its sources by date.
+    let _ = write!(
+        w,
+        "<section aria-labelledby=\"practice\"><h2 id=\"practice\">{}</h2>",
+        escape(&fill(s.practice_heading_dated, &[("date", book.gathered)]))
+    );
+    let _ = write!(w, "<h3>{}</h3><ul class=\"sources\">", escape(s.rules_sources));
+    let mut sources: Vec<_> = book.sources.iter().filter(|x| x.kind == SourceKind::External).collect();
+    sources.sort_by_key(|x| (x.page_date.is_some(), x.page_date, x.id));
+    for src in sources {
+        let date =
+            src.page_date.map_or_else(|| s.no_date_shown.to_string(), |d| fill(s.page_dated, &[("date", d)]));
+        let _ = write!(
+            w,
+            "<li><a href=\"{}\" rel=\"noopener noreferrer external\" lang=\"{}\">{}</a> — {}{} <code>{}</code></li>",
+            escape(src.url),
+            escape(src.lang),
+            escape(src.title),
+            escape(src.publisher),
+            escape(&fill(s.source_dates, &[("date", &date), ("read", src.read)])),
+            escape(src.id)
+        );
+    }
+    let _ = write!(w, "</ul>");
+    for (rec, r) in book.recommendations.iter().enumerate().filter(|(_, r)| r.layer == Layer::Practice) {
+        let _ = r;
+        write_rec(&mut w, rec, usize::MAX, lang);
+    }
+    let _ = write!(w, "</section>");
+
+    // The coverage table.
+    let _ = write!(w, "<section aria-labelledby=\"coverage\"><h2 id=\"coverage\">{}</h2><div class=\"table-wrap\"><table><thead><tr><th>§</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>", escape(s.rules_coverage), escape(s.rules_col_question), escape(s.rules_col_recs), escape(s.rules_col_paths));
+    for (fi, faq) in book.faqs.iter().enumerate() {
+        let cov = &report.coverage[fi];
+        let recs: Vec<String> =
+            cov.recs.iter().map(|&r| format!("<code>{}</code>", book.recommendations[r].id)).collect();
+        let _ = write!(
+            w,
+            "<tr><td>{}</td><td><a href=\"#faq-{}\" lang=\"en\">{}</a></td><td>{}</td><td>{}</td></tr>",
+            escape(faq.section),
+            faq.id,
+            escape(faq.question),
+            recs.join(", "),
+            cov.paths
+        );
+    }
+    let _ = write!(w, "</tbody></table></div></section>");
+    let _ = write!(
+        w,
+        "</div></main><footer class=\"footer\"><p>{}</p></footer></div>",
+        escape(&fill(s.footer, &[("source", s.source), ("date", book.gathered)]))
+    );
+    (s.rules_title.to_string(), w)
+}
+
+/// One recommendation in the rule map: the rules that give it, with their conditions in
+/// words, its paragraphs and steps with theirs, and its quoted sentences.
+fn write_rec(w: &mut String, rec: usize, faq: usize, lang: Lang) {
+    let s = strings(lang);
+    let book = &RULEBOOK;
+    let r = &book.recommendations[rec];
+    let t = |x| book.text(x, lang);
+    let practice = r.layer == Layer::Practice;
+    let _ = write!(
+        w,
+        "<div class=\"rule-rec{}\" id=\"rec-{}\"><h4>{}{} <code>{}</code></h4>",
+        if practice { " practice" } else { "" },
+        r.id,
+        if practice {
+            format!("<span class=\"badge practice-badge\">{}</span> ", escape(s.practice_short))
+        } else {
+            String::new()
+        },
+        escape(t(r.title)),
+        r.id
+    );
+    let _ = write!(w, "<ul class=\"rules\">");
+    for rule in book.rules.iter().filter(|x| x.then.contains(&rec)) {
+        let _ = write!(
+            w,
+            "<li>{} <code>{}</code>: {}</li>",
+            escape(s.rules_rule),
+            rule.id,
+            escape(&fill(s.rules_when, &[("condition", &cond_words(book, &rule.when, lang))]))
+        );
+    }
+    let _ = write!(w, "</ul>");
+    for (name, parts) in [(s.rules_paragraph, r.body), (s.rules_step, r.steps)] {
+        for (i, p) in parts.iter().enumerate() {
+            let when = match &p.when {
+                crate::rulebook::Cond::Always => String::new(),
+                c => format!(
+                    " <span class=\"help\">({})</span>",
+                    escape(&fill(s.rules_only_when, &[("condition", &cond_words(book, c, lang))]))
+                ),
+            };
+            let _ =
+                write!(w, "<p><strong>{} {}</strong>{when}: {}</p>", escape(name), i + 1, escape(t(p.text)));
+        }
+    }
+    for c in all_cites(book, rec) {
+        let src = &book.sources[c.source];
+        let whence = match c.faq {
+            Some(f) if f == faq => String::new(),
+            Some(f) => {
+                format!(" — <a href=\"#faq-{}\">§{}</a>", book.faqs[f].id, escape(book.faqs[f].section))
+            }
+            None => {
+                format!(" — {}, {}", escape(src.publisher), escape(src.page_date.unwrap_or(s.no_date_shown)))
+            }
+        };
+        if c.summary {
+            let _ = write!(w, "<p class=\"summary\"><span class=\"summary-label\">{}</span> <span lang=\"{}\">{}</span>{whence}</p>", escape(s.summary_label), escape(src.lang), escape(c.text));
+        } else {
+            let _ = write!(
+                w,
+                "<blockquote lang=\"{}\">{}{whence}</blockquote>",
+                escape(src.lang),
+                escape(c.text)
+            );
+        }
+    }
+    let _ = write!(w, "</div>");
+}
+
+/// Outcomes of a flow: the verdict's recommendation → (paths ending there, a link to the
+/// first such path's result, the rules that fire on every one of them).
+type Outcomes = BTreeMap<usize, (usize, String, Vec<&'static str>)>;
+
+/// A flow as a graph: its questions, the outcomes (verdicts) its paths end in, and an edge for
+/// each answer that leads from one to the next; every node links into the app at that point.
+fn flow_graph(fi: usize, lang: Lang, app: &dyn Fn(&Route) -> String) -> (Graph, Outcomes) {
+    let book = &RULEBOOK;
+    let flow = &book.flows[fi];
+    let mut nodes: Vec<Node> = vec![Node {
+        id: "start".into(),
+        label: flow.title.get(lang).to_string(),
+        kind: NodeKind::Start,
+        href: Some(app(&route::start_flow(fi))),
+        note: None,
+    }];
+    let mut edges: Vec<Edge> = Vec::new();
+    let mut outcomes: Outcomes = BTreeMap::new();
+    let mut seen_q: Vec<usize> = Vec::new();
+    let mut fired: BTreeMap<usize, Option<Vec<usize>>> = BTreeMap::new();
+    for_each_path(book, fi, |answers| {
+        let ev = evaluate(book, answers);
+        let verdict = ev.verdict.unwrap_or(usize::MAX);
+        let mut prefix = crate::answers::AnswerSet::new(fi);
+        let mut from = "start".to_string();
+        let mut label = String::new();
+        for &(q, o) in &ev.asked {
+            if !seen_q.contains(&q) {
+                seen_q.push(q);
+                nodes.push(Node {
+                    id: format!("q-{}", book.questions[q].id),
+                    label: book.questions[q].prompt.get(lang).to_string(),
+                    kind: NodeKind::Question,
+                    href: Some(app(&Route::Question { answers: prefix, question: q, changing: false })),
+                    note: None,
+                });
+            }
+            edges.push(Edge {
+                from: from.clone(),
+                to: format!("q-{}", book.questions[q].id),
+                label: label.clone(),
+            });
+            from = format!("q-{}", book.questions[q].id);
+            label = book.questions[q].options[o].label.get(lang).to_string();
+            prefix.set(q, o);
+        }
+        let out_id = format!("o-{}", book.recommendations.get(verdict).map_or("none", |r| r.id));
+        edges.push(Edge { from, to: out_id, label });
+        let rules: Vec<usize> = ev.advice.iter().flat_map(|a| a.rules.iter().copied()).collect();
+        let entry = outcomes.entry(verdict).or_insert_with(|| (0, app(&Route::Result(*answers)), Vec::new()));
+        entry.0 += 1;
+        let f = fired.entry(verdict).or_insert(None);
+        *f = Some(match f.take() {
+            None => rules,
+            Some(prev) => prev.into_iter().filter(|r| rules.contains(r)).collect(),
+        });
+    });
+    for (&verdict, (count, href, rules)) in outcomes.iter_mut() {
+        *rules = fired
+            .get(&verdict)
+            .cloned()
+            .flatten()
+            .unwrap_or_default()
+            .iter()
+            .map(|&r| book.rules[r].id)
+            .collect();
+        nodes.push(Node {
+            id: format!("o-{}", book.recommendations.get(verdict).map_or("none", |r| r.id)),
+            label: book.recommendations.get(verdict).map_or("—", |r| r.title.get(lang)).to_string(),
+            kind: NodeKind::Outcome,
+            href: Some(href.clone()),
+            note: Some(fill(strings(lang).rules_paths_end_here, &[("n", &count.to_string())])),
+        });
+    }
+    (Graph { title: flow.title.get(lang).to_string(), nodes, edges }, outcomes)
+}
+
+/// Writes the site into `dir` (Trunk's staging folder, after the loader step): returns a
+/// summary of what it wrote.
+pub fn write(dir: &Path) -> Result<String, String> {
+    let index_path = dir.join("index.html");
+    let index = std::fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    let link = find_tag(&index, "<link rel=\"stylesheet\"").ok_or("index.html has no stylesheet link")?;
+    let css_name = link
+        .split("href=\"")
+        .nth(1)
+        .and_then(|h| h.split('"').next())
+        .map(|h| h.trim_start_matches("./").to_string())
+        .ok_or("the stylesheet link has no href")?;
+    let css = std::fs::read_to_string(dir.join(&css_name)).map_err(|e| format!("{css_name}: {e}"))?;
+    let site = build(&index, &css, &css_name)?;
+    std::fs::write(&index_path, &site.index).map_err(|e| e.to_string())?;
+    let mut summary = format!("site: index.html with {} first screens\n", first_screens().len());
+    for (name, text) in &site.files {
+        std::fs::write(dir.join(name), text).map_err(|e| format!("{name}: {e}"))?;
+        let _ = writeln!(summary, "site: {name} ({} bytes)", text.len());
+    }
+    let _ = writeln!(summary, "site: Content-Security-Policy: {}", site.csp);
+    Ok(summary)
+}
+
+// ─────────────────────────────── hashes ───────────────────────────────
+
+/// SHA-256 (FIPS 180-4), for the CSP hashes of the inline script and style.
+pub fn sha256(data: &[u8]) -> [u8; 32] {
+    const K: [u32; 64] = [
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+    ];
+    let mut h: [u32; 8] =
+        [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+    let mut msg = data.to_vec();
+    msg.push(0x80);
+    while msg.len() % 64 != 56 {
+        msg.push(0);
+    }
+    msg.extend_from_slice(&((data.len() as u64) * 8).to_be_bytes());
+    for chunk in msg.chunks(64) {
+        let mut w = [0u32; 64];
+        for i in 0..16 {
+            w[i] = u32::from_be_bytes([chunk[4 * i], chunk[4 * i + 1], chunk[4 * i + 2], chunk[4 * i + 3]]);
+        }
+        for i in 16..64 {
+            let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
+            let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
+            w[i] = w[i - 16].wrapping_add(s0).wrapping_add(w[i - 7]).wrapping_add(s1);
+        }
+        let mut v = h;
+        for i in 0..64 {
+            let s1 = v[4].rotate_right(6) ^ v[4].rotate_right(11) ^ v[4].rotate_right(25);
+            let ch = (v[4] & v[5]) ^ (!v[4] & v[6]);
+            let t1 = v[7].wrapping_add(s1).wrapping_add(ch).wrapping_add(K[i]).wrapping_add(w[i]);
+            let s0 = v[0].rotate_right(2) ^ v[0].rotate_right(13) ^ v[0].rotate_right(22);
+            let maj = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
+            let t2 = s0.wrapping_add(maj);
+            v = [t1.wrapping_add(t2), v[0], v[1], v[2], v[3].wrapping_add(t1), v[4], v[5], v[6]];
+        }
+        for (a, b) in h.iter_mut().zip(v) {
+            *a = a.wrapping_add(b);
+        }
+    }
+    let mut out = [0u8; 32];
+    for (i, word) in h.iter().enumerate() {
+        out[4 * i..4 * i + 4].copy_from_slice(&word.to_be_bytes());
+    }
+    out
+}
+
+/// Standard base64 with padding.
+pub fn base64(data: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for c in data.chunks(3) {
+        let n = (u32::from(c[0]) << 16)
+            | (u32::from(*c.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*c.get(2).unwrap_or(&0));
+        out.push(A[(n >> 18) as usize & 63] as char);
+        out.push(A[(n >> 12) as usize & 63] as char);
+        out.push(if c.len() > 1 { A[(n >> 6) as usize & 63] as char } else { '=' });
+        out.push(if c.len() > 2 { A[n as usize & 63] as char } else { '=' });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sha256_and_base64_match_known_values() {
+        assert_eq!(base64(&sha256(b"")), "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
+        assert_eq!(base64(&sha256(b"abc")), "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=");
+        assert_eq!(base64(b"ab"), "YWI=");
+    }
+}

@@ -36,6 +36,11 @@ pub enum Host {
         /// Prefix of links into the app: `""` on `index.html` itself, `"./index.html"` on the
         /// static pages beside it.
         app: &'static str,
+        /// The static page rendered (`faq`), whose language links lead to its other
+        /// languages; `None` for the first screens inside `index.html`.
+        page: Option<&'static str>,
+        /// The embed mode's chrome (the first question of an embedded advisor).
+        embedded: bool,
     },
 }
 
@@ -44,7 +49,7 @@ impl Host {
     pub fn href(&self, route: &Route, lang: Lang, lens: Lens) -> String {
         let fragment = route::with_view(route::encode(route), lang, lens);
         match self {
-            Host::Static { app } => format!("{app}{fragment}"),
+            Host::Static { app, .. } => format!("{app}{fragment}"),
             _ => fragment,
         }
     }
@@ -66,6 +71,17 @@ impl Host {
 
     pub fn is_embedded(&self) -> bool {
         matches!(self, Host::Page { options, .. } if options.embed)
+            || matches!(self, Host::Static { embedded: true, .. })
+    }
+
+    /// Where a language switch leads when the app does not run (a static page): its own
+    /// page in that language, or the app's start in that language.
+    pub fn static_language_link(&self, state: &State, lang: Lang) -> Option<String> {
+        match self {
+            Host::Static { page: Some(page), .. } => self.static_page(page, lang),
+            Host::Static { page: None, .. } => Some(self.href(&state.route, lang, state.lens)),
+            _ => None,
+        }
     }
 
     pub fn is_mounted(&self) -> bool {

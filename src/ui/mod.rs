@@ -234,9 +234,12 @@ pub fn app(props: &AppProps) -> Html {
                     <nav aria-label={s.nav_label}>
                         { ui.link(Route::Faq(None), None, html! { { s.nav_faq } }) }
                         <span class="langs" role="group" aria-label={s.language_label}>
-                            { for Lang::all().filter(|&l| l != lang).map(|other| html! {
-                                <button type="button" class="link-button lang-switch" onclick={switch(other)}
-                                    lang={other.code()}>{ other.name() }</button>
+                            { for Lang::all().filter(|&l| l != lang).map(|other| match host.static_language_link(&state, other) {
+                                Some(href) => html! { <a class="lang-switch" href={href} lang={other.code()} hreflang={other.code()}>{ other.name() }</a> },
+                                None => html! {
+                                    <button type="button" class="link-button lang-switch" onclick={switch(other)}
+                                        lang={other.code()}>{ other.name() }</button>
+                                },
                             }) }
                         </span>
                     </nav>
@@ -354,6 +357,14 @@ pub fn start() {
     let _ = root.append_child(&container);
     yew::Renderer::<App>::with_root_and_props(container, AppProps { host, initial }).render();
     page::reveal();
+}
+
+/// The app's properties for the page host at the current address (what [`start`] mounts;
+/// the component tests mount it too).
+#[cfg(target_arch = "wasm32")]
+pub fn page_props(options: route::EmbedOptions) -> AppProps {
+    let initial = page::initial_state(&options);
+    AppProps { host: Host::Page { options, single_file: false }, initial }
 }
 
 /// Renders an independent advisor into `container` (the JS `mount` API and `<icp-advisor>`).

@@ -1,0 +1,29 @@
+// Step "single file" (release builds): icp-advisor.html with the Wasm, the JS and the CSS
+// inlined, for opening from disk (file://) or mailing. It has the start screens of index.html;
+// it is no embed target, keeps no service worker, and marks <html data-single-file> (so the
+// app offers no links to static pages beside it).
+import { fail, minify } from './util.mjs';
+
+export async function singleFile(site, html, { bindings, wasm, loader }, glue) {
+  let code = glue.replace(/^export (function|class) /gm, '$1 ').replace(/^export \{[^}]*\};?\s*$/gm, '');
+  if (/^export /m.test(code)) fail('single file', 'an export was left in the bindings; the single-file edition needs updating');
+  const wasmB64 = site.read(wasm).toString('base64');
+  const script = await minify(
+    `${code}\n` +
+      `const wasmBytes = Uint8Array.from(atob(${JSON.stringify(wasmB64)}), (c) => c.charCodeAt(0));\n` +
+      `await __wbg_init({ module_or_path: wasmBytes });\n` +
+      `window.wasmBindings = { evaluate, questions, version };\n`,
+  );
+  const icon = site.read('icon.svg').toString('base64');
+  const single = html
+    .replace('<html lang="en">', '<html lang="en" data-single-file>')
+    // Opened from disk, no header policy applies, and the inline module has no hash.
+    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/, '')
+    // No static pages beside it: its links into them lead into the app.
+    .replace(/href="\.\/faq(\.[a-zA-Z-]+)?\.html"/g, 'href="#/faq"')
+    .replace(/<link rel="(modulepreload|preload|manifest)"[^>]*>/g, '')
+    .replace(/<link rel="icon"[^>]*>/, `<link rel="icon" href="data:image/svg+xml;base64,${icon}">`)
+    .replace(`<script type="module" src="./${loader}"></script>`, () => `<script type="module">\n${script}\n</script>`);
+  if (single.includes(`src="./${loader}"`)) fail('single file', 'the loader tag was not replaced');
+  return single;
+}
