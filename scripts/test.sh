@@ -8,19 +8,31 @@
 #   3. build:   trunk build --release  -> dist/
 #   4. e2e:     node --test tests/e2e/  (playwright-core + Chromium on dist/)
 #
-#   scripts/test.sh           all stages
-#   scripts/test.sh --quick   stage 1 only
+#   scripts/test.sh             all stages
+#   scripts/test.sh --quick     the native tests only
+#   scripts/test.sh --only e2e  one stage (hygiene, native, wasm, build or e2e), e.g. to
+#                               rerun the end-to-end tests after a change to them
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 quick=0
-for arg in "$@"; do
+only=""
+while [ $# -gt 0 ]; do
+  arg="$1"
+  shift
   case "$arg" in
     --quick) quick=1 ;;
+    --only) only="${1:-}"; shift || true ;;
     -h | --help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
+case "$only" in
+  "" | hygiene | native | wasm | build | e2e) ;;
+  *) echo "unknown stage: $only (hygiene, native, wasm, build or e2e)" >&2; exit 2 ;;
+esac
+# Whether a stage runs (all of them, or the one --only names).
+runs() { [ -z "$only" ] || [ "$only" = "$1" ]; }
 
 # shellcheck source=scripts/tools.sh
 source scripts/tools.sh
@@ -48,6 +60,7 @@ on_exit() {
 trap on_exit EXIT
 
 # ---------------------------------------------------------------------------
+if runs hygiene; then
 stage "hygiene: cargo fmt --check, clippy (native and wasm32), cargo deny (licences, bans)"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --all-features --quiet -- -D warnings
@@ -55,17 +68,21 @@ cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warning
 # The advisory database cannot be fetched here; licences and bans are checked offline.
 cargo deny --offline check licenses bans
 stage_ok
+fi
 
 # ---------------------------------------------------------------------------
+if runs native; then
 stage "native tests: cargo test --workspace --all-targets --all-features"
 cargo test --workspace --all-targets --all-features
 stage_ok
+fi
 if [ "$quick" = 1 ]; then
   printf '\n(--quick: skipped wasm, trunk build and e2e stages) total %ss\n' "$((SECONDS - t_all))"
   exit 0
 fi
 
 # ---------------------------------------------------------------------------
+if runs wasm; then
 stage "wasm tests in headless Chromium: cargo test --target wasm32-unknown-unknown"
 wasm_tests=()
 for f in tests/*.rs; do
@@ -107,16 +124,20 @@ JSON
     cargo test --target wasm32-unknown-unknown "${wasm_tests[@]}"
 fi
 stage_ok
+fi
 
 # ---------------------------------------------------------------------------
+if runs build; then
 stage "release build: trunk build --release -> dist/"
 trunk build --release
-ls -l dist/
 stage_ok
+fi
 
 # ---------------------------------------------------------------------------
+if runs e2e; then
 stage "end-to-end: node --test tests/e2e/"
 node --test tests/e2e/
 stage_ok
+fi
 
 printf '\nALL STAGES PASSED in %ss\n' "$((SECONDS - t_all))"

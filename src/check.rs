@@ -307,29 +307,58 @@ pub fn check_quotes(book: &Rulebook, faq_text: &str) -> Vec<String> {
 }
 
 /// The items of a Markdown text: each list item (with its continuation lines) or paragraph,
-/// white space folded.
-fn md_items(md: &str) -> Vec<String> {
-    let mut items = Vec::new();
-    let mut cur = String::new();
+/// white space folded, with the item it is nested in (a sub-bullet's source is often named
+/// by its parent).
+fn md_items(md: &str) -> Vec<(String, Option<usize>)> {
+    let mut items: Vec<(String, Option<usize>)> = Vec::new();
+    // The open list items by indentation: (indent, index in `items`).
+    let mut open: Vec<(usize, usize)> = Vec::new();
+    let (mut cur, mut cur_indent) = (String::new(), 0usize);
+    let flush = |cur: &mut String,
+                 indent: usize,
+                 items: &mut Vec<(String, Option<usize>)>,
+                 open: &mut Vec<(usize, usize)>| {
+        if cur.trim().is_empty() {
+            cur.clear();
+            return;
+        }
+        while open.last().is_some_and(|&(i, _)| i >= indent) {
+            open.pop();
+        }
+        let parent = open.last().map(|&(_, ix)| ix);
+        items.push((normalize(cur), parent));
+        open.push((indent, items.len() - 1));
+        cur.clear();
+    };
     for line in md.lines() {
         let t = line.trim_start();
+        let indent = line.len() - t.len();
         let starts = t.starts_with("- ")
             || t.starts_with('#')
             || t.split_once(". ")
                 .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
         if t.is_empty() || starts {
-            if !cur.trim().is_empty() {
-                items.push(normalize(&cur));
+            flush(&mut cur, cur_indent, &mut items, &mut open);
+            if t.is_empty() || t.starts_with('#') {
+                open.clear();
             }
-            cur.clear();
+            cur_indent = indent;
         }
         cur.push_str(line);
         cur.push('\n');
     }
-    if !cur.trim().is_empty() {
-        items.push(normalize(&cur));
-    }
+    flush(&mut cur, cur_indent, &mut items, &mut open);
     items
+}
+
+/// Whether `text` names `reference` as a whole word (`ALI-PROC` is not named by `ALI-PROC-TC`).
+fn names(text: &str, reference: &str) -> bool {
+    let word = |c: char| c.is_alphanumeric() || c == '-' || c == '_';
+    text.match_indices(reference).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + reference.len()..].chars().next();
+        !before.is_some_and(word) && !after.is_some_and(word)
+    })
 }
 
 /// Whether byte offset `at` of `item` lies inside a quoted span ("…", “…” or 「…」).
@@ -357,10 +386,13 @@ pub fn check_practice_quotes(book: &Rulebook, md: &str) -> Vec<String> {
             let what = if c.summary { "summary" } else { "quote" };
             let mut found_anywhere = false;
             let mut ok = false;
-            for item in &items {
+            for (item, parent) in &items {
                 let Some(at) = item.find(&words) else { continue };
                 found_anywhere = true;
-                if !item.contains(source.reference) {
+                // The source is named in the item, or in the item it is nested in.
+                if !names(item, source.reference)
+                    && !parent.is_some_and(|p| names(&items[p].0, source.reference))
+                {
                     continue;
                 }
                 // The sentence the words stand in (up to the next full stop or semicolon).

@@ -349,16 +349,31 @@ pub fn phase_heading(s: &crate::i18n::Strings, phase: &str) -> &'static str {
 
 /// "As of …, per …" for a current-practice card: each source once, with its date.
 pub fn as_of(r: &RecOut, lang: Lang) -> String {
+    as_of_sources(r.citations.iter().map(|c| (c.publisher, c.page_date, c.read)), lang)
+}
+
+/// "As of <date>, per <publisher>" for each publisher cited: the newest date its cited pages
+/// show, or, where none shows one, when they were read.
+pub fn as_of_sources<'a>(
+    sources: impl Iterator<Item = (&'a str, Option<&'a str>, &'a str)>,
+    lang: Lang,
+) -> String {
     let s = strings(lang);
-    let mut parts: Vec<String> = Vec::new();
-    for c in &r.citations {
-        let date = c.page_date.map_or_else(|| s.no_date_shown.to_string(), |d| d.to_string());
-        let one = fill(s.as_of, &[("date", &date), ("publisher", c.publisher), ("read", c.read)]);
-        if !parts.contains(&one) {
-            parts.push(one);
+    // (publisher, newest page date, read)
+    let mut by: Vec<(&str, Option<&str>, &str)> = Vec::new();
+    for (publisher, date, read) in sources {
+        match by.iter_mut().find(|(p, _, _)| *p == publisher) {
+            Some(entry) => entry.1 = entry.1.max(date),
+            None => by.push((publisher, date, read)),
         }
     }
-    parts.join(s.list_separator)
+    by.iter()
+        .map(|(publisher, date, read)| match date {
+            Some(d) => fill(s.as_of, &[("date", d), ("publisher", publisher)]),
+            None => fill(s.as_of_read, &[("read", read), ("publisher", publisher)]),
+        })
+        .collect::<Vec<_>>()
+        .join(s.list_separator)
 }
 
 /// The advice as Markdown (also readable as plain text): for the CLI's `--format text`

@@ -320,22 +320,33 @@ pub fn encode_saved(route: &Route) -> String {
 
 /// Decodes saved state. State saved by another rulebook version is discarded, never
 /// misread; anything else goes through the same lenient decoder as links.
-pub fn decode_saved(saved: &str) -> Result<(Route, Vec<Notice>), SavedProblem> {
+pub fn decode_saved(saved: &str) -> Result<Saved, SavedProblem> {
     let saved = cut(saved, MAX_FRAGMENT);
     let Some((version, fragment)) = saved.split_once('|') else {
         return Err(SavedProblem::Unreadable);
     };
-    match version.strip_prefix('v').and_then(|v| v.parse::<u32>().ok()) {
-        Some(v) if v == RULEBOOK.version => Ok(decode(fragment)),
-        Some(_) => Err(SavedProblem::OtherVersion),
-        None => Err(SavedProblem::Unreadable),
-    }
+    let Some(v) = version.strip_prefix('v').and_then(|v| v.parse::<u32>().ok()) else {
+        return Err(SavedProblem::Unreadable);
+    };
+    // Answers saved under another version of the rules are read like a link: every answer
+    // that still applies is kept; what no longer exists is dropped and said.
+    let (route, notices) = decode(fragment);
+    Ok(Saved { route, notices, other_version: (v != RULEBOOK.version).then_some(v) })
+}
+
+/// A saved place, decoded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Saved {
+    pub route: Route,
+    /// What decoding dropped (answers that no longer apply).
+    pub notices: Vec<Notice>,
+    /// The rules' version it was saved under, when not this one.
+    pub other_version: Option<u32>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SavedProblem {
     Unreadable,
-    OtherVersion,
 }
 
 /// The values of `embed=` that turn the embed mode off (any other value, or none, turns it on).

@@ -111,20 +111,29 @@ fn change_from_the_result_asks_only_what_became_necessary() {
 #[test]
 fn progress_is_exact() {
     let a = set("need", &[]);
-    assert_eq!(route::progress(&a, q("hosting")), (1, 10));
+    assert_eq!(route::progress(&a, q("hosting")), (1, 12));
     let a = set("need", &[("hosting", "outside")]);
-    assert_eq!(route::progress(&a, q("cdn")), (2, 7));
+    assert_eq!(route::progress(&a, q("cdn")), (2, 9));
     let a = set("icp-number", &[("num-topic", "validity")]);
     assert_eq!(route::progress(&a, q("num-update")), (2, 2));
 }
 
 #[test]
-fn saved_state_from_another_version_is_discarded() {
+fn saved_state_from_another_version_keeps_what_still_applies() {
     let r = Route::Result(set("need", &[("hosting", "outside"), ("cdn", "none")]));
     let saved = route::encode_saved(&r);
-    assert_eq!(route::decode_saved(&saved).unwrap().0, r);
+    assert_eq!(route::decode_saved(&saved).unwrap().route, r);
     let old = saved.replacen(&format!("v{}", RULEBOOK.version), "v0", 1);
-    assert_eq!(route::decode_saved(&old).unwrap_err(), route::SavedProblem::OtherVersion);
+    // Saved under other rules: read like a link, the answers that still apply kept.
+    let other = route::decode_saved(&old).unwrap();
+    assert_eq!(other.other_version, Some(0));
+    assert_eq!(other.route, r);
+    // An answer the rules no longer have is dropped and said; the rest is kept.
+    let stale =
+        saved.replacen(&format!("v{}", RULEBOOK.version), "v0", 1).replace("cdn=none", "cdn=none&gone=away");
+    let other = route::decode_saved(&stale).unwrap();
+    assert_eq!(other.route, r);
+    assert!(matches!(&other.notices[..], [route::Notice::Dropped(_)]), "{:?}", other.notices);
     assert_eq!(route::decode_saved("garbage").unwrap_err(), route::SavedProblem::Unreadable);
     assert_eq!(route::decode_saved("vX|#/").unwrap_err(), route::SavedProblem::Unreadable);
 }

@@ -91,3 +91,34 @@ fn the_rulebook_compiled_at_run_time_is_the_embedded_one() {
     assert!(embedded.starts_with(&baked), "the runtime compilation differs from the embedded tables");
     assert_eq!(format!("{:?}", compiled.book.recommendations), format!("{:?}", RULEBOOK.recommendations));
 }
+
+/// The current-practice check fails when a quote loses its quotation marks, when its source
+/// is no longer named beside it, or when its sentence is marked UNCONFIRMED.
+#[test]
+fn the_practice_check_catches_a_misquote_a_lost_source_and_unconfirmed_material() {
+    let Some(md) = source_text(check::PRACTICE_PATH) else { return };
+    let quote = "a fine between CNY 5,000 and CNY 10,000.";
+    assert!(md.contains(quote), "the notes still quote the fine");
+    let cited = RULEBOOK
+        .recommendations
+        .iter()
+        .enumerate()
+        .any(|(r, _)| check::all_cites(&RULEBOOK, r).any(|c| c.text == quote));
+    assert!(cited, "the advice quotes the fine (the test needs a cited quote)");
+    let misquoted =
+        md.replace("a fine between CNY 5,000 and CNY 10,000.", "a fine between CNY 500 and CNY 1,000.");
+    assert!(check::check_practice_quotes(&RULEBOOK, &misquoted).iter().any(|p| p.contains("CNY 5,000")));
+    let unnamed = md.replace("(`ALI-FOOTER`)", "(`SOMEONE`)");
+    assert!(
+        check::check_practice_quotes(&RULEBOOK, &unnamed).iter().any(|p| p.contains("ali-footer")),
+        "source no longer named"
+    );
+    let flagged = md.replace(
+        "a fine between CNY 5,000 and CNY 10,000.",
+        "a fine between CNY 5,000 and CNY 10,000. UNCONFIRMED",
+    );
+    assert!(
+        !check::check_practice_quotes(&RULEBOOK, &flagged).is_empty(),
+        "a sentence marked UNCONFIRMED is no source"
+    );
+}

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 const STORAGE_KEY: &str = "icp-advisor:place";
 const LANG_KEY: &str = "icp-advisor:lang";
 const LENS_KEY: &str = "icp-advisor:lens";
+const RELEASE_KEY: &str = "icp-advisor:release";
 
 pub fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -58,6 +59,16 @@ impl Browser {
     pub fn save_lang(code: &str) {
         if let Ok(s) = Self::storage() {
             let _ = s.set_item(LANG_KEY, code);
+        }
+    }
+
+    pub fn saved_release() -> Option<String> {
+        Self::storage().ok()?.get_item(RELEASE_KEY).ok()?
+    }
+
+    pub fn save_release(id: &str) {
+        if let Ok(s) = Self::storage() {
+            let _ = s.set_item(RELEASE_KEY, id);
         }
     }
 

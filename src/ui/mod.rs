@@ -98,7 +98,13 @@ pub fn message_text(m: &Message, lang: Lang) -> String {
             fill(s.notice_unknown_language, &[("lang", &crate::answers::shown(tag))])
         }
         Message::Saved(SavedProblem::Unreadable) => s.saved_unreadable.to_string(),
-        Message::Saved(SavedProblem::OtherVersion) => s.saved_other_version.to_string(),
+        Message::Updated { dropped } if dropped.is_empty() => {
+            fill(s.updated, &[("version", env!("CARGO_PKG_VERSION"))])
+        }
+        Message::Updated { dropped } => fill(
+            s.updated_dropped,
+            &[("version", env!("CARGO_PKG_VERSION")), ("answers", &dropped.join(s.list_separator))],
+        ),
         Message::StorageUnavailable => s.storage_unavailable.to_string(),
     }
 }
@@ -431,8 +437,22 @@ mod page {
             }
             match Browser::load_saved() {
                 Ok(Some(saved)) => match route::decode_saved(&saved) {
-                    Ok((r, _)) if !matches!(r, Route::Start | Route::Faq(_)) => state.resumable = Some(r),
-                    Ok(_) => {}
+                    Ok(saved) => {
+                        if !matches!(saved.route, Route::Start | Route::Faq(_)) {
+                            state.resumable = Some(route::shareable(&saved.route));
+                        }
+                        if saved.other_version.is_some() {
+                            let dropped = saved
+                                .notices
+                                .iter()
+                                .filter_map(|n| match n {
+                                    crate::route::Notice::Dropped(e) => Some(e.to_string()),
+                                    _ => None,
+                                })
+                                .collect();
+                            messages.push(Message::Updated { dropped });
+                        }
+                    }
                     Err(problem) => {
                         messages.push(Message::Saved(problem));
                         Browser::clear_saved();
@@ -444,8 +464,22 @@ mod page {
             state.chosen_flow =
                 Browser::static_choice().and_then(|id| RULEBOOK.flow(&id)).unwrap_or(state.chosen_flow);
         }
+        // A new release since this browser last used the advisor: say so, quietly, once.
+        let release = release_id();
+        match Browser::saved_release() {
+            Some(r) if r != release && !messages.iter().any(|m| matches!(m, Message::Updated { .. })) => {
+                messages.push(Message::Updated { dropped: Vec::new() })
+            }
+            _ => {}
+        }
+        Browser::save_release(&release);
         state.messages = messages;
         state
+    }
+
+    /// This release of the advisor and of its rules.
+    fn release_id() -> String {
+        format!("{}+rules{}", env!("CARGO_PKG_VERSION"), RULEBOOK.version)
     }
 
     /// The address, decoded (Back/Forward, an edited fragment).

@@ -337,17 +337,8 @@ fn ev_answers(ev: &Evaluation) -> AnswerSet {
 
 /// "As of …, per …" for a current-practice card: each source once, with its dates.
 fn as_of(ui: &Ui, cites: &[&Citation]) -> String {
-    let s = ui.s();
-    let mut parts: Vec<String> = Vec::new();
-    for c in cites {
-        let src = &RULEBOOK.sources[c.source];
-        let date = src.page_date.map_or_else(|| s.no_date_shown.to_string(), str::to_string);
-        let one = fill(s.as_of, &[("date", &date), ("publisher", src.publisher), ("read", src.read)]);
-        if !parts.contains(&one) {
-            parts.push(one);
-        }
-    }
-    parts.join(s.list_separator)
+    let sources = cites.iter().map(|c| &RULEBOOK.sources[c.source]);
+    crate::report::as_of_sources(sources.map(|s| (s.publisher, s.page_date, s.read)), ui.lang())
 }
 
 /// One citation: the words (a quote, or a recorded summary, never presented as the page's

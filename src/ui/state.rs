@@ -20,6 +20,9 @@ pub enum Message {
     Saved(SavedProblem),
     /// This browser does not let the page store anything.
     StorageUnavailable,
+    /// The advisor was updated since this browser last used it (to this version); the saved
+    /// answers that no longer apply (if any) were dropped.
+    Updated { dropped: Vec<String> },
 }
 
 #[derive(Clone, Debug, PartialEq)]
