@@ -9,8 +9,18 @@
 //
 // Uses only Node's standard library.
 
-/** Exports called by name from outside the glue: never renamed. */
-const PUBLIC_EXPORTS = new Set(['memory', 'main', 'evaluate', 'mount', 'questions', 'version', 'advisor_destroy', '__wbg_advisor_free']);
+/** Wasm exports called by name from outside the glue: never renamed. The glue's own
+ * exports (the JS API: `export function evaluate`, `export class Advisor`, …) are found in it,
+ * so a new API function needs no change here. */
+const ALWAYS_KEPT = ['memory', 'main'];
+
+/** The names the glue exports, and the Wasm exports they are built on. */
+function publicNames(js) {
+  const names = new Set(ALWAYS_KEPT);
+  for (const m of js.matchAll(/^export (?:async )?(?:function|class) ([A-Za-z_$][\w$]*)/gm)) names.add(m[1]);
+  for (const m of js.matchAll(/__wbg_([a-z0-9_]+)_free\b/g)) names.add(m[0]);
+  return names;
+}
 
 function readU32(bytes, at) {
   let value = 0;
@@ -88,6 +98,7 @@ export function shrinkNames(wasm, js) {
   const bytes = new Uint8Array(wasm);
   if (Buffer.from(bytes.subarray(0, 4)).toString('latin1') !== '\0asm') throw new Error('shrink: not a Wasm module');
   const renames = new Map();
+  const PUBLIC_EXPORTS = publicNames(js);
   const next = shortNames(PUBLIC_EXPORTS);
   const rename = (old) => {
     if (!renames.has(old)) renames.set(old, next.next().value);

@@ -107,14 +107,24 @@ pub fn input_from_js(value: &JsValue) -> Result<AnswersInput, String> {
     Ok(input)
 }
 
-fn lang_from(options: &JsValue) -> Result<Lang, String> {
+/// The `lang` option. The engine's calls need the language's texts here (`loadLanguage`); a
+/// mounted advisor fetches them itself.
+fn lang_from(options: &JsValue, need_texts: bool) -> Result<Lang, String> {
     if options.is_undefined() || options.is_null() {
         return Ok(Lang::default());
     }
     let lang = Reflect::get(options, &"lang".into()).unwrap_or(JsValue::UNDEFINED);
     match lang.as_string() {
         None if lang.is_undefined() => Ok(Lang::default()),
-        Some(tag) => Lang::parse(&tag).ok_or_else(|| format!("unknown language \"{}\"", shown(&tag))),
+        Some(tag) => match Lang::parse(&tag) {
+            Some(lang) if !need_texts || RULEBOOK.has_texts(lang) => Ok(lang),
+            Some(lang) => Err(format!(
+                "the {} texts are not loaded yet: await loadLanguage(\"{}\", folder) first (icp-advisor.js does it for you)",
+                lang.code(),
+                lang.code()
+            )),
+            None => Err(format!("unknown language \"{}\"", shown(&tag))),
+        },
         None => Err(format!("\"lang\" must be a string, got {}", kind(&lang))),
     }
 }
@@ -136,7 +146,7 @@ fn lens_from(options: &JsValue) -> Result<Lens, String> {
 /// Evaluates answers; returns the advice (see `icp-advisor evaluate`).
 #[wasm_bindgen]
 pub fn evaluate(answers: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    let lang = lang_from(&options).map_err(|e| JsError::new(&e))?;
+    let lang = lang_from(&options, true).map_err(|e| JsError::new(&e))?;
     let input = input_from_js(&answers).map_err(|e| JsError::new(&e))?;
     let set = input.to_set(&RULEBOOK).map_err(|e| JsError::new(&e.to_string()))?;
     to_js(&advise(&RULEBOOK, &set, lang, lens_from(&options).map_err(|e| JsError::new(&e))?))
@@ -145,8 +155,20 @@ pub fn evaluate(answers: JsValue, options: JsValue) -> Result<JsValue, JsError> 
 /// The flows with their questions and options (see `icp-advisor questions`).
 #[wasm_bindgen]
 pub fn questions(options: JsValue) -> Result<JsValue, JsError> {
-    let lang = lang_from(&options).map_err(|e| JsError::new(&e))?;
+    let lang = lang_from(&options, true).map_err(|e| JsError::new(&e))?;
     to_js(&catalogue(&RULEBOOK, lang))
+}
+
+/// Fetches a language's texts from `folder` (the URL of the advisor's folder, ending in `/`)
+/// unless they are here already: every language but English travels in a file of its own.
+/// `evaluate` and `questions` in that language work once it resolves.
+#[wasm_bindgen(js_name = loadLanguage)]
+pub async fn load_language(tag: String, folder: Option<String>) -> Result<(), JsError> {
+    let lang =
+        Lang::parse(&tag).ok_or_else(|| JsError::new(&format!("unknown language \"{}\"", shown(&tag))))?;
+    crate::ui::texts::load(lang, folder.as_deref())
+        .await
+        .map_err(|why| JsError::new(&format!("the {} texts could not be loaded: {why}", lang.code())))
 }
 
 /// The advisor's version, the rulebook's version and when the current-practice facts were
@@ -199,7 +221,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<Advisor, JsE
             .map(Some)
             .ok_or_else(|| JsError::new(&format!("\"{key}\" must be a string, got {}", kind(&v))))
     };
-    let lang = lang_from(&options).map_err(|e| JsError::new(&e))?;
+    let lang = lang_from(&options, false).map_err(|e| JsError::new(&e))?;
     let lens = lens_from(&options).map_err(|e| JsError::new(&e))?;
     let flow = match get("flow")? {
         None => None,

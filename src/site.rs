@@ -138,6 +138,12 @@ pub fn build(index: &str, css: &str, css_name: &str) -> Result<Site, String> {
         let rules = rule_map(lang);
         files.push((file_name("rules", lang), static_page(index, css_name, lang, &rules.0, &rules.1)));
     }
+    // The texts of every language but the source language, fetched when chosen.
+    for l in RULEBOOK.languages.iter().filter(|l| !l.file.is_empty()) {
+        let lang = Lang::parse(l.code).ok_or("a language without a code")?;
+        let text = RULEBOOK.texts_file(lang).ok_or("a language without its texts")?;
+        files.push((l.file.to_string(), text));
+    }
     files.push(("csp.txt".into(), format!("{csp}\n")));
     Ok(Site { index: out, files, csp })
 }
@@ -190,9 +196,18 @@ fn head_script(keys: &[&str]) -> String {
     let json_list = |items: Vec<String>| {
         format!("[{}]", items.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(","))
     };
+    // The languages whose texts travel in a file of their own: fetched as early as the page
+    // knows the reader's language, alongside the Wasm.
+    let files: Vec<String> = RULEBOOK
+        .languages
+        .iter()
+        .filter(|l| !l.file.is_empty())
+        .map(|l| format!("{:?}:{:?}", l.code, l.file))
+        .collect();
     let config = format!(
-        "{{langs:{{{}}},keys:{},off:{},source:{:?},max:{},pairs:{}}}",
+        "{{langs:{{{}}},files:{{{}}},keys:{},off:{},source:{:?},max:{},pairs:{}}}",
         langs.iter().map(|(k, v)| format!("{k:?}:{v:?}")).collect::<Vec<_>>().join(","),
+        files.join(","),
         json_list(keys.iter().map(|k| k.to_string()).collect()),
         json_list(route::EMBED_OFF.iter().map(|s| s.to_string()).collect()),
         Lang::SOURCE.code(),
@@ -208,7 +223,8 @@ function pick(){{var o=q(),e='embed'in o&&C.off.indexOf(o.embed)<0,x=location.ha
 if(e){{h.classList.add('embed');if(o.theme==='light'||o.theme==='dark'){{h.setAttribute('data-theme',o.theme);h.classList.add('transparent')}}}}\
 if(!c)try{{c=L(localStorage.getItem('icp-advisor:lang'))}}catch(_){{}}var n=navigator.languages||[navigator.language];for(var i=0;!c&&i<n.length;i++)c=L(n[i]);c=c||C.source;\
 var bare=x.replace(/^#?\\/?/,'').replace(/\\?.*$/,'')==='',k=bare&&e&&C.keys.indexOf(o.flow+':'+c)>=0?o.flow+':'+c:'start:'+c;\
-h.setAttribute('data-first-screen',k);h.setAttribute('lang',c)}}\
+h.setAttribute('data-first-screen',k);h.setAttribute('lang',c);\
+var f=C.files[c];if(f&&!h.hasAttribute('data-single-file')&&!d.querySelector('link[href=\"./'+f+'\"]')){{var l=d.createElement('link');l.rel='preload';l.as='fetch';l.crossOrigin='anonymous';l.href='./'+f;d.head.appendChild(l)}}}}\
 pick();addEventListener('hashchange',function(){{if(!h.hasAttribute('data-app-ready'))pick()}});\
 d.addEventListener('submit',function(ev){{var f=ev.target,p=f.closest&&f.closest('[data-prerendered]');if(!p||h.hasAttribute('data-app-ready'))return;ev.preventDefault();\
 var c=f.querySelector('input:checked');if(!c)return;var s=(p.getAttribute('data-first-screen')||'').split(':'),g=s[1]?'lang='+s[1]:'';\

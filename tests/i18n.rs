@@ -110,3 +110,90 @@ fn languages_parse_from_their_codes_and_common_tags() {
     assert_eq!(Lang::parse("tlh"), None);
     assert_eq!(Lang::parse(""), None);
 }
+
+// ───────── the languages that travel in a file of their own (see `Language::file`) ─────────
+
+/// The rulebook as the release Wasm has it: every language but the source language without
+/// its texts, waiting for its file.
+fn as_in_the_wasm() -> &'static icp_advisor::rulebook::Rulebook {
+    use icp_advisor::rulebook::{Language, Rulebook, TextTable};
+    let languages: Vec<Language> = RULEBOOK
+        .languages
+        .iter()
+        .map(|l| Language {
+            code: l.code,
+            name: l.name,
+            texts: if l.file.is_empty() { l.texts } else { TextTable { all: "", ends: &[] } },
+            file: l.file,
+            fetched: Default::default(),
+        })
+        .collect();
+    Box::leak(Box::new(Rulebook { languages: Box::leak(languages.into_boxed_slice()), ..RULEBOOK }))
+}
+
+#[test]
+fn every_translation_travels_in_a_file_named_after_its_contents() {
+    for lang in Lang::all() {
+        let l = RULEBOOK.language(lang);
+        if lang == Lang::SOURCE {
+            assert!(l.file.is_empty(), "the source language is built in");
+            continue;
+        }
+        let contents = RULEBOOK.texts_file(lang).unwrap();
+        let hash = icp_rules::content_hash(contents.as_bytes());
+        assert_eq!(l.file, format!("texts.{}.{}.txt", l.code, &hash[..12]));
+    }
+}
+
+#[test]
+fn a_texts_file_round_trips_and_until_then_the_source_language_stands_in() {
+    let book = as_in_the_wasm();
+    for lang in Lang::all().filter(|&l| l != Lang::SOURCE) {
+        assert!(!book.has_texts(lang));
+        let t = Text(0);
+        assert_eq!(book.text(t, lang), RULEBOOK.text(t, Lang::SOURCE), "the source language stands in");
+        book.install_texts(lang, &RULEBOOK.texts_file(lang).unwrap()).unwrap();
+        assert!(book.has_texts(lang));
+        for i in 0..RULEBOOK.text_count() {
+            assert_eq!(book.text(Text(i as u16), lang), RULEBOOK.text(Text(i as u16), lang), "text {i}");
+        }
+    }
+}
+
+#[test]
+fn a_wrong_texts_file_is_refused_with_a_reason() {
+    let book = as_in_the_wasm();
+    let lang = Lang::all().find(|&l| l != Lang::SOURCE).unwrap();
+    let good = RULEBOOK.texts_file(lang).unwrap();
+    let other_code = good.replacen(lang.code(), "xx", 1);
+    let truncated = &good[..good.len() / 2];
+    let extra = format!("{good}extra\u{1f}");
+    for (bad, why) in [
+        ("", "no first line"),
+        ("<!doctype html>\n<html>", "first line"),
+        (other_code.as_str(), "first line"),
+        (truncated, "texts, expected"),
+        (extra.as_str(), "texts, expected"),
+    ] {
+        let err = book.install_texts(lang, bad).unwrap_err();
+        assert!(err.contains(why), "{why:?} not in {err:?}");
+        assert!(!book.has_texts(lang), "a refused file leaves the language waiting");
+    }
+}
+
+mod texts_file_decoder {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The decoder of a texts file never panics, whatever arrives over the network.
+        #[test]
+        fn arbitrary_files_never_panic(head in prop_oneof![Just(String::new()), "[a-z0-9 -]{0,40}"], body in any::<String>()) {
+            let book = as_in_the_wasm();
+            let lang = Lang::all().find(|&l| l != Lang::SOURCE).unwrap();
+            let header = format!("icp-advisor-texts 1 {} {}\n", lang.code(), RULEBOOK.text_count());
+            let _ = book.install_texts(lang, &format!("{head}\n{body}"));
+            let _ = book.install_texts(lang, &format!("{header}{body}"));
+        }
+    }
+}

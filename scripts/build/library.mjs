@@ -13,21 +13,28 @@ function load() {
   return ready;
 }
 
+/** Loads the Wasm, and the texts of the language \`options.lang\` names (all but English travel apart). */
+async function prepare(options) {
+  await load();
+  const lang = options && typeof options.lang === 'string' ? options.lang : '';
+  if (lang) await api.loadLanguage(lang, here('./')).catch((e) => console.warn('ICP Filing Advisor:', e.message));
+}
+
 /** Renders an independent advisor into \`element\` (in its shadow root); returns a handle with \`destroy()\`. */
 export async function mount(element, options = {}) {
-  await load();
+  await prepare(options);
   return api.mount(element, { stylesheet: here('./${css}'), assets: here('./'), ...options });
 }
 
 /** The same advice as \`icp-advisor evaluate\`. */
 export async function evaluate(answers, options) {
-  await load();
+  await prepare(options);
   return api.evaluate(answers, options);
 }
 
 /** The flows and their questions, as \`icp-advisor questions\`. */
 export async function questions(options) {
-  await load();
+  await prepare(options);
   return api.questions(options);
 }
 

@@ -2,7 +2,20 @@
 // inlined, for opening from disk (file://) or mailing. It has the start screens of index.html;
 // it is no embed target, keeps no service worker, and marks <html data-single-file> (so the
 // app offers no links to static pages beside it).
+import { readdirSync } from 'node:fs';
 import { fail, minify } from './util.mjs';
+
+/** The languages' texts files (texts.<code>.<hash>.txt), inlined as JSON strings the app reads. */
+function inlineTexts(site) {
+  return readdirSync(site.dir)
+    .map((f) => f.match(/^texts\.([A-Za-z-]+)\.[0-9a-f]+\.txt$/))
+    .filter(Boolean)
+    .map(([file, code]) => {
+      const json = JSON.stringify(site.text(file)).replace(/</g, '\\u003c');
+      return `<script type="application/json" id="icp-advisor-texts-${code}">${json}</script>`;
+    })
+    .join('');
+}
 
 export async function singleFile(site, html, { bindings, wasm, loader }, glue) {
   let code = glue.replace(/^export (function|class) /gm, '$1 ').replace(/^export \{[^}]*\};?\s*$/gm, '');
@@ -12,7 +25,7 @@ export async function singleFile(site, html, { bindings, wasm, loader }, glue) {
     `${code}\n` +
       `const wasmBytes = Uint8Array.from(atob(${JSON.stringify(wasmB64)}), (c) => c.charCodeAt(0));\n` +
       `await __wbg_init({ module_or_path: wasmBytes });\n` +
-      `window.wasmBindings = { evaluate, questions, version };\n`,
+      `window.wasmBindings = { evaluate, questions, version, loadLanguage };\n`,
   );
   const icon = site.read('icon.svg').toString('base64');
   const single = html
@@ -25,5 +38,7 @@ export async function singleFile(site, html, { bindings, wasm, loader }, glue) {
     .replace(/<link rel="icon"[^>]*>/, `<link rel="icon" href="data:image/svg+xml;base64,${icon}">`)
     .replace(`<script type="module" src="./${loader}"></script>`, () => `<script type="module">\n${script}\n</script>`);
   if (single.includes(`src="./${loader}"`)) fail('single file', 'the loader tag was not replaced');
-  return single;
+  const texts = inlineTexts(site);
+  if (!single.includes('</body>')) fail('single file', 'index.html has no </body>');
+  return single.replace('</body>', () => `${texts}</body>`);
 }

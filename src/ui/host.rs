@@ -69,6 +69,14 @@ impl Host {
         }
     }
 
+    /// The folder of the advisor's files (where the languages' texts are fetched from).
+    pub fn assets(&self) -> Option<String> {
+        match self {
+            Host::Mounted { assets, .. } => assets.clone(),
+            _ => Some("./".to_string()),
+        }
+    }
+
     pub fn is_embedded(&self) -> bool {
         matches!(self, Host::Page { options, .. } if options.embed)
             || matches!(self, Host::Static { embedded: true, .. })

@@ -14,6 +14,8 @@ mod question;
 mod result;
 mod start;
 pub mod state;
+#[cfg(target_arch = "wasm32")]
+pub mod texts;
 
 use crate::i18n::{fill, strings, Strings};
 use crate::report::Lens;
@@ -97,6 +99,10 @@ pub fn message_text(m: &Message, lang: Lang) -> String {
         Message::UnknownLanguage(tag) => {
             fill(s.notice_unknown_language, &[("lang", &crate::answers::shown(tag))])
         }
+        Message::LanguageUnavailable(wanted, why) => fill(
+            s.language_unavailable,
+            &[("language", wanted.name()), ("shown", lang.name()), ("detail", why)],
+        ),
         Message::Saved(SavedProblem::Unreadable) => s.saved_unreadable.to_string(),
         Message::Updated { dropped } if dropped.is_empty() => {
             fill(s.updated, &[("version", env!("CARGO_PKG_VERSION"))])
@@ -148,6 +154,16 @@ pub fn app(props: &AppProps) -> Html {
     };
     let host = props.host.clone();
     let root = use_node_ref();
+    // The language's texts may still be on their way: until then the app stays in the
+    // language it was shown in (see `texts`).
+    #[cfg(target_arch = "wasm32")]
+    let shown = texts::use_shown_lang(state.lang, host.assets(), dispatch.clone());
+    #[cfg(not(target_arch = "wasm32"))]
+    let shown = Some(state.lang);
+    let state = match shown {
+        Some(lang) if lang != state.lang => std::rc::Rc::new(State { lang, ..(*state).clone() }),
+        _ => std::rc::Rc::new((*state).clone()),
+    };
 
     // The page follows its address: Back/Forward and edited fragments.
     #[cfg(target_arch = "wasm32")]
@@ -166,11 +182,13 @@ pub fn app(props: &AppProps) -> Html {
             || ()
         });
     }
-    // After a move (not on the first render): focus the new screen's heading.
+    // After a move (not on the first render): focus the new screen's heading — except on the
+    // FAQ page at one question, which scrolls to that question and focuses it itself.
     {
         let root = root.clone();
+        let to_faq_entry = matches!(state.route, Route::Faq(Some(_)));
         use_effect_with(state.moves, move |&moves| {
-            if moves > 0 {
+            if moves > 0 && !to_faq_entry {
                 Browser::focus_heading(&root);
             }
             || ()
@@ -187,7 +205,11 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    let ui = Ui { state: std::rc::Rc::new((*state).clone()), host: host.clone(), dispatch: dispatch.clone() };
+    if shown.is_none() {
+        // The first render of a mounted advisor whose language is on its way.
+        return html! { <div class="app" aria-busy="true"></div> };
+    }
+    let ui = Ui { state: state.clone(), host: host.clone(), dispatch: dispatch.clone() };
     let lang = state.lang;
     let s = strings(lang);
     let dismiss = {
@@ -346,6 +368,23 @@ pub fn start() {
     if options.embed {
         embed::prepare(&options);
     }
+    let lang = page::initial_state(&options).lang;
+    if crate::rulebook::RULEBOOK.has_texts(lang) {
+        start_in(root, options);
+    } else {
+        // The static first screen stays in place (in the reader's language) until the
+        // language's texts are here; then the place is read afresh (a choice made meanwhile
+        // on the static screen counts). If they cannot come, the app says so in the source
+        // language (see `texts::use_shown_lang`).
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = texts::load(lang, Some("./")).await;
+            start_in(root, options);
+        });
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn start_in(root: web_sys::Element, options: route::EmbedOptions) {
     let single_file = browser::document()
         .and_then(|d| d.document_element())
         .is_some_and(|h| h.has_attribute("data-single-file"));

@@ -16,6 +16,8 @@ pub enum Message {
     Link(Notice),
     /// The link asked for a language the advisor does not have.
     UnknownLanguage(String),
+    /// A language's texts could not be fetched (why), so the advisor stays in the one shown.
+    LanguageUnavailable(Lang, String),
     /// Saved answers could not be used.
     Saved(SavedProblem),
     /// This browser does not let the page store anything.
@@ -70,6 +72,12 @@ pub enum Action {
         messages: Vec<Message>,
     },
     SetLang(Lang),
+    /// The texts of `wanted` could not be fetched: the advisor stays in `instead`.
+    LanguageUnavailable {
+        wanted: Lang,
+        instead: Lang,
+        why: String,
+    },
     SetLens(Lens),
     ChooseFlow(FlowIx),
     /// Hide the messages.
@@ -95,6 +103,12 @@ pub fn reduce(state: &State, action: Action) -> State {
             next.messages = messages;
         }
         Action::SetLang(lang) => next.lang = lang,
+        // Unless the person has chosen another language meanwhile.
+        Action::LanguageUnavailable { wanted, instead, why } if next.lang == wanted => {
+            next.lang = instead;
+            next.messages.push(Message::LanguageUnavailable(wanted, why));
+        }
+        Action::LanguageUnavailable { .. } => {}
         Action::SetLens(lens) => next.lens = lens,
         Action::ChooseFlow(f) => next.chosen_flow = f,
         Action::Dismiss => next.messages.clear(),

@@ -7,6 +7,7 @@
 // NODE_PATH, so they are loaded through `requireNpm` below.
 
 import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -220,10 +221,17 @@ export function withSite(options = {}, distDir = DIST) {
   return site;
 }
 
-/** The strict Content-Security-Policy every shipped page must run under (issue: anywhere). */
-export const CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
-  "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
+/**
+ * The strict Content-Security-Policy the site runs under: the one the release build writes to
+ * `csp.txt` (and into index.html's meta tag), with the hashes of index.html's inline head
+ * script and stylesheet. Tests that check the CSP send it as a header.
+ */
+export function cspOf(distDir = DIST) {
+  const file = path.join(distDir, 'csp.txt');
+  if (!fs.existsSync(file)) throw new Error(`${file} not found: the release build writes it (trunk build --release)`);
+  return fs.readFileSync(file, 'utf8').trim();
+}
+export const CSP = fs.existsSync(path.join(DIST, 'csp.txt')) ? cspOf() : null;
 
 /** Selector that matches once the Yew app has mounted. */
 // (The start screen rendered at build time is not the app yet; the crash panel ends waiting too.)
@@ -240,4 +248,205 @@ export async function screenshot(page, name) {
   const file = path.join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+// ───────────────────────────── contexts and pages ─────────────────────────────
+
+/**
+ * A browser context for one test. The pages carry a meta Content-Security-Policy, which would
+ * block injected test scripts (axe-core, addScriptTag), so contexts bypass it — except with
+ * `csp: true`, for the tests that check the policy itself (they must see every violation).
+ */
+export function newContext(browser, { csp = false, ...options } = {}) {
+  return browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', bypassCSP: !csp, ...options });
+}
+
+const isFavicon = (url) => /\/favicon\.ico(\?|$)/.test(url || '');
+
+/**
+ * Collects everything a page reports that a person would count as broken: uncaught
+ * exceptions, console errors (a CSP violation is one), failed requests, HTTP responses >= 400
+ * and any dialog (dismissed at once). Favicon problems are kept apart in `favicon`.
+ */
+export function track(page) {
+  const problems = [];
+  const favicon = [];
+  const dialogs = [];
+  const put = (url, msg) => (isFavicon(url) ? favicon : problems).push(msg);
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const where = m.location()?.url || '';
+    put(where, `console.error: ${m.text()}${where ? ` (${where})` : ''}`);
+  });
+  page.on('requestfailed', (r) => put(r.url(), `requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) put(r.url(), `HTTP ${r.status()}: ${r.url()}`);
+  });
+  page.on('dialog', (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    d.dismiss().catch(() => {});
+  });
+  return { problems, favicon, dialogs };
+}
+
+/** Fails on anything `track` collected. */
+export function assertClean(seen, where = 'the page') {
+  assert.deepEqual(seen.dialogs, [], `dialogs opened on ${where}`);
+  assert.deepEqual(seen.problems, [], `console errors, failed requests or HTTP errors on ${where}`);
+}
+
+/**
+ * Records Content-Security-Policy violations in `window.__cspViolations` (call before the
+ * page loads; read with `cspViolations(page)`).
+ */
+export async function recordCspViolations(pageOrContext) {
+  await pageOrContext.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile || ''}:${e.lineNumber || ''}`),
+    );
+  });
+}
+export const cspViolations = (page) => page.evaluate(() => window.__cspViolations ?? ['(not recorded)']);
+
+/**
+ * Opens the app at `hash` (relative to `server.url`, e.g. '#/faq' or 'index.html?embed=1') in
+ * a fresh context closed after test `t`; waits for it to mount. Returns { context, page, seen }.
+ */
+export async function openApp(t, browser, server, hash = '', options = {}) {
+  const context = await newContext(browser, options);
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const seen = track(page);
+  await page.goto(server.url + hash);
+  await waitForApp(page);
+  return { context, page, seen };
+}
+
+// ───────────────────────────── moving through the app ─────────────────────────────
+//
+// `scope` is anything with `.locator()`: a Page, a FrameLocator (an iframe), or a Locator (a
+// mounted advisor's host element: Playwright's CSS selectors reach into open shadow roots).
+// Selectors use the app's stable hooks: radio groups are named by the question id and valued
+// by the option id, the screen heading is #main-heading, a result has #answers-heading, and
+// each recommendation is the element #rec-<id>.
+
+export const STEP_TIMEOUT = 10_000;
+
+/** The question form of question `q`. */
+export const questionForm = (scope, q) => scope.locator(`form:has(input[type="radio"][name="${q}"])`);
+
+/** Waits until question `q` is shown; returns its form. */
+export async function waitForQuestion(scope, q) {
+  const form = questionForm(scope, q);
+  await form.locator('#main-heading').waitFor({ timeout: STEP_TIMEOUT });
+  return form;
+}
+
+/** Selects option `o` of question `q` by clicking its label, without continuing. */
+export async function choose(scope, q, o) {
+  const form = await waitForQuestion(scope, q);
+  const input = form.locator(`input[type="radio"][name="${q}"][value="${o}"]`);
+  assert.equal(await input.count(), 1, `question ${q} has an option ${o}`);
+  const id = await input.getAttribute('id');
+  await form.locator(`label[for="${id}"]`).click();
+  assert.ok(await input.isChecked(), `${q}=${o} selected by clicking its label`);
+  return form;
+}
+
+/**
+ * Answers question `q` with option `o` the way a person does: clicks the option's label, then
+ * Continue; waits until the question has gone.
+ */
+export async function answer(scope, q, o) {
+  const form = await choose(scope, q, o);
+  await form.locator('button[type="submit"]').click();
+  await form.waitFor({ state: 'detached', timeout: STEP_TIMEOUT });
+}
+
+/** Answers [[question, option], …] in order, starting at the first one's screen. */
+export async function answerAll(scope, steps) {
+  for (const [q, o] of steps) await answer(scope, q, o);
+}
+
+/** The option id selected on question `q` (or null). */
+export async function selected(scope, q) {
+  const checked = questionForm(scope, q).locator(`input[type="radio"][name="${q}"]:checked`);
+  return (await checked.count()) ? checked.getAttribute('value') : null;
+}
+
+/** Waits for a result screen; returns the text of its heading (the outcome). */
+export async function waitForResult(scope) {
+  await scope.locator('#answers-heading').waitFor({ timeout: STEP_TIMEOUT });
+  return (await scope.locator('#main-heading').innerText()).trim();
+}
+
+/** On the start screen: chooses flow `flow` (by clicking its label) and presses Start. */
+export async function startFlow(scope, flow) {
+  const input = scope.locator(`input[type="radio"][name="flow"][value="${flow}"]`);
+  await input.waitFor({ timeout: STEP_TIMEOUT });
+  await scope.locator(`label[for="${await input.getAttribute('id')}"]`).click();
+  await scope.locator('form:has(input[name="flow"]) button[type="submit"]').click();
+  await input.waitFor({ state: 'detached', timeout: STEP_TIMEOUT });
+}
+
+/** The "Your answers" summary of a result as [[question prompt, answer label], …]. */
+export async function answerSummary(scope) {
+  return scope.locator('#answers-heading + dl > div').evaluateAll((rows) =>
+    rows.map((r) => [r.querySelector('dt').textContent.trim(), r.querySelector('dd').textContent.trim()]),
+  );
+}
+
+/** The ids of the recommendations shown (from their #rec-<id> elements), in page order. */
+export async function shownRecs(scope) {
+  return scope.locator('article[id^="rec-"]').evaluateAll((els) => els.map((e) => e.id.slice(4)));
+}
+
+/** The page's fragment, decoded. */
+export const hashOf = (page) => decodeURIComponent(new URL(page.url()).hash);
+
+/** Waits until the page's (decoded) fragment starts with `prefix`. */
+export async function waitForHash(page, prefix) {
+  await page.waitForURL((u) => decodeURIComponent(new URL(u).hash).startsWith(prefix), { timeout: STEP_TIMEOUT });
+}
+
+/** The answers in a fragment's query, as an object (lang and lens left out). */
+export function answersOf(hash) {
+  const query = hash.split('?')[1] || '';
+  return Object.fromEntries(
+    query
+      .split('&')
+      .filter((p) => p && !/^(lang|lens)=/.test(p))
+      .map((p) => p.split('=')),
+  );
+}
+
+/** Adds `lang=` (and more) to a fragment's query. */
+export function withQuery(hash, extra) {
+  if (!extra) return hash;
+  return hash + (hash.includes('?') ? '&' : '?') + extra;
+}
+
+/** Waits until focus is on the element with id `id` (inside shadow roots too); asserts it. */
+export async function assertFocused(page, id, where) {
+  const active = () =>
+    page.evaluate(() => {
+      let a = document.activeElement;
+      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+      return a ? `${a.tagName.toLowerCase()}${a.id ? '#' + a.id : ''}` : 'nothing';
+    });
+  await page
+    .waitForFunction(
+      (id) => {
+        let a = document.activeElement;
+        while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+        return a?.id === id;
+      },
+      id,
+      { timeout: 3_000 },
+    )
+    .catch(() => {});
+  const now = await active();
+  assert.ok(now.endsWith(`#${id}`), `focus on #${id} ${where} (it is on ${now})`);
 }

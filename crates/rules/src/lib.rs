@@ -73,8 +73,42 @@ pub struct Language {
     pub code: &'static str,
     /// The language's name in itself, e.g. `中文`.
     pub name: &'static str,
-    /// The texts: the rulebook's, then the app's own (see [`Rulebook::app_texts`]).
+    /// The texts: the rulebook's, then the app's own (see [`Rulebook::app_texts`]). Empty
+    /// in the Wasm for every language but the source language: those travel in
+    /// [`Language::file`] and arrive in [`Language::fetched`].
     pub texts: TextTable,
+    /// The name of the file that carries this language's texts beside the app
+    /// (`texts.zh-CN.<hash>.txt`, written by [`Rulebook::texts_file`]); empty for the source
+    /// language, which is always built in.
+    pub file: &'static str,
+    /// The texts read from [`Language::file`] at run time ([`Rulebook::install_texts`]).
+    pub fetched: std::sync::OnceLock<TextTable>,
+}
+
+/// The first line of a texts file: the format, then the language and the number of texts.
+const TEXTS_MAGIC: &str = "icp-advisor-texts 1";
+/// Separates the texts of a texts file (no text may contain it).
+pub const TEXTS_SEPARATOR: char = '\u{1f}';
+
+/// The contents of the texts file of a language (see [`Rulebook::texts_file`]).
+pub fn texts_file(code: &str, table: &TextTable) -> String {
+    let mut out = format!("{TEXTS_MAGIC} {code} {}\n", table.ends.len());
+    for i in 0..table.ends.len() {
+        out.push_str(table.get(i).unwrap_or(""));
+        out.push(TEXTS_SEPARATOR);
+    }
+    out
+}
+
+/// A 64-bit FNV-1a hash, as 16 hex digits: names files after their contents (for caching,
+/// not for security).
+pub fn content_hash(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= *b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
 }
 
 /// A condition over the answers given so far.
@@ -375,11 +409,66 @@ pub struct Rulebook {
 impl Rulebook {
     /// A text in a language (the source language's if the language lacks it).
     pub fn text(&self, t: Text, lang: Lang) -> &'static str {
-        let table = self.languages.get(lang.0 as usize).map(|l| &l.texts);
-        table
+        self.table(lang)
             .and_then(|tt| tt.get(t.0 as usize))
-            .or_else(|| self.languages.first().and_then(|l| l.texts.get(t.0 as usize)))
+            .or_else(|| self.table(Lang::SOURCE).and_then(|tt| tt.get(t.0 as usize)))
             .unwrap_or("")
+    }
+
+    /// A language's texts: built in, or fetched; `None` while they are not here yet.
+    fn table(&self, lang: Lang) -> Option<&TextTable> {
+        let l = self.languages.get(lang.0 as usize)?;
+        if l.texts.ends.is_empty() {
+            l.fetched.get()
+        } else {
+            Some(&l.texts)
+        }
+    }
+
+    /// Whether a language's texts are here (always, natively; in the Wasm, the source
+    /// language's, and the others' once [`Rulebook::install_texts`] took them).
+    pub fn has_texts(&self, lang: Lang) -> bool {
+        self.table(lang).is_some()
+    }
+
+    /// The contents of a language's texts file (see [`Language::file`]): a first line naming
+    /// the format, the language and the number of texts, then the texts, each ended by
+    /// [`TEXTS_SEPARATOR`]. `None` if the texts are not here.
+    pub fn texts_file(&self, lang: Lang) -> Option<String> {
+        let l = self.languages.get(lang.0 as usize)?;
+        Some(texts_file(l.code, self.table(lang)?))
+    }
+
+    /// Takes a language's texts from the contents of its texts file. Checks that the file is
+    /// one (format, language, number of texts, every text well cut) and says what is wrong
+    /// otherwise; never panics. Texts already here stay as they are.
+    pub fn install_texts(&self, lang: Lang, file: &str) -> Result<(), String> {
+        let l = self.languages.get(lang.0 as usize).ok_or("no such language")?;
+        if self.has_texts(lang) {
+            return Ok(());
+        }
+        let (head, body) = file.split_once('\n').ok_or("not a texts file (no first line)")?;
+        let expected = format!("{TEXTS_MAGIC} {} {}", l.code, self.text_count());
+        if head.trim_end_matches('\r') != expected {
+            return Err(format!(
+                "not the texts this version needs: its first line is \"{}\", expected \"{expected}\"",
+                head.chars().take(60).collect::<String>()
+            ));
+        }
+        let mut ends = Vec::with_capacity(self.text_count());
+        let mut all = String::with_capacity(body.len());
+        for part in body.split_terminator(TEXTS_SEPARATOR) {
+            all.push_str(part);
+            let end = u16::try_from(all.len()).map_err(|_| "the texts are too long".to_string())?;
+            ends.push(end);
+        }
+        if ends.len() != self.text_count() || !body.ends_with(TEXTS_SEPARATOR) {
+            return Err(format!("the file holds {} texts, expected {}", ends.len(), self.text_count()));
+        }
+        let table =
+            TextTable { all: Box::leak(all.into_boxed_str()), ends: Box::leak(ends.into_boxed_slice()) };
+        let _ = l.fetched.set(table);
+        Ok(())
     }
 
     /// The number of texts (rulebook and app) each language has.

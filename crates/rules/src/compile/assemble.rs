@@ -826,10 +826,29 @@ fn languages(langs: &[LangFile], texts: &Texts) -> Result<Languages, Error> {
                 end
             })
             .collect();
+        if let Some(i) = all.iter().position(|t| t.contains(crate::TEXTS_SEPARATOR)) {
+            let key = texts.list.get(i).map_or_else(|| app_keys[i - app_base].clone(), |(k, _)| k.clone());
+            let file = l.map_or_else(|| "rules/i18n".to_string(), |l| l.file.clone());
+            return Err(Error {
+                file,
+                line: None,
+                message: format!("`{key}` holds the control character U+001F"),
+            });
+        }
+        let table = TextTable { all: leak_str(joined), ends: leak_slice(ends) };
+        // Every language but the source language travels in a file of its own beside the app.
+        let file = if code == SOURCE_LANG {
+            String::new()
+        } else {
+            let contents = crate::texts_file(&code, &table);
+            format!("texts.{code}.{}.txt", &crate::content_hash(contents.as_bytes())[..12])
+        };
         out.push(Language {
             code: leak_str(code),
             name: leak_str(name),
-            texts: TextTable { all: leak_str(joined), ends: leak_slice(ends) },
+            texts: table,
+            file: leak_str(file),
+            fetched: std::sync::OnceLock::new(),
         });
     }
     Ok((out, missing, app_keys, app_base as u16))

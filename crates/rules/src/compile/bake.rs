@@ -33,18 +33,37 @@ pub fn bake(book: &Rulebook, name: &str) -> String {
             c.option
         )
     });
-    list(&mut w, "languages", book.languages, |l| {
-        format!(
-            "Language {{ code: {:?}, name: {:?}, texts: TextTable {{ all: {:?}, ends: &{:?} }} }}",
-            l.code, l.name, l.texts.all, l.texts.ends
-        )
-    });
+    // A static of its own: the languages hold a cell (their fetched texts).
+    let _ = writeln!(w, "    languages: &{name}_LANGUAGES,");
     let _ = writeln!(w, "    app_texts: {},", book.app_texts);
     let _ = writeln!(w, "    #[cfg(not(target_arch = \"wasm32\"))]");
     let _ = writeln!(w, "    text_keys: &{:?},", book.text_keys);
     let _ = writeln!(w, "    #[cfg(target_arch = \"wasm32\")]");
     let _ = writeln!(w, "    text_keys: &[],");
     let _ = writeln!(w, "}};");
+    // The release Wasm carries the source language's texts only; the others' are fetched
+    // from `file` when chosen. Natively, and in debug builds (`trunk serve`, the component
+    // tests), every table is built in.
+    let languages: Vec<String> = book.languages.iter().map(|l| {
+        let table = format!("TextTable {{ all: {:?}, ends: &{:?} }}", l.texts.all, l.texts.ends);
+        let texts = if l.file.is_empty() {
+            format!("texts: {table},")
+        } else {
+            format!(
+                "#[cfg(any(not(target_arch = \"wasm32\"), debug_assertions))] texts: {table}, \
+                 #[cfg(all(target_arch = \"wasm32\", not(debug_assertions)))] texts: TextTable {{ all: \"\", ends: &[] }},"
+            )
+        };
+        format!(
+            "Language {{ code: {:?}, name: {:?}, {texts} file: {:?}, fetched: ::std::sync::OnceLock::new() }}",
+            l.code, l.name, l.file
+        )
+    }).collect();
+    let _ = writeln!(w, "static {name}_LANGUAGES: [Language; {}] = [", languages.len());
+    for l in languages {
+        let _ = writeln!(w, "    {l},");
+    }
+    let _ = writeln!(w, "];");
     w
 }
 
