@@ -178,6 +178,58 @@ impl AnswersInput {
     }
 }
 
+/// A JSON-like value, as the CLI (`serde_json::Value`) and the JS API (`JsValue`) hold one:
+/// what the one check of the answers' shape ([`input_from`]) needs to read.
+pub trait AnswerValue: Sized {
+    /// What the value is, for messages: `"a string"`, `"an object"`, `"null"`, …
+    fn kind(&self) -> &'static str;
+    fn as_text(&self) -> Option<String>;
+    /// The entries of an object (not of an array); `None` for anything else.
+    fn entries(&self) -> Option<Vec<(String, Self)>>;
+}
+
+/// Checks the shape of answers given as a JSON-like value: `{"flow": …, "answers": {…}}` or
+/// the bare `{"question": "option"}` map. Each failure is one line naming the key and value.
+pub fn input_from<V: AnswerValue>(value: &V) -> Result<AnswersInput, String> {
+    let top =
+        value.entries().ok_or_else(|| format!("expected an object of answers, got {}", value.kind()))?;
+    let structured = top.iter().any(|(k, _)| k == "answers" || k == "flow");
+    let mut input = AnswersInput::default();
+    let mut map = Vec::new();
+    if structured {
+        for (k, v) in top {
+            match k.as_str() {
+                "flow" if matches!(v.kind(), "null" | "undefined") => {}
+                "flow" => {
+                    input.flow = Some(
+                        v.as_text().ok_or_else(|| format!("\"flow\" must be a string, got {}", v.kind()))?,
+                    )
+                }
+                "answers" => {
+                    map = v.entries().ok_or_else(|| {
+                        format!("\"answers\" must be an object of question → option, got {}", v.kind())
+                    })?
+                }
+                other => {
+                    return Err(format!(
+                        "unknown key \"{}\" (expected \"flow\" and \"answers\")",
+                        shown(other)
+                    ))
+                }
+            }
+        }
+    } else {
+        map = top;
+    }
+    for (q, o) in map {
+        let o = o.as_text().ok_or_else(|| {
+            format!("answer to \"{}\" must be an option id (a string), got {}", shown(&q), o.kind())
+        })?;
+        input.answers.insert(q, o);
+    }
+    Ok(input)
+}
+
 /// Why answers were rejected; `Display` gives a one-line message naming the key and value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AnswerError {

@@ -1,7 +1,7 @@
 //! Decoding answers given as JSON text (the CLI). Every failure is a one-line message that
 //! names the offending key and value; nothing here panics on any input.
 
-use crate::answers::{shown, AnswerSet, AnswersInput};
+use crate::answers::{input_from, AnswerSet, AnswerValue, AnswersInput};
 use crate::rulebook::Rulebook;
 use serde_json::Value;
 
@@ -25,62 +25,26 @@ pub fn answers_from_json(book: &Rulebook, text: &str) -> Result<AnswerSet, Strin
     input_from_value(&value)?.to_set(book).map_err(|e| e.to_string())
 }
 
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
+impl AnswerValue for Value {
+    fn kind(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "a boolean",
+            Value::Number(_) => "a number",
+            Value::String(_) => "a string",
+            Value::Array(_) => "an array",
+            Value::Object(_) => "an object",
+        }
+    }
+    fn as_text(&self) -> Option<String> {
+        self.as_str().map(str::to_string)
+    }
+    fn entries(&self) -> Option<Vec<(String, Value)>> {
+        self.as_object().map(|m| m.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
     }
 }
 
-/// Checks the JSON shape and turns it into [`AnswersInput`].
+/// Checks the JSON shape and turns it into [`AnswersInput`] (the check shared with the JS API).
 pub fn input_from_value(value: &Value) -> Result<AnswersInput, String> {
-    let Value::Object(top) = value else {
-        return Err(format!("expected a JSON object of answers, got {}", kind(value)));
-    };
-    let structured = top.contains_key("answers") || top.contains_key("flow");
-    let mut input = AnswersInput::default();
-    let map = if structured {
-        for (k, v) in top {
-            match (k.as_str(), v) {
-                ("flow", Value::String(s)) => input.flow = Some(s.clone()),
-                ("flow", Value::Null) => {}
-                ("flow", other) => return Err(format!("\"flow\" must be a string, got {}", kind(other))),
-                ("answers", Value::Object(_)) => {}
-                ("answers", other) => {
-                    return Err(format!(
-                        "\"answers\" must be an object of question → option, got {}",
-                        kind(other)
-                    ))
-                }
-                (k, _) => {
-                    return Err(format!("unknown key \"{}\" (expected \"flow\" and \"answers\")", shown(k)))
-                }
-            }
-        }
-        match top.get("answers") {
-            Some(Value::Object(m)) => Some(m),
-            _ => None,
-        }
-    } else {
-        Some(top)
-    };
-    for (q, o) in map.into_iter().flatten() {
-        match o {
-            Value::String(s) => {
-                input.answers.insert(q.clone(), s.clone());
-            }
-            other => {
-                return Err(format!(
-                    "answer to \"{}\" must be an option id (a string), got {}",
-                    shown(q),
-                    kind(other)
-                ))
-            }
-        }
-    }
-    Ok(input)
+    input_from(value)
 }

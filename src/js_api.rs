@@ -14,7 +14,7 @@
 //! string) and returns the same data as `icp-advisor evaluate`; `questions` returns what
 //! `icp-advisor questions` prints. Invalid input throws an `Error` with a clear message.
 
-use crate::answers::{shown, AnswersInput};
+use crate::answers::{input_from, shown, AnswerValue, AnswersInput};
 use crate::report::{advise, catalogue, Lens};
 use crate::rulebook::{Lang, LangExt, RULEBOOK};
 use js_sys::{Array, Object, Reflect, JSON};
@@ -47,64 +47,38 @@ fn kind(v: &JsValue) -> &'static str {
     }
 }
 
-fn entries(obj: &JsValue) -> Vec<(String, JsValue)> {
-    Object::entries(obj.unchecked_ref())
-        .iter()
-        .filter_map(|pair| {
-            let pair: Array = pair.dyn_into().ok()?;
-            Some((pair.get(0).as_string()?, pair.get(1)))
-        })
-        .collect()
+impl AnswerValue for JsValue {
+    fn kind(&self) -> &'static str {
+        kind(self)
+    }
+    fn as_text(&self) -> Option<String> {
+        self.as_string()
+    }
+    fn entries(&self) -> Option<Vec<(String, JsValue)>> {
+        if !self.is_object() || Array::is_array(self) {
+            return None;
+        }
+        Some(
+            Object::entries(self.unchecked_ref())
+                .iter()
+                .filter_map(|pair| {
+                    let pair: Array = pair.dyn_into().ok()?;
+                    Some((pair.get(0).as_string()?, pair.get(1)))
+                })
+                .collect(),
+        )
+    }
 }
 
-/// Reads answers from a JS value, checking its shape.
+/// Reads answers from a JS value (or its JSON text), with the CLI's shape check.
 pub fn input_from_js(value: &JsValue) -> Result<AnswersInput, String> {
-    let value = match value.as_string() {
-        Some(text) => JSON::parse(&text).map_err(|_| "answers text is not valid JSON".to_string())?,
-        None => value.clone(),
-    };
-    if !value.is_object() || Array::is_array(&value) {
-        return Err(format!("expected an object of answers, got {}", kind(&value)));
-    }
-    let top = entries(&value);
-    let structured = top.iter().any(|(k, _)| k == "answers" || k == "flow");
-    let mut input = AnswersInput::default();
-    let mut map = Vec::new();
-    if structured {
-        for (k, v) in top {
-            match k.as_str() {
-                "flow" if v.is_null() || v.is_undefined() => {}
-                "flow" => {
-                    input.flow = Some(
-                        v.as_string()
-                            .ok_or_else(|| format!("\"flow\" must be a string, got {}", kind(&v)))?,
-                    )
-                }
-                "answers" if v.is_object() && !Array::is_array(&v) => map = entries(&v),
-                "answers" => {
-                    return Err(format!(
-                        "\"answers\" must be an object of question → option, got {}",
-                        kind(&v)
-                    ))
-                }
-                other => {
-                    return Err(format!(
-                        "unknown key \"{}\" (expected \"flow\" and \"answers\")",
-                        shown(other)
-                    ))
-                }
-            }
+    match value.as_string() {
+        Some(text) => {
+            let parsed = JSON::parse(&text).map_err(|_| "answers text is not valid JSON".to_string())?;
+            input_from(&parsed)
         }
-    } else {
-        map = top;
+        None => input_from(value),
     }
-    for (q, o) in map {
-        let o = o.as_string().ok_or_else(|| {
-            format!("answer to \"{}\" must be an option id (a string), got {}", shown(&q), kind(&o))
-        })?;
-        input.answers.insert(q, o);
-    }
-    Ok(input)
 }
 
 /// The `lang` option. The engine's calls need the language's texts here (`loadLanguage`); a
