@@ -7,7 +7,11 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    let compiled = match icp_rules::compile::compile(Path::new("rules")) {
+    // Another rulebook folder for this build (the update test builds a previous release from
+    // a changed copy); normally `rules/`.
+    println!("cargo:rerun-if-env-changed=ICP_ADVISOR_RULES");
+    let rules = std::env::var("ICP_ADVISOR_RULES").unwrap_or_else(|_| "rules".to_string());
+    let compiled = match icp_rules::compile::compile(Path::new(&rules)) {
         Ok(c) => c,
         Err(e) => {
             eprintln!("\nerror: the rulebook is invalid\n  {e}\n");
@@ -15,8 +19,8 @@ fn main() {
         }
     };
     println!("cargo:rerun-if-changed=build.rs");
-    println!("cargo:rerun-if-changed=rules");
-    println!("cargo:rerun-if-changed=rules/i18n");
+    println!("cargo:rerun-if-changed={rules}");
+    println!("cargo:rerun-if-changed={rules}/i18n");
     for f in &compiled.files {
         println!("cargo:rerun-if-changed={}", f.display());
     }

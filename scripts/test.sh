@@ -5,7 +5,8 @@
 #   2. wasm:    cargo test --target wasm32-unknown-unknown for tests/*.rs that
 #               say wasm_bindgen_test_configure!(run_in_browser), in headless
 #               Chromium through chromedriver + wasm-bindgen-test-runner
-#   3. build:   trunk build --release  -> dist/
+#   3. build:   trunk build --release  -> dist/ (and a previous release for the update
+#               test, and the release archives: scripts/release.sh --no-build)
 #   4. e2e:     node --test tests/e2e/  (playwright-core + Chromium on dist/)
 #
 #   scripts/test.sh             all stages
@@ -128,8 +129,13 @@ fi
 
 # ---------------------------------------------------------------------------
 if runs build; then
-stage "release build: trunk build --release -> dist/"
+stage "release builds: a previous release (target/update/previous, for the update test), then dist/ and the release archives"
+# The same app with an older rulebook in which one option has another id: the update test
+# visits it, then this release, in one browser profile.
+python3 tests/e2e/fixtures/previous-rules.py rules target/update/rules
+ICP_ADVISOR_RULES="$PWD/target/update/rules" trunk build --release --dist target/update/previous
 trunk build --release
+scripts/release.sh --no-build
 stage_ok
 fi
 

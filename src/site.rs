@@ -482,7 +482,7 @@ fn write_rec(w: &mut String, rec: usize, faq: usize, lang: Lang) {
             }
         };
         if c.summary {
-            let _ = write!(w, "<p class=\"summary\"><span class=\"summary-label\">{}</span> <span lang=\"{}\">{}</span>{whence}</p>", escape(s.summary_label), escape(src.lang), escape(c.text));
+            let _ = write!(w, "<p class=\"summary\"><span class=\"summary-label\">{}</span> <span lang=\"{}\">{}</span>{whence}</p>", escape(s.summary_label), Lang::SOURCE.code(), escape(c.text));
         } else {
             let _ = write!(
                 w,

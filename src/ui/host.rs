@@ -240,16 +240,39 @@ pub mod history {
         }
     }
 
-    /// Goes back one entry if that entry is `href`; returns whether it did.
+    /// The screen an address shows, without its answers and view (`#/need/cdn`; `` for the start).
+    fn screen(href: &str) -> &str {
+        href.split('?').next().unwrap_or_default().trim_start_matches(['#', '/'])
+    }
+
+    /// Goes back one entry if that entry shows the screen of `href` (it was recorded with the
+    /// answers given up to then); returns whether it did. The entry then shows `href`, with
+    /// every answer given since (see [`take_pending`]).
     pub fn back_to(href: &str) -> bool {
         let i = current_index();
         let previous = ENTRIES.with(|e| if i > 0 { e.borrow().get(i - 1).cloned() } else { None });
-        if previous.as_deref() == Some(href) {
+        if previous.as_deref().map(screen) == Some(screen(href)) {
             if let Some(h) = history() {
-                return h.back().is_ok();
+                if h.back().is_ok() {
+                    PENDING.with(|p| *p.borrow_mut() = Some(href.to_string()));
+                    return true;
+                }
             }
         }
         false
+    }
+
+    thread_local! {
+        /// Where a Back through the history leads, until the page arrives there.
+        static PENDING: RefCell<Option<String>> = const { RefCell::new(None) };
+    }
+
+    /// After a Back through the history: the address it leads to, which replaces the entry's
+    /// own (so the answers given since are kept, and the next Back finds its entry too).
+    pub fn take_pending() -> Option<String> {
+        let href = PENDING.with(|p| p.borrow_mut().take())?;
+        replace(&href);
+        Some(href)
     }
 }
 

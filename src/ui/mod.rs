@@ -90,7 +90,7 @@ pub fn message_text(m: &Message, lang: Lang) -> String {
         Message::Link(Notice::UnknownFlow(id)) => {
             fill(s.notice_unknown_flow, &[("id", &crate::answers::shown(id))])
         }
-        Message::Link(Notice::Dropped(e)) => fill(s.notice_dropped, &[("detail", &e.to_string())]),
+        Message::Link(Notice::Dropped(e)) => fill(s.notice_dropped, &[("detail", &dropped_answer(e, lang))]),
         Message::Link(Notice::Malformed(p)) => {
             fill(s.notice_malformed, &[("part", &crate::answers::shown(p))])
         }
@@ -109,9 +109,38 @@ pub fn message_text(m: &Message, lang: Lang) -> String {
         }
         Message::Updated { dropped } => fill(
             s.updated_dropped,
-            &[("version", env!("CARGO_PKG_VERSION")), ("answers", &dropped.join(s.list_separator))],
+            &[
+                ("version", env!("CARGO_PKG_VERSION")),
+                (
+                    "answers",
+                    &dropped
+                        .iter()
+                        .map(|e| dropped_answer(e, lang))
+                        .collect::<Vec<_>>()
+                        .join(s.list_separator),
+                ),
+            ],
         ),
         Message::StorageUnavailable => s.storage_unavailable.to_string(),
+    }
+}
+
+/// An answer left out, in the reader's words: the question as the person saw it, and the
+/// option given; the engine's message when the question itself is unknown.
+fn dropped_answer(e: &crate::answers::AnswerError, lang: Lang) -> String {
+    use crate::answers::{shown, AnswerError};
+    match e {
+        AnswerError::UnknownOption { question, option, .. } => match RULEBOOK.question(question) {
+            Some(q) => format!("“{}” ({})", RULEBOOK.questions[q].prompt.get(lang), shown(option)),
+            None => e.to_string(),
+        },
+        AnswerError::QuestionNotInFlow { question, .. } | AnswerError::UnknownQuestion(question) => {
+            match RULEBOOK.question(question) {
+                Some(q) => format!("“{}”", RULEBOOK.questions[q].prompt.get(lang)),
+                None => format!("“{}”", shown(question)),
+            }
+        }
+        other => other.to_string(),
     }
 }
 
@@ -485,7 +514,7 @@ mod page {
                                 .notices
                                 .iter()
                                 .filter_map(|n| match n {
-                                    crate::route::Notice::Dropped(e) => Some(e.to_string()),
+                                    crate::route::Notice::Dropped(e) => Some(e.clone()),
                                     _ => None,
                                 })
                                 .collect();
@@ -523,7 +552,7 @@ mod page {
 
     /// The address, decoded (Back/Forward, an edited fragment).
     fn arrived() -> Action {
-        let hash = Browser::hash();
+        let hash = host::history::take_pending().unwrap_or_else(Browser::hash);
         let mut messages = Vec::new();
         let lang = match route::lang_param(&hash) {
             Some(Ok(l)) => Some(l),

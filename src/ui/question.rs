@@ -53,10 +53,15 @@ pub fn question_screen(props: &Props) -> Html {
             }
         })
     };
-    let back = if props.changing {
-        Route::Result(props.answers)
-    } else {
-        route::back(&props.answers, Some(props.question))
+    // Changing an answer from the result: back to the result while the answers make one;
+    // on a question the change has newly made necessary, back to the question before it.
+    let to_result = props.changing && crate::engine::evaluate(&RULEBOOK, &props.answers).is_complete();
+    let back = match route::back(&props.answers, Some(props.question)) {
+        _ if to_result => Route::Result(props.answers),
+        Route::Question { answers, question, .. } => {
+            Route::Question { answers, question, changing: props.changing }
+        }
+        other => other,
     };
     let help_id = format!("{}-help", q.id);
     let error_id = format!("{}-error", q.id);
@@ -91,7 +96,7 @@ pub fn question_screen(props: &Props) -> Html {
                 <div class="actions">
                     <button type="submit" class="button primary">{ s.continue_button }</button>
                     <a class="button secondary" href={ui.href(&back)} onclick={ui.on_link(back.clone(), true)}>
-                        { if props.changing { s.back_to_result } else { s.back } }
+                        { if to_result { s.back_to_result } else { s.back } }
                     </a>
                 </div>
             </form>

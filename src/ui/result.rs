@@ -10,7 +10,7 @@ use crate::i18n::fill;
 use crate::present::{citations, present, Card, Presentation};
 use crate::report::{phase_heading, render_presented, to_markdown};
 use crate::route::{self, Route};
-use crate::rulebook::{Citation, Kind, Lang, Layer, RecIx, SourceKind, TextExt, RULEBOOK};
+use crate::rulebook::{Citation, Kind, Lang, LangExt, Layer, RecIx, SourceKind, TextExt, RULEBOOK};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -341,14 +341,14 @@ fn as_of(ui: &Ui, cites: &[&Citation]) -> String {
     crate::report::as_of_sources(sources.map(|s| (s.publisher, s.page_date, s.read)), ui.lang())
 }
 
-/// One citation: the words (a quote, or a recorded summary, never presented as the page's
-/// words) and where they come from.
+/// One citation: the words (a quote, in the page's language, or a summary recorded in the
+/// rulebook's language, never presented as the page's words) and where they come from.
 pub fn citation(ui: &Ui, c: &Citation) -> Html {
     let s = ui.s();
     let lang = ui.lang();
     let src = &RULEBOOK.sources[c.source];
     let words = if c.summary {
-        html! { <p class="summary"><span class="summary-label">{ s.summary_label }</span>{ " " }<span lang={src.lang}>{ c.text }</span></p> }
+        html! { <p class="summary"><span class="summary-label">{ s.summary_label }</span>{ " " }<span lang={Lang::SOURCE.code()}>{ c.text }</span></p> }
     } else {
         html! { <blockquote lang={src.lang}>{ c.text }</blockquote> }
     };

@@ -24,7 +24,7 @@ pub enum Message {
     StorageUnavailable,
     /// The advisor was updated since this browser last used it (to this version); the saved
     /// answers that no longer apply (if any) were dropped.
-    Updated { dropped: Vec<String> },
+    Updated { dropped: Vec<crate::answers::AnswerError> },
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -1,0 +1,92 @@
+// Updates lose nothing: a browser that used release N (its service worker cache and its saved
+// answers) gets release N+1 on the next visit, is told quietly that the advisor was updated
+// and which saved answers no longer apply, and keeps the rest; offline, release N keeps
+// working until then. Release N is target/update/previous: this app built from a copy of the
+// rules with an older rulebook version in which the option `num-update = new-provider` was
+// called `move-provider` (tests/e2e/fixtures/previous-rules.py; built by scripts/test.sh).
+// Its file names differ from dist/'s, since the Wasm differs.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT, DIST, serve, launch, waitForApp, answer, waitForResult, STEP_TIMEOUT } from './harness.mjs';
+
+const PREVIOUS = path.join(ROOT, 'target', 'update', 'previous');
+
+let server;
+let browser;
+let site;
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (site) fs.rmSync(site, { recursive: true, force: true });
+});
+
+/** The site's folder now holds `from` (the server reads files on every request). */
+function publish(from) {
+  for (const f of fs.readdirSync(site)) fs.rmSync(path.join(site, f), { recursive: true, force: true });
+  fs.cpSync(from, site, { recursive: true });
+}
+
+const wasmName = (dir) => fs.readdirSync(dir).find((f) => f.endsWith('_bg.wasm'));
+
+test('release N+1 replaces release N without losing an answer that still applies', async () => {
+  assert.ok(fs.existsSync(path.join(PREVIOUS, 'index.html')), `${PREVIOUS} is missing: run scripts/test.sh --only build`);
+  assert.notEqual(wasmName(PREVIOUS), wasmName(DIST), 'the two releases differ in their file names');
+  site = fs.mkdtempSync(path.join(os.tmpdir(), 'icp-advisor-update-'));
+  publish(PREVIOUS);
+  server = await serve(site);
+  browser = await launch();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+
+  // Release N: answers saved, including one whose option the next release renames.
+  await page.goto(server.url + '#/icp-number?lang=en');
+  await waitForApp(page);
+  await answer(page, 'num-topic', 'validity');
+  await answer(page, 'num-update', 'move-provider');
+  await waitForResult(page);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: STEP_TIMEOUT });
+  const releaseN = await page.locator('.footer').innerText();
+
+  // Offline, release N keeps working from its cache.
+  await context.setOffline(true);
+  await page.goto(server.url);
+  await waitForApp(page);
+  assert.equal(await page.locator('#resume-heading').count(), 1, 'offline: release N offers the saved place');
+  await context.setOffline(false);
+
+  // Release N+1 on the server: the next visit gets it at once.
+  publish(DIST);
+  await page.goto(server.url);
+  await waitForApp(page);
+  const releaseN1 = await page.locator('.footer').innerText();
+  assert.notEqual(releaseN1, releaseN, 'the footer names the new release');
+  assert.ok(server.requests.some((r) => r.includes(wasmName(DIST))), "release N+1's Wasm was fetched");
+  const notice = await page.locator('.notice[role="status"]').innerText();
+  assert.match(notice, /updated/i, 'the visitor is told the advisor was updated');
+  assert.match(notice, /move-provider/, 'and which saved answer no longer applies');
+  console.log(`notice after the update: ${notice}`);
+
+  // The answers that still apply are kept: resuming leads to the renamed question, with the
+  // first answer in place.
+  await page.locator('.resume a').click();
+  const form = page.locator('form:has(input[name="num-update"])');
+  await form.waitFor({ timeout: STEP_TIMEOUT });
+  assert.match(decodeURIComponent(new URL(page.url()).hash), /num-topic=validity/, 'the answer that still applies is kept');
+  await answer(page, 'num-update', 'new-provider');
+  await waitForResult(page);
+
+  // The new release's worker took over and cached it: offline, release N+1 works.
+  await page.waitForFunction(
+    async () => (await caches.keys()).filter((k) => k.startsWith('icp-advisor-')).length === 1,
+    null,
+    { timeout: STEP_TIMEOUT },
+  );
+  await context.setOffline(true);
+  await page.goto(server.url + '#/icp-number?lang=zh-CN');
+  await waitForApp(page);
+  assert.match(await page.locator('#main-heading').innerText(), /[\u4e00-\u9fff]/, 'offline, release N+1 works in Chinese too');
+  await context.setOffline(false);
+});
