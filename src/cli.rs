@@ -36,10 +36,11 @@ USAGE:
         verdicts, exclusions, contradictory or repeated facts, reachability, coverage;
         check every quote against the FAQ text and current-practice.md; list the external
         sources by date, oldest first. Exit code 1 if any problem is found.
-    icp-advisor diff OLD [NEW] [--format markdown|json] [--all]
+    icp-advisor diff OLD [NEW] [--format markdown|summary|json] [--all]
         Evaluate every path under two rulebooks (NEW defaults to rules/) and print which
         paths' advice changes, grouped by change, with one example path each (--all: every
-        path). Exit code 0 when nothing changed, 1 when something did, 2 on a bad rulebook.
+        path; --format summary: each change once with the number of paths it affects, for a
+        changelog). Exit code 0 when nothing changed, 1 when something did, 2 on a bad rulebook.
     icp-advisor coverage
         Print the FAQ coverage table as Markdown (docs/COVERAGE.md is this output).
     icp-advisor site DIR
@@ -268,7 +269,7 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
         }
         "diff" => {
             let (pos, opts) = options(rest, &["format", "all"])?;
-            let format = format_of(&opts, &["markdown", "json"])?;
+            let format = format_of(&opts, &["markdown", "summary", "json"])?;
             let default_new = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules").display().to_string();
             let (old, new) = match pos.as_slice() {
                 [old] => (*old, default_new.as_str()),
@@ -286,6 +287,8 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
             let d = review::diff(old, new);
             print(&if format == "json" {
                 json(&d)
+            } else if format == "summary" {
+                review::diff_summary(&d)
             } else {
                 review::diff_markdown(&d, opt(&opts, "all").is_some())
             });

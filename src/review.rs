@@ -526,3 +526,25 @@ pub fn diff_markdown(d: &Diff, all: bool) -> String {
     }
     out
 }
+
+/// The diff summed up per change, for a changelog: each change once, with the number of paths
+/// it affects (most first), and the new recommendations' and verdicts' totals.
+pub fn diff_summary(d: &Diff) -> String {
+    let mut per: BTreeMap<&Change, usize> = BTreeMap::new();
+    for g in &d.groups {
+        for c in &g.changes {
+            *per.entry(c).or_default() += g.count;
+        }
+    }
+    let mut rows: Vec<(&Change, usize)> = per.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let changed: usize = d.groups.iter().map(|g| g.count).sum();
+    let mut out = String::new();
+    let _ = writeln!(out, "# Rulebook diff, summed up\n");
+    let _ = writeln!(out, "{} paths compared: {} unchanged, {changed} changed.\n", d.paths, d.unchanged);
+    let _ = writeln!(out, "| change | paths |\n| --- | ---: |");
+    for (c, n) in rows {
+        let _ = writeln!(out, "| {} | {n} |", change_text(c));
+    }
+    out
+}

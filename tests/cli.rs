@@ -205,6 +205,18 @@ fn diff_names_exactly_the_paths_a_removed_rule_affects() {
 }
 
 #[test]
+fn diff_summary_counts_each_change_once_with_its_paths() {
+    let old = rules_copy("diff-summary", "faq/1.2.toml", |t| without_rule(&t, "closed-until-filed"));
+    let (code, json_out, _) = run(&["diff", old.to_str().unwrap(), "--format", "json"], b"");
+    assert_eq!(code, 1);
+    let d: serde_json::Value = serde_json::from_str(&json_out).unwrap();
+    let count = d["groups"][0]["count"].as_u64().unwrap();
+    let (code, out, err) = run(&["diff", old.to_str().unwrap(), "--format", "summary"], b"");
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains(&format!("| + `no-website-until-filed` added | {count} |")), "{out}");
+}
+
+#[test]
 fn diff_groups_a_changed_condition_and_markdown_shows_an_example() {
     // In the old rulebook, the province card was shown to individuals too.
     let old = rules_copy("diff-cond", "faq/1.2.toml", |t| {

@@ -1,175 +1,104 @@
-// End-to-end flows: the release build in dist/ driven in headless Chromium the way a
-// person uses it — clicking labels, Continue, Back, Change, the browser's Back/Forward,
-// reloading, opening shared and broken links, and the keyboard alone.
+// End-to-end flows: the release build driven in headless Chromium the way a person uses it —
+// clicking labels, Continue, Back, Change, the browser's Back/Forward, reloading, opening
+// shared and broken links, following "Your plan" and "Continue with" links.
 //
-// Every test gets a fresh browser context (no shared storage) and fails on any console
-// error, uncaught exception, failed request or HTTP error response; a missing favicon is
-// checked by a test of its own so that it does not hide everything else.
+// Every test gets a fresh browser context (no shared storage) and fails on any console error,
+// uncaught exception, failed request, HTTP error response or dialog. Options are picked by
+// their ids through the shared `answer`/`answerAll` helpers (harness.mjs); expectations about
+// the advice come from the rulebook (see `icp-advisor evaluate`), and where the UI should show
+// exactly what the engine says, from the JS API of the page itself (window.wasmBindings).
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, serve, launch, waitForApp, screenshot } from './harness.mjs';
+import {
+  withSite,
+  openApp,
+  newContext,
+  track,
+  assertClean,
+  waitForApp,
+  screenshot,
+  answer,
+  answerAll,
+  choose,
+  selected,
+  startFlow,
+  waitForQuestion,
+  waitForResult,
+  waitForHash,
+  hashOf,
+  answersOf,
+  answerSummary,
+  shownRecs,
+  assertFocused,
+  questionForm,
+  STEP_TIMEOUT,
+} from './harness.mjs';
 
-const STEP_TIMEOUT = 5_000;
+const site = withSite();
+const open = (t, hash = '', options = {}) => openApp(t, site.browser, site.server, hash, options);
 
-let browser;
-let server;
-before(async () => {
-  [browser, server] = await Promise.all([launch(), serve(DIST)]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const APP = 'ICP Filing Advisor';
 
-// ───────────────────────────── helpers ─────────────────────────────
-
-const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const exactly = (s) => new RegExp(`^\\s*${escapeRe(s)}\\s*$`);
-const isFavicon = (url) => /\/favicon\.ico(\?|$)/.test(url || '');
-
-/**
- * Collects everything a page reports that a person would count as broken: uncaught
- * exceptions, console errors, failed requests, HTTP responses >= 400 and any dialog
- * (alert/confirm/prompt, dismissed at once). Favicon problems are kept apart in `favicon`.
- */
-function track(page) {
-  const problems = [];
-  const favicon = [];
-  const dialogs = [];
-  const put = (url, msg) => (isFavicon(url) ? favicon : problems).push(msg);
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() !== 'error') return;
-    const where = m.location()?.url || '';
-    put(where, `console.error: ${m.text()}${where ? ` (${where})` : ''}`);
-  });
-  page.on('requestfailed', (r) => put(r.url(), `requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) put(r.url(), `HTTP ${r.status()}: ${r.url()}`);
-  });
-  page.on('dialog', (d) => {
-    dialogs.push(`${d.type()}: ${d.message()}`);
-    d.dismiss().catch(() => {});
-  });
-  return { problems, favicon, dialogs };
+/** What the engine says for these answers (the JS API of the app page). */
+function evaluate(page, flow, answers, lens) {
+  return page.evaluate(([input, lens]) => window.wasmBindings.evaluate(input, lens ? { lens } : undefined), [
+    { flow, answers: Object.fromEntries(answers) },
+    lens,
+  ]);
 }
 
-/** A fresh context and page for one test (closed afterwards), with its problems tracked. */
-async function open(t, { viewport = { width: 1280, height: 900 }, hash = '' } = {}) {
-  const context = await browser.newContext({ viewport, locale: 'en-US' });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const seen = track(page);
-  await page.goto(server.url + hash);
-  await waitForApp(page);
-  return { context, page, seen };
-}
+/** The result link for [[q, o], …]. */
+const resultLink = (flow, steps) => `#/${flow}/result?` + steps.map(([q, o]) => `${q}=${o}`).join('&');
 
-function assertClean(seen) {
-  assert.deepEqual(seen.dialogs, [], 'dialogs were opened');
-  assert.deepEqual(seen.problems, [], 'console errors, failed requests or HTTP errors');
-}
-
-const hashOf = (page) => new URL(page.url()).hash;
-
-/** Waits until the fragment starts with `prefix`. */
-async function waitForHash(page, prefix) {
-  await page.waitForURL((u) => decodeURIComponent(new URL(u).hash).startsWith(prefix), { timeout: STEP_TIMEOUT });
-}
-
-/** Waits for the question screen of question `q` and returns its progress numbers. */
-async function waitForQuestion(page, q) {
-  await page.waitForSelector(`.screen.question input[type=radio][name="${q}"]`, { timeout: STEP_TIMEOUT });
-  const progress = (await page.locator('.screen.question .progress').innerText()).trim();
-  const m = /^Question (\d+) of at most (\d+)$/.exec(progress);
-  assert.ok(m, `progress text on ${q}: ${JSON.stringify(progress)}`);
-  const [n, max] = [Number(m[1]), Number(m[2])];
-  assert.ok(n >= 1 && max >= n, `progress on ${q}: ${progress}`);
-  return { n, max };
-}
-
-async function waitForResult(page, flow) {
-  await waitForHash(page, `#/${flow}/result?`);
-  await page.waitForSelector('.screen.result h1#main-heading', { timeout: STEP_TIMEOUT });
-  assert.equal((await page.locator('#main-heading').innerText()).trim(), 'Your result');
-}
-
-/** The <label> of an option, found by its visible label text (hints excluded). */
-function optionLabel(page, text) {
-  return page.locator('.options .option label').filter({ has: page.locator('span.label', { hasText: exactly(text) }) });
-}
-
-/** Clicks the option labelled `text` and checks that its radio is now selected. */
-async function choose(page, text) {
-  const label = optionLabel(page, text);
-  assert.equal(await label.count(), 1, `exactly one option labelled ${JSON.stringify(text)}`);
-  await label.click();
-  const id = await label.getAttribute('for');
-  assert.ok(await page.locator(`input[type=radio][id="${id}"]`).isChecked(), `${text} selected`);
-}
-
-/** The label text of the selected option on the current question (or null). */
-async function selectedLabel(page) {
-  const checked = page.locator('.options input[type=radio]:checked');
-  if ((await checked.count()) === 0) return null;
-  const id = await checked.getAttribute('id');
-  return (await page.locator(`label[for="${id}"] span.label`).innerText()).trim();
-}
-
-const clickContinue = (page) => page.getByRole('button', { name: 'Continue', exact: true }).click();
-
-/** On the start screen: choose a flow by clicking its label, then Start. */
-async function startFlow(page, flowTitle, flow, firstQuestion) {
-  await page.waitForSelector('.screen.start');
-  await optionLabel(page, flowTitle).click();
-  await page.getByRole('button', { name: 'Start', exact: true }).click();
-  await waitForHash(page, `#/${flow}/${firstQuestion}`);
-  return waitForQuestion(page, firstQuestion);
+/** Waits for the result screen and checks it against the engine's advice for `steps`. */
+async function checkResult(page, flow, steps) {
+  const heading = await waitForResult(page);
+  const advice = await evaluate(page, flow, steps);
+  assert.ok(advice.complete, 'the answers make a result');
+  // The outcome leads: the h1 is the blocking first step when there is one, else the verdict.
+  const lead = advice.outcome.title;
+  assert.equal(heading, lead, 'the heading is the outcome');
+  assert.equal(await page.title(), `${lead} — ${APP}`, 'the document title follows the outcome');
+  assert.ok(hashOf(page).startsWith(`#/${flow}/result?`), `the address names the result: ${hashOf(page)}`);
+  assert.deepEqual(answersOf(hashOf(page)), Object.fromEntries(steps), 'the address holds exactly the answers');
+  // "Your answers" lists exactly the answers given, in order, as the engine words them.
+  assert.deepEqual(
+    await answerSummary(page),
+    advice.answers.map((a) => [a.prompt, a.label]),
+    'the Your answers summary',
+  );
+  // Every recommendation of the engine is shown, once.
+  assert.deepEqual(
+    [...(await shownRecs(page))].sort(),
+    advice.recommendations.map((r) => r.id).sort(),
+    'the recommendations shown',
+  );
+  return advice;
 }
 
 /**
- * Answers `steps` ([question id, option label]) from the current question on, checking
- * that each step's screen is that question with sound progress, and that the question
- * number counts up from `firstNumber`. Ends on the next question or the result.
- */
-async function answerAll(page, flow, steps, { firstNumber = 1, changing = false } = {}) {
-  for (const [i, [q, label]] of steps.entries()) {
-    const { n } = await waitForQuestion(page, q);
-    assert.equal(n, firstNumber + i, `question number of ${q}`);
-    assert.ok(hashOf(page).startsWith(`#/${flow}/${q}${changing ? '/change' : ''}`), `fragment ${hashOf(page)} names ${q}`);
-    await choose(page, label);
-    await clickContinue(page);
-    const next = steps[i + 1];
-    if (next) await waitForHash(page, `#/${flow}/${next[0]}`);
-  }
-}
-
-/**
- * Checks the result: every card has one "Why?" and one "Source" disclosure, both closed;
- * opens them all by clicking their summaries, then checks that each is open and visible,
- * and that each Source quotes the FAQ (a blockquote) and names its section ("§1.").
+ * Every card has one "Why?" and one "Source" disclosure, both closed; clicking their summaries
+ * opens them, and the Source then shows its quote (FAQ advice: a blockquote naming its FAQ
+ * section; current practice: a quote or a recorded summary with its publisher and date).
  */
 async function checkDisclosures(page) {
   const cards = () =>
-    page.locator('article.rec').evaluateAll((els) =>
+    page.locator('article[id^="rec-"]').evaluateAll((els) =>
       els.map((card) => {
         const why = card.querySelectorAll(':scope > details.why');
         const source = card.querySelectorAll(':scope > details.source');
         const shown = (el) => !!el && el.checkVisibility({ visibilityProperty: true, opacityProperty: true });
-        const quote = source[0]?.querySelector('blockquote');
+        const words = source[0]?.querySelector('blockquote, .summary');
         return {
           id: card.id,
+          practice: card.classList.contains('practice'),
           why: why.length,
           source: source.length,
-          whySummary: why[0]?.querySelector('summary')?.textContent.trim(),
-          sourceSummary: source[0]?.querySelector('summary')?.textContent.trim(),
-          whyOpen: why[0]?.open,
-          sourceOpen: source[0]?.open,
-          whyContent: shown(why[0]?.querySelector('p')),
-          blockquotes: source[0]?.querySelectorAll('blockquote').length ?? 0,
-          quote: quote?.textContent.trim() ?? '',
-          quoteShown: shown(quote),
+          open: [why[0]?.open, source[0]?.open],
+          whyShown: shown(why[0]?.querySelector('p')),
+          words: words?.textContent.trim() ?? '',
+          wordsShown: shown(words),
           sourceText: source[0]?.textContent ?? '',
         };
       }),
@@ -177,115 +106,97 @@ async function checkDisclosures(page) {
   const closed = await cards();
   assert.ok(closed.length > 0, 'at least one recommendation card');
   for (const c of closed) {
-    assert.match(c.id, /^rec-[a-z0-9-]+$/, 'card id');
     assert.equal(c.why, 1, `${c.id}: one Why? disclosure`);
     assert.equal(c.source, 1, `${c.id}: one Source disclosure`);
-    assert.equal(c.whySummary, 'Why?', `${c.id}: Why? summary`);
-    assert.equal(c.sourceSummary, 'Source', `${c.id}: Source summary`);
-    assert.ok(!c.whyOpen && !c.sourceOpen, `${c.id}: disclosures start closed`);
-    assert.ok(!c.quoteShown, `${c.id}: quote hidden while closed`);
+    assert.deepEqual(c.open, [false, false], `${c.id}: disclosures start closed`);
+    assert.ok(!c.wordsShown, `${c.id}: the quote is hidden while closed`);
   }
-  // A real click on the first card's two summaries; the rest are clicked in one go (the
-  // same click event, without a round trip each) to keep the run fast.
-  const summaries = page.locator('article.rec > details > summary');
+  // A real click on the first card's two summaries; the rest in one go.
+  const summaries = page.locator('article[id^="rec-"] > details > summary');
   await summaries.nth(0).click();
   await summaries.nth(1).click();
   await summaries.evaluateAll((els) => els.slice(2).forEach((el) => el.click()));
   for (const c of await cards()) {
-    assert.ok(c.whyOpen && c.sourceOpen, `${c.id}: disclosures open after a click`);
-    assert.ok(c.whyContent, `${c.id}: Why? content visible`);
-    assert.ok(c.blockquotes >= 1, `${c.id}: Source has a blockquote`);
-    assert.ok(c.quoteShown && c.quote.length > 10, `${c.id}: quote visible once opened`);
-    assert.match(c.sourceText, /§1\./, `${c.id}: Source names the FAQ section`);
-  }
-  return closed.length;
-}
-
-async function assertRecs(page, ids, absent = []) {
-  for (const id of ids) {
-    assert.equal(await page.locator(`article.rec#rec-${id}`).count(), 1, `#rec-${id} shown`);
-  }
-  for (const id of absent) {
-    assert.equal(await page.locator(`#rec-${id}`).count(), 0, `#rec-${id} not shown`);
+    assert.deepEqual(c.open, [true, true], `${c.id}: disclosures open after a click`);
+    assert.ok(c.whyShown, `${c.id}: Why? content visible`);
+    assert.ok(c.wordsShown && c.words.length > 10, `${c.id}: the quote is visible once opened`);
+    if (c.practice) assert.match(c.sourceText, /read \d{4}-\d{2}/, `${c.id}: a practice source says when it was read`);
+    else assert.match(c.sourceText, /§1\.\d/, `${c.id}: an FAQ source names its section`);
   }
 }
-
-/** The "Your answers" summary as [[prompt, label], …]. */
-async function summary(page) {
-  return page.locator('.summary .summary-row').evaluateAll((rows) =>
-    rows.map((r) => [r.querySelector('dt').textContent.trim(), r.querySelector('dd').textContent.trim()]),
-  );
-}
-
-const FLOW = {
-  need: 'Do I need an ICP Filing, and which one?',
-  'service-code': "Why can't I get an ICP Filing service code?",
-  'icp-number': 'My ICP number',
-};
 
 // ───────────────────────────── 1. complete scenarios by clicking ─────────────────────────────
 
 const SCENARIOS = [
   {
-    name: 'foreign enterprise with only a physical office, mainland ECS with a domain',
+    name: 'foreign enterprise with a representative office, mainland ECS with a domain',
     flow: 'need',
     steps: [
-      ['hosting', 'On an Alibaba Cloud ECS instance in mainland China'],
-      ['access', 'Through a domain name that points to the server'],
-      ['cdn', 'No CDN'],
-      ['domain-kind', 'A top-level domain name'],
-      ['domain-filing', 'No, it has no ICP number'],
-      ['subject-filing', "No, this is the subject's first filing"],
-      ['entity', 'Outside mainland China'],
-      ['presence', 'A physical office (“ban shi chu”) only'],
-      ['slb', 'No'],
+      ['hosting', 'mainland-ecs'],
+      ['access', 'domain'],
+      ['cdn', 'none'],
+      ['domain-kind', 'top-level'],
+      ['domain-filing', 'none'],
+      ['subject-filing', 'none'],
+      ['entity', 'outside'],
+      ['presence', 'office'],
+      ['slb', 'no'],
+      ['app', 'no'],
     ],
-    recs: ['office-filing-limits', 'foreign-documents-not-accepted', 'foreign-enterprise-must-file'],
+    outcome: 'Apply for an initial ICP Filing (首次备案)',
+    recs: ['initial-filing', 'mainland-documents-only', 'get-service-code', 'review-checks'],
   },
   {
     name: 'IP-only website',
     flow: 'need',
     steps: [
-      ['hosting', 'On an Alibaba Cloud ECS instance in mainland China'],
-      ['access', "Only through the server's IP address"],
-      ['entity', 'In mainland China'],
+      ['hosting', 'mainland-ecs'],
+      ['access', 'ip-only'],
+      ['entity', 'mainland'],
+      ['can-complete', 'yes'],
+      ['app', 'no'],
     ],
-    recs: ['ip-only-file-with-province'],
-    verdict: 'File the IP-only website with your province',
+    outcome: 'File the IP-only website with the provincial authorities',
+    recs: ['ip-only-file-with-province', 'file-in-licence-province'],
   },
   {
     name: 'hosted outside mainland China with CDN covering mainland China',
     flow: 'need',
     steps: [
-      ['hosting', 'Elsewhere outside mainland China'],
-      ['cdn', 'Yes, CDN that covers mainland China'],
-      ['domain-kind', 'A top-level domain name'],
-      ['domain-filing', 'No, it has no ICP number'],
-      ['subject-filing', "No, this is the subject's first filing"],
-      ['entity', 'In mainland China'],
+      ['hosting', 'outside'],
+      ['cdn', 'mainland'],
+      ['domain-kind', 'top-level'],
+      ['domain-filing', 'none'],
+      ['subject-filing', 'none'],
+      ['entity', 'mainland'],
+      ['can-complete', 'yes'],
+      ['app', 'no'],
     ],
-    recs: ['temporary-mainland-ecs', 'cdn-mainland-needs-filing'],
+    outcome: 'Apply for an initial ICP Filing (首次备案)',
+    recs: ['temporary-mainland-ecs', 'mainland-cdn-after-approval'],
     absent: ['no-filing-hosted-outside'],
   },
   {
     name: 'service code: no Apply button, Pay-As-You-Go',
     flow: 'service-code',
     steps: [
-      ['sc-server', 'An ECS instance in mainland China'],
-      ['sc-problem', 'There is no Apply button for my instance'],
-      ['sc-account', 'Yes, the same account'],
-      ['sc-billing', 'Pay-As-You-Go'],
-      ['sc-bandwidth', 'Yes, it has a public IP address'],
+      ['sc-server', 'mainland'],
+      ['sc-problem', 'no-apply-button'],
+      ['sc-account', 'yes'],
+      ['sc-billing', 'pay-as-you-go'],
+      ['sc-bandwidth', 'yes'],
     ],
+    outcome: 'Your instance cannot get a service code yet',
     recs: ['switch-to-subscription'],
   },
   {
     name: 'ICP number revoked, cause unknown',
     flow: 'icp-number',
     steps: [
-      ['num-topic', 'It was revoked: why, and what now?'],
-      ['num-cause', "I don't know"],
+      ['num-topic', 'revoked'],
+      ['num-cause', 'unknown'],
     ],
+    outcome: 'File again for your domain name as soon as possible',
     recs: ['revocation-causes', 'no-restoration'],
   },
 ];
@@ -293,368 +204,520 @@ const SCENARIOS = [
 for (const s of SCENARIOS) {
   test(`scenario by clicking: ${s.name}`, async (t) => {
     const { page, seen } = await open(t);
-    await startFlow(page, FLOW[s.flow], s.flow, s.steps[0][0]);
-    await answerAll(page, s.flow, s.steps);
-    await waitForResult(page, s.flow);
-    assert.equal((await page.locator('.screen.result .flow-name').innerText()).trim(), FLOW[s.flow]);
-    await assertRecs(page, s.recs, s.absent);
-    if (s.verdict) {
-      assert.equal((await page.locator('.verdict .verdict-title').innerText()).trim(), s.verdict, 'verdict');
+    await startFlow(page, s.flow);
+    // Each step is its question, numbered in order, with the fragment naming it.
+    for (const [i, [q, o]] of s.steps.entries()) {
+      await waitForQuestion(page, q);
+      assert.ok(hashOf(page).startsWith(`#/${s.flow}/${q}`), `the fragment ${hashOf(page)} names ${q}`);
+      assert.match(await page.locator('#progress').innerText(), new RegExp(`^Question ${i + 1} — `), `${q} is question ${i + 1}`);
+      await answer(page, q, o);
     }
-    // The summary lists exactly the answers given, in order.
-    assert.deepEqual(
-      (await summary(page)).map(([, label]) => label),
-      s.steps.map(([, label]) => label),
-      'Your answers summary',
-    );
+    await checkResult(page, s.flow, s.steps);
+    assert.equal(await page.locator('#main-heading').innerText(), s.outcome);
+    for (const id of s.recs) assert.equal(await page.locator(`#rec-${id}`).count(), 1, `#rec-${id} shown`);
+    for (const id of s.absent ?? []) assert.equal(await page.locator(`#rec-${id}`).count(), 0, `#rec-${id} not shown`);
     await checkDisclosures(page);
     assertClean(seen);
   });
 }
 
-// ───────────────────────────── 2. Back and Forward ─────────────────────────────
+// ───────────────────────────── 2. the result leads with the outcome ─────────────────────────────
 
-const HOSTING_ECS = 'On an Alibaba Cloud ECS instance in mainland China';
-const ACCESS_DOMAIN = 'Through a domain name that points to the server';
-const CDN_PROMPT = 'Will you use Alibaba Cloud CDN for this website?';
+const OFFICE = [
+  ['hosting', 'mainland-ecs'],
+  ['access', 'domain'],
+  ['cdn', 'none'],
+  ['domain-kind', 'top-level'],
+  ['domain-filing', 'none'],
+  ['subject-filing', 'none'],
+  ['entity', 'outside'],
+  ['presence', 'office'],
+  ['slb', 'no'],
+  ['app', 'no'],
+];
+// A foreign company with no presence in mainland China: a blocking first step leads.
+const NO_PRESENCE = [
+  ['hosting', 'mainland-ecs'],
+  ['access', 'domain'],
+  ['cdn', 'none'],
+  ['domain-kind', 'top-level'],
+  ['domain-filing', 'none'],
+  ['subject-filing', 'none'],
+  ['entity', 'outside'],
+  ['presence', 'none'],
+];
 
-/** Need flow: answers hosting and access by clicking, ends on the cdn question. */
+test('the result leads with the outcome: the h1 says it, the title follows, nothing comes before it', async (t) => {
+  const { page, seen } = await open(t, resultLink('need', OFFICE));
+  await checkResult(page, 'need', OFFICE);
+  // The h1 is the first heading of the screen and the start of the main content.
+  const order = await page.locator('main :is(h1, h2, h3)').evaluateAll((hs) => hs.map((h) => h.tagName));
+  assert.equal(order[0], 'H1', `the first heading is the outcome (${order.slice(0, 3)})`);
+  assert.equal(await page.locator('main h1').count(), 1, 'one h1');
+  // The verdict's card is the outcome itself, not repeated below.
+  assert.equal(await page.locator('section[aria-labelledby="main-heading"] #rec-initial-filing').count(), 1);
+  assert.equal(await page.locator('#details-heading ~ #rec-initial-filing').count(), 0);
+  assertClean(seen);
+});
+
+test('a blocking first step leads the result, with its alternative beside it, then the verdict', async (t) => {
+  const { page, seen } = await open(t, resultLink('need', NO_PRESENCE));
+  const advice = await checkResult(page, 'need', NO_PRESENCE);
+  assert.equal(advice.outcome.recommendation, 'permanent-office-certificate');
+  assert.equal(await page.locator('#main-heading').innerText(), 'First, get a permanent-office registration certificate');
+  assert.equal(await page.title(), `First, get a permanent-office registration certificate — ${APP}`);
+  const outcome = page.locator('section[aria-labelledby="main-heading"]');
+  // The alternative to the first step and the verdict ("Then …") are in the outcome, as h2s.
+  assert.equal(await outcome.locator('#rec-hong-kong-fallback-title').innerText(), 'If the filing cannot be completed: host in Hong Kong');
+  assert.equal(await outcome.locator('#rec-initial-filing-title').innerText(), advice.outcome.then);
+  assert.match(await outcome.innerText(), /\nThen\n/i, 'the verdict is introduced as what comes then');
+  const [alt, then] = await outcome.locator('h2').evaluateAll((hs) => hs.map((h) => h.id));
+  assert.deepEqual([alt, then], ['rec-hong-kong-fallback-title', 'rec-initial-filing-title'], 'the first step, its alternative, then the verdict');
+  assertClean(seen);
+});
+
+test('"Your plan" is grouped by phase in order; each item links to its card and moves focus there', async (t) => {
+  const { page, seen } = await open(t, resultLink('need', NO_PRESENCE));
+  const advice = await checkResult(page, 'need', NO_PRESENCE);
+  const plan = page.locator('section[aria-labelledby="plan-heading"]');
+  assert.equal(await plan.locator('#plan-heading').innerText(), 'Your plan');
+  // The plan comes right after the outcome (and the lens switch), before the detailed advice.
+  const sections = await page.locator('main section[aria-labelledby]').evaluateAll((ss) => ss.map((s) => s.getAttribute('aria-labelledby')));
+  assert.deepEqual(sections.slice(0, 3), ['main-heading', 'plan-heading', 'details-heading'], `sections in order: ${sections}`);
+
+  // One group per phase, in the order a person acts; numbering runs on across the groups.
+  const groups = await plan.locator('h3').evaluateAll((hs) =>
+    hs.map((h) => {
+      const ol = h.nextElementSibling;
+      return {
+        phase: h.textContent.trim(),
+        start: Number(ol.getAttribute('start')),
+        items: [...ol.querySelectorAll(':scope > li')].map((li) => ({
+          href: li.querySelector('a').getAttribute('href'),
+          text: li.querySelector('a').textContent.trim(),
+          badge: li.querySelector('.badge')?.textContent.trim() ?? null,
+        })),
+      };
+    }),
+  );
+  assert.deepEqual(
+    groups.map((g) => g.phase),
+    ['First — this comes before anything else', 'Before filing', 'Filing', 'While the filing is reviewed', 'After approval'],
+  );
+  let n = 1;
+  for (const g of groups) {
+    assert.equal(g.start, n, `${g.phase} numbering continues at ${n}`);
+    n += g.items.length;
+  }
+  // The items are the engine's plan, in its order, each a link to its card; practice is badged.
+  const items = groups.flatMap((g) => g.items);
+  assert.deepEqual(
+    items.map((i) => [i.href, i.text.replace(/^Or instead: /, '')]),
+    advice.plan.map((p) => [`#rec-${p.recommendation}`, p.text]),
+    'the plan items and their links',
+  );
+  assert.equal(items[1].text, 'Or instead: Host the website on ECS in Hong Kong, which needs no filing.', 'the alternative says it is one');
+  for (const [i, p] of advice.plan.entries()) {
+    assert.equal(items[i].badge, p.layer === 'practice' ? 'Since 2019' : null, `${p.recommendation}: badge`);
+    assert.equal(await page.locator(`#rec-${p.recommendation}`).count(), 1, `the card #rec-${p.recommendation} exists`);
+  }
+
+  // Following a link scrolls to the card and focuses it; the address (the place) is unchanged.
+  const before = page.url();
+  for (const target of ['get-service-code', 'keep-resolving', 'permanent-office-certificate']) {
+    await plan.locator(`a[href="#rec-${target}"]`).click();
+    await assertFocused(page, `rec-${target}`, `after following the plan link to ${target}`);
+    assert.ok(await page.locator(`#rec-${target}`).evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return r.top < innerHeight && r.bottom > 0;
+    }), `#rec-${target} is scrolled into view`);
+    assert.equal(page.url(), before, 'the address is unchanged');
+  }
+  assertClean(seen);
+});
+
+// ───────────────────────────── 3. Back and Forward ─────────────────────────────
+
+const TO_CDN = [
+  ['hosting', 'mainland-ecs'],
+  ['access', 'domain'],
+];
+
+/** From the start screen: the need flow up to its cdn question. */
 async function toCdnQuestion(page) {
-  await startFlow(page, FLOW.need, 'need', 'hosting');
-  await answerAll(page, 'need', [
-    ['hosting', HOSTING_ECS],
-    ['access', ACCESS_DOMAIN],
-  ]);
-  await waitForHash(page, '#/need/cdn?');
-  return waitForQuestion(page, 'cdn');
+  await startFlow(page, 'need');
+  await answerAll(page, TO_CDN);
+  await waitForQuestion(page, 'cdn');
 }
+
+const backLink = (page, q) => questionForm(page, q).getByRole('link', { name: 'Back', exact: true });
 
 test('the Back link returns to the previous question with the earlier answer selected', async (t) => {
   const { page, seen } = await open(t);
   await toCdnQuestion(page);
 
-  await page.getByRole('link', { name: 'Back', exact: true }).click();
-  await waitForHash(page, '#/need/access');
-  assert.equal((await waitForQuestion(page, 'access')).n, 2);
-  assert.equal(await selectedLabel(page), ACCESS_DOMAIN, 'earlier answer to access still selected');
+  await backLink(page, 'cdn').click();
+  await waitForQuestion(page, 'access');
+  assert.ok(hashOf(page).startsWith('#/need/access'), hashOf(page));
+  assert.equal(await selected(page, 'access'), 'domain', 'the earlier answer to access is still selected');
+  await assertFocused(page, 'main-heading', 'after Back');
 
-  await page.getByRole('link', { name: 'Back', exact: true }).click();
-  await waitForHash(page, '#/need/hosting');
-  assert.equal((await waitForQuestion(page, 'hosting')).n, 1);
-  assert.equal(await selectedLabel(page), HOSTING_ECS, 'earlier answer to hosting still selected');
+  await backLink(page, 'access').click();
+  await waitForQuestion(page, 'hosting');
+  assert.equal(await selected(page, 'hosting'), 'mainland-ecs', 'the earlier answer to hosting is still selected');
 
   // Continue with the kept answers goes forward again, still pre-filled.
-  await clickContinue(page);
-  await waitForHash(page, '#/need/access');
+  await questionForm(page, 'hosting').locator('button[type="submit"]').click();
   await waitForQuestion(page, 'access');
-  assert.equal(await selectedLabel(page), ACCESS_DOMAIN);
+  assert.equal(await selected(page, 'access'), 'domain');
   assertClean(seen);
 });
 
-test("the browser's Back and Forward move between questions, keeping the answers", async (t) => {
+test('the in-app Back goes back through the history: the browser\'s Forward then retraces the steps', { todo: 'fails on builds before the history fix in src/ui/host.rs (back_to compared whole addresses): rebuild dist, then drop this todo' }, async (t) => {
+  const { page, seen } = await open(t);
+  await toCdnQuestion(page);
+  const length = await page.evaluate(() => history.length);
+
+  await backLink(page, 'cdn').click();
+  await waitForQuestion(page, 'access');
+  await backLink(page, 'access').click();
+  await waitForQuestion(page, 'hosting');
+  await backLink(page, 'hosting').click();
+  await page.locator('input[name="flow"]').first().waitFor({ timeout: STEP_TIMEOUT });
+  assert.equal(await page.evaluate(() => history.length), length, 'Back made no new history entries');
+
+  // Forward walks the same screens again, one at a time, with the answers.
+  await page.goForward();
+  await waitForQuestion(page, 'hosting');
+  assert.equal(await selected(page, 'hosting'), 'mainland-ecs');
+  await page.goForward();
+  await waitForQuestion(page, 'access');
+  assert.equal(await selected(page, 'access'), 'domain');
+  await page.goForward();
+  await waitForQuestion(page, 'cdn');
+  // And the browser's Back from there retraces them backwards.
+  await page.goBack();
+  await waitForQuestion(page, 'access');
+  assertClean(seen);
+});
+
+test("the browser's Back and Forward move between questions and the result, keeping the answers", async (t) => {
   const { page, seen } = await open(t);
   await toCdnQuestion(page);
   const cdnHash = hashOf(page);
+  await answer(page, 'cdn', 'none');
+  await waitForQuestion(page, 'domain-kind');
 
   await page.goBack();
-  await waitForHash(page, '#/need/access');
-  assert.equal((await waitForQuestion(page, 'access')).n, 2);
-  const accessSelected = await selectedLabel(page);
+  await waitForQuestion(page, 'cdn');
+  assert.equal(hashOf(page), cdnHash.replace('&lang=', '&cdn=none&lang='), 'the entry records the answer given');
+  assert.equal(await selected(page, 'cdn'), 'none', 'the answer is kept');
+  await page.goBack();
+  await waitForQuestion(page, 'access');
+  assert.equal(await selected(page, 'access'), 'domain');
+  await page.goBack();
+  await waitForQuestion(page, 'hosting');
+  assert.equal(await selected(page, 'hosting'), 'mainland-ecs');
 
   await page.goForward();
-  await waitForHash(page, '#/need/cdn');
-  assert.equal(hashOf(page), cdnHash);
-  assert.equal((await waitForQuestion(page, 'cdn')).n, 3);
-  assert.equal(await page.locator('#main-heading').innerText(), CDN_PROMPT);
+  await waitForQuestion(page, 'access');
+  await page.goForward();
+  await page.goForward();
+  await waitForQuestion(page, 'domain-kind');
 
+  // A result: Back returns to its last question, Forward to the result again.
+  await page.goto(site.server.url + resultLink('service-code', [['sc-server', 'none']]));
+  await waitForResult(page);
   await page.goBack();
-  await page.goBack();
-  await waitForHash(page, '#/need/hosting');
-  assert.equal((await waitForQuestion(page, 'hosting')).n, 1);
-  const hostingSelected = await selectedLabel(page);
-
-  assert.deepEqual(
-    { access: accessSelected, hosting: hostingSelected },
-    { access: ACCESS_DOMAIN, hosting: HOSTING_ECS },
-    'after browser Back, the earlier answers are still selected',
-  );
+  await waitForQuestion(page, 'domain-kind');
+  await page.goForward();
+  assert.equal(await waitForResult(page), 'Buy a server that supports ICP registration');
   assertClean(seen);
 });
 
-// ───────────────────────────── 3. Change from the summary ─────────────────────────────
+// ───────────────────────────── 4. Change from the summary ─────────────────────────────
 
-/** Need flow, hosting outside + no CDN → result; returns on the result screen. */
-async function toOutsideResult(page) {
-  await startFlow(page, FLOW.need, 'need', 'hosting');
-  await answerAll(page, 'need', [
-    ['hosting', 'Elsewhere outside mainland China'],
-    ['cdn', 'No CDN'],
-  ]);
-  await waitForResult(page, 'need');
-  await assertRecs(page, ['no-filing-hosted-outside']);
+const OUTSIDE = [
+  ['hosting', 'outside'],
+  ['cdn', 'none'],
+];
+
+/** The Change link of the summary row of question `prompt`. */
+function changeLink(page, prompt) {
+  return page.locator('#answers-heading + dl > div').filter({ has: page.locator('dt', { hasText: prompt }) }).getByRole('link', { name: /^Change/ });
 }
 
-async function clickChange(page, prompt) {
-  const row = page.locator('.summary .summary-row').filter({ has: page.locator('dt', { hasText: exactly(prompt) }) });
-  assert.equal(await row.count(), 1, `one summary row for ${prompt}`);
-  await row.getByRole('link', { name: /^Change/ }).click();
-}
+const CDN_PROMPT = 'Will you use Alibaba Cloud CDN for it?';
 
-test('Change from the summary asks only the newly necessary questions', async (t) => {
+test('Change returns to that question, asks only what has newly become necessary, then shows the summary again', async (t) => {
   const { page, seen } = await open(t);
-  await toOutsideResult(page);
+  await startFlow(page, 'need');
+  await answerAll(page, OUTSIDE);
+  await checkResult(page, 'need', OUTSIDE);
 
-  await clickChange(page, CDN_PROMPT);
-  await waitForHash(page, '#/need/cdn/change?');
+  await changeLink(page, CDN_PROMPT).click();
   await waitForQuestion(page, 'cdn');
-  assert.equal(await selectedLabel(page), 'No CDN', 'current answer pre-selected');
-  assert.equal(await page.getByRole('link', { name: 'Back to your result' }).count(), 1);
+  assert.ok(hashOf(page).startsWith('#/need/cdn/change?'), hashOf(page));
+  assert.equal(await selected(page, 'cdn'), 'none', 'the current answer is selected');
+  await assertFocused(page, 'main-heading', 'after Change');
+  assert.equal(await questionForm(page, 'cdn').getByRole('link', { name: 'Back to your result' }).count(), 1);
 
-  await choose(page, 'Yes, CDN that covers mainland China');
-  await clickContinue(page);
+  await answer(page, 'cdn', 'mainland');
   // The next screen is the first newly necessary question, not a replay of the flow.
-  await waitForHash(page, '#/need/domain-kind/change?');
-  await answerAll(
-    page,
-    'need',
-    [
-      ['domain-kind', 'A top-level domain name'],
-      ['domain-filing', 'No, it has no ICP number'],
-      ['subject-filing', "No, this is the subject's first filing"],
-      ['entity', 'In mainland China'],
-    ],
-    { firstNumber: 3, changing: true },
-  );
-  await waitForResult(page, 'need');
-  await assertRecs(page, ['cdn-mainland-needs-filing', 'temporary-mainland-ecs'], ['no-filing-hosted-outside']);
-  const rows = await summary(page);
-  assert.deepEqual(rows.slice(0, 2), [
-    ["Where will the website's server be?", 'Elsewhere outside mainland China'],
-    [CDN_PROMPT, 'Yes, CDN that covers mainland China'],
-  ]);
-  assert.equal(rows.length, 6);
+  await waitForQuestion(page, 'domain-kind');
+  assert.ok(hashOf(page).startsWith('#/need/domain-kind/change?'), hashOf(page));
+  const rest = [
+    ['domain-kind', 'top-level'],
+    ['domain-filing', 'none'],
+    ['subject-filing', 'none'],
+    ['entity', 'mainland'],
+    ['can-complete', 'yes'],
+    ['app', 'no'],
+  ];
+  await answerAll(page, rest);
+  await checkResult(page, 'need', [...OUTSIDE.slice(0, 1), ['cdn', 'mainland'], ...rest]);
+  assert.equal(await page.locator('#rec-no-filing-hosted-outside').count(), 0);
+  await assertFocused(page, 'main-heading', 'back on the result');
   assertClean(seen);
 });
 
-test('a Change that needs no new answer goes straight back to the result', async (t) => {
-  const { page, seen } = await open(t);
-  await toOutsideResult(page);
+test('a Change that needs no new answer goes straight back to the result; "Back to your result" changes nothing', async (t) => {
+  const { page, seen } = await open(t, resultLink('need', OUTSIDE));
+  await checkResult(page, 'need', OUTSIDE);
 
-  await clickChange(page, CDN_PROMPT);
-  await waitForHash(page, '#/need/cdn/change?');
+  await changeLink(page, CDN_PROMPT).click();
+  await answer(page, 'cdn', 'international');
+  await checkResult(page, 'need', [['hosting', 'outside'], ['cdn', 'international']]);
+  assert.equal(await page.locator('#rec-no-filing-hosted-outside').count(), 1);
+
+  await changeLink(page, CDN_PROMPT).click();
+  await choose(page, 'cdn', 'mainland'); // chosen, but not confirmed
+  await questionForm(page, 'cdn').getByRole('link', { name: 'Back to your result' }).click();
+  await checkResult(page, 'need', [['hosting', 'outside'], ['cdn', 'international']]);
+  assertClean(seen);
+});
+
+test('on a question a Change has made necessary, Back leads to the changed question, never to a half result', { todo: 'fails on builds before the fix in src/ui/question.rs (it led to a result for incomplete answers): rebuild dist, then drop this todo' }, async (t) => {
+  const { page, seen } = await open(t, resultLink('need', OUTSIDE));
+  await waitForResult(page);
+  await changeLink(page, CDN_PROMPT).click();
+  await answer(page, 'cdn', 'mainland');
+  const back = questionForm(page, 'domain-kind').getByRole('link', { name: /^Back/ });
+  assert.equal(await back.innerText(), 'Back', 'not "Back to your result": there is no result for these answers yet');
+  await back.click();
   await waitForQuestion(page, 'cdn');
-  await choose(page, 'Yes, international CDN only');
-  await clickContinue(page);
-  await waitForResult(page, 'need');
-  await assertRecs(page, ['no-filing-hosted-outside', 'cdn-international-no-filing']);
-  assert.deepEqual(await summary(page), [
-    ["Where will the website's server be?", 'Elsewhere outside mainland China'],
-    [CDN_PROMPT, 'Yes, international CDN only'],
-  ]);
+  assert.equal(await selected(page, 'cdn'), 'mainland');
+  assert.equal(await page.locator('#answers-heading').count(), 0, 'no result screen');
   assertClean(seen);
 });
 
-// ───────────────────────────── 4. reload and resume ─────────────────────────────
+// ───────────────────────────── 5. continue with another flow ─────────────────────────────
+
+test('"Continue with" another flow carries the shared answers over ([[carry]] in the rulebook)', async (t) => {
+  const { page, seen } = await open(t, resultLink('need', OFFICE));
+  await waitForResult(page);
+  // hosting = mainland-ecs carries over as sc-server = mainland: the service-code flow opens at
+  // its second question.
+  const link = page.locator('#rec-get-service-code').getByRole('link', { name: "Continue with: Why can't I get an ICP Filing service code?" });
+  await link.click();
+  await waitForQuestion(page, 'sc-problem');
+  assert.ok(hashOf(page).startsWith('#/service-code/sc-problem?sc-server=mainland'), hashOf(page));
+  assert.match(await page.locator('#progress').innerText(), /^Question 2 — /);
+  await backLink(page, 'sc-problem').click();
+  await waitForQuestion(page, 'sc-server');
+  assert.equal(await selected(page, 'sc-server'), 'mainland', 'the carried answer is there');
+
+  // And the other way: a server outside mainland China carries over as hosting = outside.
+  await page.goto(site.server.url + resultLink('service-code', [['sc-server', 'outside']]));
+  await waitForResult(page);
+  await page.getByRole('link', { name: 'Continue with: Do I need an ICP Filing, and which one?' }).click();
+  await waitForQuestion(page, 'cdn');
+  assert.ok(hashOf(page).startsWith('#/need/cdn?hosting=outside'), hashOf(page));
+  await answer(page, 'cdn', 'none');
+  await checkResult(page, 'need', OUTSIDE);
+  assertClean(seen);
+});
+
+// ───────────────────────────── 6. reload and resume ─────────────────────────────
 
 test('after a reload at the root URL the start screen offers Resume, which restores the place', async (t) => {
   const { page, seen } = await open(t);
   await toCdnQuestion(page);
   const place = hashOf(page);
 
-  await page.goto(server.url); // no fragment: a fresh load of the start screen
+  await page.goto(site.server.url); // no fragment: a fresh load of the start screen
   await waitForApp(page);
   assert.equal(hashOf(page), '');
-  await page.waitForSelector('.screen.start');
   const resume = page.getByRole('link', { name: 'Resume', exact: true });
   await resume.waitFor({ timeout: STEP_TIMEOUT });
-  assert.match(await page.locator('.resume').innerText(), new RegExp(escapeRe(FLOW.need)));
+  assert.match(await page.locator('section[aria-labelledby="resume-heading"]').innerText(), /Do I need an ICP Filing, and which one\?/);
 
   await resume.click();
-  await waitForHash(page, '#/need/cdn?');
+  await waitForQuestion(page, 'cdn');
   assert.equal(hashOf(page), place);
-  assert.equal((await waitForQuestion(page, 'cdn')).n, 3);
-  // The answers came back with the place: Back shows them selected.
-  await page.getByRole('link', { name: 'Back', exact: true }).click();
-  await waitForHash(page, '#/need/access');
+  await backLink(page, 'cdn').click();
   await waitForQuestion(page, 'access');
-  assert.equal(await selectedLabel(page), ACCESS_DOMAIN);
+  assert.equal(await selected(page, 'access'), 'domain', 'the answers came back with the place');
+
+  // "Start over" on a result forgets the saved place.
+  await page.goto(site.server.url + resultLink('need', OUTSIDE));
+  await waitForResult(page);
+  await page.getByRole('button', { name: 'Start over' }).click();
+  await page.locator('input[name="flow"]').first().waitFor();
+  await page.goto(site.server.url);
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.getByRole('link', { name: 'Resume', exact: true }).count(), 0, 'nothing to resume after Start over');
   assertClean(seen);
 });
 
-// ───────────────────────────── 5. shared link ─────────────────────────────
+// ───────────────────────────── 7. share links ─────────────────────────────
 
-test('a shared result link opens the result directly in a fresh browser', async (t) => {
-  const link =
-    '#/need/result?hosting=mainland-ecs&access=domain&cdn=none&domain-kind=top-level&domain-filing=none' +
-    '&subject-filing=none&entity=outside&presence=office&slb=no';
-  const { page, seen } = await open(t, { hash: link });
-  await waitForResult(page, 'need');
-  assert.equal(await page.locator('.notice').count(), 0, 'no notice for a valid link');
-  assert.equal(await page.locator('.screen.start').count(), 0);
-  await assertRecs(page, ['initial-filing', 'office-filing-limits', 'foreign-documents-not-accepted']);
-  assert.equal((await page.locator('.verdict .verdict-title').innerText()).trim(), 'Apply for an initial ICP Filing (首次备案)');
-  assert.equal((await summary(page)).length, 9);
-  assert.match(await page.title(), /^Your result: /);
+/** Clicks "Copy share link" and returns what it copied. */
+async function copyShareLink(page) {
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  await page.getByRole('status').filter({ hasText: 'Copied.' }).waitFor({ timeout: STEP_TIMEOUT });
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+test('the copied share link restores the answers in a fresh browser', async (t) => {
+  const { page, seen } = await open(t, '', { permissions: ['clipboard-read', 'clipboard-write'] });
+  await startFlow(page, 'need');
+  await answerAll(page, OFFICE);
+  await checkResult(page, 'need', OFFICE);
+  const link = await copyShareLink(page);
+  assert.equal(link, page.url(), 'the link is the address of the result');
+  assert.deepEqual(answersOf(decodeURIComponent(new URL(link).hash)), Object.fromEntries(OFFICE));
+
+  const other = await newContext(site.browser);
+  t.after(() => other.close());
+  const p2 = await other.newPage();
+  const seen2 = track(p2);
+  await p2.goto(link);
+  await waitForApp(p2);
+  await checkResult(p2, 'need', OFFICE);
+  assert.equal(await p2.getByRole('status', { name: 'Notices' }).count(), 0, 'no notice for a valid link');
+  assertClean(seen);
+  assertClean(seen2, 'the opened link');
+});
+
+// Answers to questions the path does not ask (slb and commercial-license are not asked for an
+// IP-only website).
+const IP_ONLY = [
+  ['hosting', 'mainland-ecs'],
+  ['access', 'ip-only'],
+  ['entity', 'mainland'],
+  ['can-complete', 'yes'],
+  ['app', 'no'],
+];
+const EXTRA = [
+  ['slb', 'no'],
+  ['commercial-license', 'no'],
+];
+
+test('a share link with answers the path does not use opens the result without them', async (t) => {
+  const { page, seen } = await open(t, resultLink('need', [...IP_ONLY, ...EXTRA]), { permissions: ['clipboard-read', 'clipboard-write'] });
+  await checkResult(page, 'need', IP_ONLY); // the address and the summary hold only the path's answers
+  assert.ok(!/slb|commercial-license/.test(await copyShareLink(page)), 'nor does the share link');
   assertClean(seen);
 });
 
-// ───────────────────────────── 6. corrupted links ─────────────────────────────
+test('a share link with answers the path does not use says that it left them out', { todo: 'the app strips them silently (route::shareable): no notice says so — reported' }, async (t) => {
+  const { page } = await open(t, resultLink('need', [...IP_ONLY, ...EXTRA]));
+  await waitForResult(page);
+  const notice = page.getByRole('status', { name: 'Notices' });
+  await notice.waitFor({ timeout: 2_000 });
+  assert.match(await notice.innerText(), /slb|load balancer|commercial/i);
+});
+
+test('a result link without enough answers opens the first unanswered question, and says so', async (t) => {
+  const { page, seen } = await open(t, '#/need/result?hosting=outside');
+  await waitForQuestion(page, 'cdn');
+  assert.ok(hashOf(page).startsWith('#/need/cdn?hosting=outside'), `the address is corrected: ${hashOf(page)}`);
+  const notice = page.getByRole('status', { name: 'Notices' });
+  assert.match(await notice.innerText(), /showing the right step instead/);
+  await answer(page, 'cdn', 'none');
+  await checkResult(page, 'need', OUTSIDE);
+  assert.equal(await notice.count(), 0, 'the notice goes once the person moves on');
+  assertClean(seen);
+});
 
 const IMG = encodeURIComponent('<img src=x onerror=alert(1)>');
 const BROKEN_LINKS = [
   // garbage question and option ids, the valid rest kept
-  { hash: '#/need/result?hosting=nowhere&zzz=1&cdn=none', screen: 'hosting' },
+  { hash: '#/need/result?hosting=nowhere&zzz=1&cdn=none', screen: 'hosting', says: /not recognised/ },
   // a truncated pair
-  { hash: '#/need/result?hosting=outside&cd', screen: 'cdn' },
+  { hash: '#/need/result?hosting=outside&cd', screen: 'cdn', says: /malformed/ },
   // markup, percent-encoded, as a question id, as an option, as the flow, as the language
-  { hash: `#/need/result?hosting=outside&cdn=none&${IMG}=1`, screen: 'result' },
-  { hash: `#/need/result?hosting=${IMG}`, screen: 'hosting' },
-  { hash: `#/${IMG}?hosting=outside`, screen: 'start' },
-  { hash: `#/need?hosting=outside&lang=${IMG}`, screen: 'cdn' },
+  { hash: `#/need/result?hosting=outside&cdn=none&${IMG}=1`, screen: 'result', says: /not recognised/ },
+  { hash: `#/need/result?hosting=${IMG}`, screen: 'hosting', says: /not recognised/ },
+  { hash: `#/${IMG}?hosting=outside`, screen: 'start', says: /unknown flow/ },
+  { hash: `#/need?hosting=outside&lang=${IMG}`, screen: 'cdn', says: /language this advisor does not have/ },
+  { hash: '#/faq/no-such-question', screen: 'faq', says: /page that does not exist/ },
   // the same markup typed raw into the address bar
-  { hash: '#/need/cdn?hosting=outside&<img src=x onerror=alert(1)>', screen: 'cdn' },
+  { hash: '#/need/cdn?hosting=outside&<img src=x onerror=alert(1)>', screen: 'cdn', says: /malformed|not recognised/ },
 ];
 
-/** Opens one broken link in a new page of `context` and checks the page copes with it. */
-async function checkBrokenLink(context, { hash, screen }) {
-  const page = await context.newPage();
-  try {
-    const seen = track(page);
-    await page.goto(server.url + hash);
-    await waitForApp(page);
-    const notice = page.locator('.notice');
-    await notice.waitFor({ timeout: STEP_TIMEOUT });
-    assert.ok((await notice.locator('li').count()) >= 1, 'the notice lists what was dropped');
-    assert.equal(await page.locator('img').count(), 0, 'no img element');
-
-    // The page works: the expected screen is shown and can be used.
-    if (screen === 'start') {
-      await page.getByRole('button', { name: 'Start', exact: true }).click();
-      await waitForHash(page, '#/need/hosting');
-      await waitForQuestion(page, 'hosting');
-    } else if (screen === 'result') {
-      await page.waitForSelector('.screen.result');
-      assert.ok((await page.locator('article.rec').count()) >= 1, 'advice shown');
-      await page.getByRole('button', { name: 'Dismiss' }).click();
-      await notice.waitFor({ state: 'detached', timeout: STEP_TIMEOUT });
-    } else {
-      await waitForQuestion(page, screen);
-      await page.locator(`label[for="${screen}-0"]`).click();
-      await clickContinue(page);
-      await page.waitForSelector(`input[name="${screen}"]`, { state: 'detached', timeout: STEP_TIMEOUT });
-    }
-    assert.equal(await page.locator('img').count(), 0, 'no img element after use');
-    assertClean(seen);
-  } finally {
-    await page.close();
-  }
-}
-
-test('corrupted links show a notice and a working page, never markup or dialogs', async (t) => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+test('broken links show a clear notice and a working page, never markup or dialogs', async (t) => {
+  const context = await newContext(site.browser);
   t.after(() => context.close());
-  // Each link freshly loaded in a page of its own; every link is tried, then all failures reported.
   const failures = [];
-  for (const link of BROKEN_LINKS) {
-    await checkBrokenLink(context, link).catch((e) => failures.push(`${link.hash}: ${e?.message ?? e}`));
+  for (const { hash, screen, says } of BROKEN_LINKS) {
+    const page = await context.newPage();
+    try {
+      const seen = track(page);
+      await page.goto(site.server.url + hash);
+      await waitForApp(page);
+      const notice = page.getByRole('status', { name: 'Notices' });
+      await notice.waitFor({ timeout: STEP_TIMEOUT });
+      assert.match(await notice.innerText(), says, 'the notice says what was wrong');
+      assert.equal(await page.locator('#app img').count(), 0, 'no img element');
+      // The page works: the expected screen is shown and can be used.
+      if (screen === 'start') {
+        await startFlow(page, 'service-code');
+        await waitForQuestion(page, 'sc-server');
+      } else if (screen === 'result') {
+        await checkResult(page, 'need', OUTSIDE);
+        await page.getByRole('button', { name: 'Dismiss' }).click();
+        await notice.waitFor({ state: 'detached', timeout: STEP_TIMEOUT });
+      } else if (screen === 'faq') {
+        assert.equal(await page.locator('#main-heading').innerText(), 'The ICP FAQ, answered');
+      } else {
+        const first = await questionForm(page, screen).locator('input[type="radio"]').first().getAttribute('value');
+        await answer(page, screen, first);
+      }
+      assertClean(seen);
+    } catch (e) {
+      failures.push(`${hash}: ${e?.message ?? e}`);
+    } finally {
+      await page.close();
+    }
   }
   assert.deepEqual(failures, [], 'broken links the page did not cope with');
 });
 
-// ───────────────────────────── 7. keyboard only ─────────────────────────────
-
-const focusedId = (page) => page.evaluate(() => document.activeElement?.id ?? null);
-
-/** Waits (briefly) for focus to land on #main-heading; asserts it did. */
-async function assertFocusOnHeading(page, where) {
-  await page
-    .waitForFunction(() => document.activeElement?.id === 'main-heading', null, { timeout: 2_000 })
-    .catch(() => {});
-  assert.equal(await focusedId(page), 'main-heading', `focus on the heading after ${where}`);
-}
-
-test('the service-code flow can be completed with the keyboard alone', async (t) => {
-  const { page, seen } = await open(t);
-  await page.waitForSelector('.screen.start');
-  const kb = page.keyboard;
-
-  // Tab to the flow radio group (the first flow is pre-selected), arrow to the second.
-  for (let i = 0; i < 12 && (await focusedId(page)) !== 'flow-need'; i++) await kb.press('Tab');
-  assert.equal(await focusedId(page), 'flow-need', 'Tab reaches the flow choice');
-  await kb.press('ArrowDown');
-  assert.ok(await page.locator('#flow-service-code').isChecked(), 'ArrowDown selects the next flow');
-  await kb.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Start');
-  await kb.press('Enter');
-  await waitForHash(page, '#/service-code/sc-server');
-  await waitForQuestion(page, 'sc-server');
-  await assertFocusOnHeading(page, 'Start');
-
-  // [question, option index]; index 0 is chosen with Space, others with ArrowDown.
-  const steps = [
-    ['sc-server', 1],
-    ['sc-problem', 0],
-    ['sc-account', 0],
-    ['sc-billing', 1],
-    ['sc-bandwidth', 0],
-  ];
-  for (const [i, [q, option]] of steps.entries()) {
-    await waitForQuestion(page, q);
-    await kb.press('Tab');
-    assert.equal(await focusedId(page), `${q}-0`, `Tab from the heading reaches the options of ${q}`);
-    if (option === 0) await kb.press('Space');
-    for (let k = 0; k < option; k++) await kb.press('ArrowDown');
-    assert.ok(await page.locator(`#${q}-${option}`).isChecked(), `${q}: option ${option} selected`);
-    await kb.press('Tab');
-    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Continue');
-    await kb.press('Enter');
-    const next = steps[i + 1];
-    await waitForHash(page, next ? `#/service-code/${next[0]}` : '#/service-code/result?');
-    if (next) await waitForQuestion(page, next[0]);
-    else await waitForResult(page, 'service-code');
-    await assertFocusOnHeading(page, `answering ${q}`);
-  }
-  await assertRecs(page, ['switch-to-subscription']);
-
-  // The disclosures open from the keyboard too: Tab from the heading to the first "Why?".
-  for (let i = 0; i < 6 && (await page.evaluate(() => document.activeElement?.tagName)) !== 'SUMMARY'; i++) {
-    await kb.press('Tab');
-  }
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Why?');
-  await kb.press('Enter');
-  await page.locator('#rec-switch-to-subscription details.why[open]').waitFor({ timeout: STEP_TIMEOUT });
-  await kb.press('Tab');
-  await kb.press('Space');
-  await page.locator('#rec-switch-to-subscription details.source[open] blockquote').first().waitFor({ timeout: STEP_TIMEOUT });
-  assertClean(seen);
-});
-
 // ───────────────────────────── 8. validation ─────────────────────────────
 
-test('Continue without a choice shows an error tied to the fieldset', async (t) => {
+test('Continue without a choice shows an error tied to the question, and stays', async (t) => {
   const { page, seen } = await open(t);
-  await startFlow(page, FLOW.need, 'need', 'hosting');
+  await startFlow(page, 'need');
+  const form = await waitForQuestion(page, 'hosting');
+  const fieldset = form.locator('fieldset');
   const before = hashOf(page);
-  const fieldset = page.locator('.screen.question fieldset');
   assert.doesNotMatch((await fieldset.getAttribute('aria-describedby')) || '', /hosting-error/);
 
-  await clickContinue(page);
+  await form.locator('button[type="submit"]').click();
   const error = page.locator('#hosting-error');
-  await page.waitForFunction(() => document.getElementById('hosting-error')?.textContent.trim().length > 0, null, {
-    timeout: STEP_TIMEOUT,
-  });
+  await page.waitForFunction(() => document.getElementById('hosting-error')?.textContent.trim().length > 0, null, { timeout: STEP_TIMEOUT });
   assert.equal((await error.innerText()).trim(), 'Choose one of the options to continue.');
   assert.ok(await error.isVisible(), 'error visible');
   const describedBy = ((await fieldset.getAttribute('aria-describedby')) || '').split(/\s+/);
-  assert.ok(describedBy.includes('hosting-error'), `aria-describedby ${describedBy} includes hosting-error`);
-  assert.ok(describedBy.includes('hosting-help'), 'the help stays in aria-describedby');
+  assert.ok(describedBy.includes('hosting-error') && describedBy.includes('hosting-help'), `aria-describedby: ${describedBy}`);
   assert.equal(hashOf(page), before, 'did not move on');
-  assert.equal(await focusedId(page), 'hosting-0', 'focus moved to the first option');
+  await assertFocused(page, 'hosting-0', 'after the error');
 
-  // Choosing clears the error.
-  await choose(page, 'Elsewhere outside mainland China');
-  assert.equal((await error.innerText()).trim(), '');
-  assert.ok(!((await fieldset.getAttribute('aria-describedby')) || '').includes('hosting-error'));
+  await choose(page, 'hosting', 'outside');
+  assert.equal((await error.innerText()).trim(), '', 'choosing clears the error');
   assertClean(seen);
 });
 
@@ -664,29 +727,21 @@ for (const [device, viewport] of [
   ['desktop', { width: 1280, height: 900 }],
   ['phone', { width: 375, height: 740 }],
 ]) {
-  test(`screenshots at ${device} width (${viewport.width}x${viewport.height})`, async (t) => {
-    const { page, seen } = await open(t, { viewport });
+  test(`screenshots at ${device} width (${viewport.width}x${viewport.height}), no sideways scrolling`, async (t) => {
+    const { page, seen } = await open(t, '', { viewport });
     const noSideScroll = async (where) =>
-      assert.ok(
-        await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
-        `${device} ${where}: no horizontal scrolling`,
-      );
-
-    await page.waitForSelector('.screen.start');
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${device} ${where}: no horizontal scrolling`);
+    await page.locator('input[name="flow"]').first().waitFor();
     await noSideScroll('start');
     await screenshot(page, `flows-${device}-1-start`);
-
-    await startFlow(page, FLOW.need, 'need', 'hosting');
-    await answerAll(page, 'need', [['hosting', HOSTING_ECS]]);
-    await waitForHash(page, '#/need/access?');
-    await waitForQuestion(page, 'access');
-    await choose(page, ACCESS_DOMAIN);
+    await startFlow(page, 'need');
+    await answer(page, 'hosting', 'mainland-ecs');
+    await choose(page, 'access', 'domain');
     await noSideScroll('question');
     await screenshot(page, `flows-${device}-2-question`);
-
-    await page.goto(server.url + '#/need/result?hosting=mainland-ecs&access=ip-only&entity=mainland');
-    await waitForResult(page, 'need');
-    await checkDisclosures(page); // opens every Why? and Source
+    await page.goto(site.server.url + resultLink('need', NO_PRESENCE));
+    await waitForResult(page);
+    await checkDisclosures(page);
     await noSideScroll('result');
     await screenshot(page, `flows-${device}-3-result`);
     assertClean(seen);
@@ -697,14 +752,11 @@ for (const [device, viewport] of [
 
 test('the page requests nothing that is missing, not even a favicon', async (t) => {
   const { page, seen } = await open(t);
-  await page.waitForSelector('.screen.start');
-  // Chromium asks for /favicon.ico by itself, right after load, when the page declares no
-  // icon; a declared icon is fetched too. Give either request a moment to be answered.
   await page.waitForLoadState('load');
   await page.waitForResponse((r) => /icon/i.test(new URL(r.url()).pathname), { timeout: 1_000 }).catch(() => {});
   assertClean(seen);
   assert.deepEqual(seen.favicon, [], 'favicon problems on this page');
   // Every request any test above made to the server was answered (tests run in order).
-  const missing = server.log.filter((e) => e.status !== 200).map((e) => `${e.status} ${e.method} ${e.path}`);
+  const missing = site.server.log.filter((e) => e.status !== 200).map((e) => `${e.status} ${e.method} ${e.path}`);
   assert.deepEqual([...new Set(missing)], [], 'requests to the server that were not answered with 200');
 });
