@@ -5,6 +5,12 @@
 //    N fresh loads: navigation start → first screen's heading in the DOM and painted
 //    (first-contentful-paint), and → interactive (an option can be chosen), beside a plain
 //    static HTML page served in the same run, with the ratios;
+//  * the first visit (a fresh profile, no service worker): the files fetched before the app
+//    is interactive, their number, and their transfer with gzip (measured in Chromium) and
+//    with brotli (the .br files beside them, as a server with precompressed files sends
+//    them: Chromium does not ask for brotli over plain http), for an English and a Chinese
+//    visitor; against the targets (≤ 100 KB brotli, ≤ 120 KB gzip for an English visitor);
+//  * answer → next question: from the click on Continue to the next question painted;
 //  * the JS API's time to evaluate a complete answer set in the browser, and to walk every
 //    path of every flow through it;
 //  * JS heap and Wasm memory after completing a flow.
@@ -22,11 +28,12 @@ function sizes() {
   const rows = [];
   for (const f of fs.readdirSync(DIST, { recursive: true }).sort()) {
     const p = path.join(DIST, f);
-    if (!fs.statSync(p).isFile() || f === 'icp-advisor.html' || f.startsWith('examples')) continue;
+    if (!fs.statSync(p).isFile() || f === 'icp-advisor.html' || f.startsWith('examples') || /\.(br|gz)$/.test(f)) continue;
     const data = fs.readFileSync(p);
-    rows.push({ file: f, raw: data.length, gzip: gz(data) });
+    const br = fs.existsSync(p + '.br') ? fs.statSync(p + '.br').size : data.length;
+    rows.push({ file: f, raw: data.length, gzip: gz(data), brotli: br });
   }
-  const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip }), { raw: 0, gzip: 0 });
+  const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip, brotli: a.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   const single = fs.readFileSync(path.join(DIST, 'icp-advisor.html'));
   return { files: rows, total, single: { raw: single.length, gzip: gz(single) } };
 }
@@ -103,6 +110,73 @@ async function loads(browser, urls) {
   return results.map((r) => ({ dom: stats(r.dom), visible: stats(r.visible), interactive: stats(r.interactive) }));
 }
 
+/** What a first visit fetches before the app is interactive (resource timing, in the page). */
+async function firstVisit(browser, url) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.addInitScript(PROBE);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__bench.interactive !== undefined, null, { timeout: 30000 });
+  const seen = await page.evaluate(() => {
+    const until = window.__bench.interactive;
+    const nav = performance.getEntriesByType('navigation')[0];
+    return [nav, ...performance.getEntriesByType('resource').filter((e) => e.startTime <= until)].map((e) => ({
+      url: e.name,
+      transfer: e.transferSize,
+      encoded: e.encodedBodySize,
+    }));
+  });
+  await context.close();
+  const files = seen.map((e) => {
+    let file = decodeURIComponent(new URL(e.url).pathname).replace(/^\//, '') || 'index.html';
+    if (file.endsWith('/')) file += 'index.html';
+    const at = (f) => (fs.existsSync(path.join(DIST, f)) ? fs.statSync(path.join(DIST, f)).size : null);
+    const raw = at(file) ?? e.encoded;
+    return { file, raw, gzip: e.transfer, brotli: at(file + '.br') ?? raw };
+  });
+  const sum = (k) => files.reduce((a, f) => a + f[k], 0);
+  return { requests: files.length, files, gzip: sum('gzip'), brotli: sum('brotli'), raw: sum('raw') };
+}
+
+/** Answer → next question: the click on Continue to the next question's heading painted. */
+async function answerTimes(browser, url) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForSelector('html[data-app-ready]');
+  const times = [];
+  for (let i = 0; i < 40; i++) {
+    const form = page.locator('main form:has(input[type=radio])');
+    if (!(await form.count())) break;
+    const t = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const form = document.querySelector('main form');
+          const before = document.querySelector('#main-heading');
+          form.querySelector('input[type=radio]').click();
+          const start = performance.now();
+          const observer = new MutationObserver(() => {
+            const h = document.querySelector('#main-heading');
+            if (h && h !== before) {
+              observer.disconnect();
+              // Painted: the frame after the one that shows it.
+              requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - start)));
+            }
+          });
+          observer.observe(document.body, { childList: true, subtree: true });
+          form.querySelector('button[type=submit]').click();
+        }),
+    );
+    times.push(t);
+    if (await page.locator('#answers-heading').count()) {
+      await page.goto(url);
+      await page.waitForSelector('html[data-app-ready]');
+    }
+  }
+  await context.close();
+  return stats(times);
+}
+
 async function main() {
   const result = { runs: RUNS, sizes: sizes() };
   const browser = await launch({ args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'] });
@@ -117,6 +191,12 @@ async function main() {
       visible: result.app.visible.median / result.plain.visible.median,
       interactive: result.app.interactive.median / result.plain.interactive.median,
     };
+
+    result.firstVisit = {
+      en: await firstVisit(browser, app.url + '#/?lang=en'),
+      zh: await firstVisit(browser, app.url + '#/?lang=zh-CN'),
+    };
+    result.answerToNext = await answerTimes(browser, app.url + '#/need?lang=en');
 
     const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
@@ -164,15 +244,26 @@ async function main() {
 
   const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
   const ms = (n) => n.toFixed(1).padStart(7) + ' ms';
-  console.log('\nSizes (dist/, gzip -9):');
-  for (const r of result.sizes.files) console.log(`  ${r.file.padEnd(46)}${kb(r.raw)}${kb(r.gzip)}`);
-  console.log(`  ${'TOTAL'.padEnd(46)}${kb(result.sizes.total.raw)}${kb(result.sizes.total.gzip)}`);
+  console.log('\nSizes (dist/: raw, gzip -9, brotli as shipped in .br):');
+  for (const r of result.sizes.files) console.log(`  ${r.file.padEnd(46)}${kb(r.raw)}${kb(r.gzip)}${kb(r.brotli)}`);
+  console.log(`  ${'TOTAL'.padEnd(46)}${kb(result.sizes.total.raw)}${kb(result.sizes.total.gzip)}${kb(result.sizes.total.brotli)}`);
   console.log(`  ${'single-file edition icp-advisor.html'.padEnd(46)}${kb(result.sizes.single.raw)}${kb(result.sizes.single.gzip)}`);
   console.log(`\nPage loads (${RUNS} fresh loads each; from navigation start; median [min–max]):`);
   for (const [name, r] of [['advisor', result.app], ['plain static page', result.plain]]) {
     console.log(`  ${name.padEnd(20)} in DOM ${ms(r.dom.median)}   visible (painted) ${ms(r.visible.median)} [${r.visible.min.toFixed(1)}–${r.visible.max.toFixed(1)}]   interactive ${ms(r.interactive.median)} [${r.interactive.min.toFixed(1)}–${r.interactive.max.toFixed(1)}]`);
   }
   console.log(`  ratio advisor/plain  visible ${result.ratio.visible.toFixed(2)}×   interactive ${result.ratio.interactive.toFixed(2)}×`);
+  const target = (ok) => (ok ? 'met' : 'NOT met');
+  console.log('\nFirst visit (fresh profile, no service worker; files fetched before interactive):');
+  for (const [who, v] of [['English visitor', result.firstVisit.en], ['Chinese visitor', result.firstVisit.zh]]) {
+    console.log(`  ${who.padEnd(16)} ${String(v.requests).padStart(2)} requests   brotli ${kb(v.brotli)}   gzip ${kb(v.gzip)}   raw ${kb(v.raw)}`);
+    for (const f of v.files) console.log(`    ${f.file.padEnd(46)}${kb(f.brotli)} br${kb(f.gzip)} gz`);
+  }
+  const en = result.firstVisit.en;
+  console.log(`  targets (English): brotli ≤ 100 KB: ${target(en.brotli <= 100 * 1024)} (${(en.brotli / 1024).toFixed(1)} KB); gzip ≤ 120 KB: ${target(en.gzip <= 120 * 1024)} (${(en.gzip / 1024).toFixed(1)} KB)`);
+  console.log(`  targets: first paint ≤ 1.5× plain: ${target(result.ratio.visible <= 1.5)} (${result.ratio.visible.toFixed(2)}×); interactive ≤ 3× plain: ${target(result.ratio.interactive <= 3)} (${result.ratio.interactive.toFixed(2)}×)`);
+  const a = result.answerToNext;
+  console.log(`\nAnswer → next question painted: median ${ms(a.median)} [${a.min.toFixed(1)}–${a.max.toFixed(1)}]; target ≤ 16 ms: ${target(a.median <= 16)}`);
   console.log(`\nIn-browser evaluate (JS API, complete answer set): ${result.browserEvaluate.perCallMicroseconds.toFixed(1)} µs per call`);
   console.log(`In-browser walk of every path (JS API): ${result.browserWalk.paths} paths, ${result.browserWalk.evaluateCalls} evaluate calls, ${result.browserWalk.milliseconds.toFixed(1)} ms`);
   console.log(`Memory after a flow: JS heap ${kb(result.memory.jsHeapUsedBytes ?? 0)}, Wasm memory ${kb(result.memory.wasmMemoryBytes ?? 0)}`);

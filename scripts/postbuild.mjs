@@ -8,8 +8,8 @@
 //                   stylesheet with their CSP (`icp-advisor site`, rendered natively)
 //   single file     icp-advisor.html (Wasm, JS and CSS inlined)                      release
 //   service worker  sw.js (versioned precache; pages network-first)                 release
-//   compress        .br and .gz beside each text and Wasm file                      release
 //   sizes           every file's size, raw / gzip / brotli                          release
+//   compress        .br and .gz beside each text and Wasm file                      release
 //
 // Uses Node's standard library and, for release builds, the pinned terser (scripts/tools.sh).
 

@@ -5,7 +5,7 @@
 // glue carry each name in full: about 15 KB before compression. This renames them to short
 // names (`a`, `b`, …) in the Wasm's import and export sections and in the glue, keeping the
 // exports other code calls by name (the JS API and `memory`). The caller then minifies the
-// glue and checks the result by running it (the first-screen render in headless Chromium).
+// glue; the end-to-end tests run the result.
 //
 // Uses only Node's standard library.
 

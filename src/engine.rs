@@ -80,6 +80,13 @@ impl Evaluation {
     pub fn is_complete(&self) -> bool {
         self.next.is_none()
     }
+
+    /// The relevant answers as a set (without answers to questions off the path).
+    pub fn relevant(&self) -> AnswerSet {
+        let mut set = AnswerSet::new(self.flow);
+        self.asked.iter().for_each(|&(q, o)| set.set(q, o));
+        set
+    }
 }
 
 /// Walks the flow: returns the relevant answers and the position of the first relevant
@@ -173,8 +180,7 @@ pub fn evaluate(book: &Rulebook, answers: &AnswerSet) -> Evaluation {
 /// The answers of another flow that `answers` already give ("Continue with" carries over
 /// what is known, e.g. where the server is). Only relevant answers count.
 pub fn carry(book: &Rulebook, answers: &AnswerSet, to: FlowIx) -> AnswerSet {
-    let mut relevant = AnswerSet::new(answers.flow());
-    evaluate(book, answers).asked.iter().for_each(|&(q, o)| relevant.set(q, o));
+    let relevant = evaluate(book, answers).relevant();
     let mut out = AnswerSet::new(to);
     for c in book.carries {
         if c.from_flow == answers.flow() && book.questions[c.to].flow == to && holds(&c.from, &relevant) {

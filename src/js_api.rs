@@ -222,7 +222,11 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<Advisor, JsE
     }
     let stylesheet = get("stylesheet")?;
     let assets = get("assets")?;
-    let theme = get("theme")?.filter(|t| t == "light" || t == "dark");
+    let theme = get("theme")?.and_then(|t| match crate::route::Theme::parse(&t) {
+        Some(crate::route::Theme::Light) => Some("light"),
+        Some(crate::route::Theme::Dark) => Some("dark"),
+        _ => None,
+    });
     let shadow = match element.shadow_root() {
         Some(existing) => {
             existing.set_inner_html("");
@@ -243,7 +247,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<Advisor, JsE
     }
     let container = create("div")?;
     if let Some(t) = theme {
-        let _ = container.set_attribute("data-theme", &t);
+        let _ = container.set_attribute("data-theme", t);
     }
     shadow.append_child(&container).map_err(|_| JsError::new("cannot attach the advisor"))?;
     Ok(Advisor { handle: Some(crate::ui::mount_into(container, element, state, assets)) })

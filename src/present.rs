@@ -18,6 +18,13 @@ pub struct Headline {
     pub first: Option<RecIx>,
 }
 
+impl Headline {
+    /// The recommendation the result leads with: the blocking step, else the verdict.
+    pub fn lead(&self) -> RecIx {
+        self.first.unwrap_or(self.verdict)
+    }
+}
+
 /// One line of "Your plan".
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlanStep {

@@ -268,9 +268,9 @@ pub fn render_presented(
         },
         verdict: ev.verdict.map(|r| book.recommendations[r].id),
         outcome: shown.headline.as_ref().map(|h| OutcomeOut {
-            title: title(h.first.unwrap_or(h.verdict)),
+            title: title(h.lead()),
             then: h.first.map(|_| title(h.verdict)),
-            recommendation: book.recommendations[h.first.unwrap_or(h.verdict)].id,
+            recommendation: book.recommendations[h.lead()].id,
         }),
         plan: shown
             .plan

@@ -194,11 +194,7 @@ pub fn with_view(fragment: String, lang: Lang, lens: Lens) -> String {
 /// over from another branch may prefill a question again in this session, but are never
 /// shared.
 pub fn shareable(route: &Route) -> Route {
-    let relevant = |answers: &AnswerSet| {
-        let mut out = AnswerSet::new(answers.flow());
-        evaluate(&RULEBOOK, answers).asked.iter().for_each(|&(q, o)| out.set(q, o));
-        out
-    };
+    let relevant = |answers: &AnswerSet| evaluate(&RULEBOOK, answers).relevant();
     match route {
         Route::Result(a) => Route::Result(relevant(a)),
         Route::Question { answers, question, .. } => {
@@ -318,8 +314,10 @@ pub fn encode_saved(route: &Route) -> String {
     format!("v{}|{}", RULEBOOK.version, encode(route))
 }
 
-/// Decodes saved state. State saved by another rulebook version is discarded, never
-/// misread; anything else goes through the same lenient decoder as links.
+/// Decodes saved state through the same lenient decoder as links. State saved under another
+/// rulebook version is read by ids like a link: every answer that still applies is kept,
+/// what no longer exists is dropped and said (`other_version` tells the app to say the
+/// advisor was updated). Only a value that is not saved state at all is refused.
 pub fn decode_saved(saved: &str) -> Result<Saved, SavedProblem> {
     let saved = cut(saved, MAX_FRAGMENT);
     let Some((version, fragment)) = saved.split_once('|') else {

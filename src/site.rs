@@ -63,13 +63,7 @@ pub fn faq_page(lang: Lang) -> String {
     render(host, State::new(Route::Faq(None), lang))
 }
 
-fn file_name(page: &str, lang: Lang) -> String {
-    if lang == Lang::SOURCE {
-        format!("{page}.html")
-    } else {
-        format!("{page}.{}.html", lang.code())
-    }
-}
+use crate::ui::host::static_file as file_name;
 
 fn sha256_base64(data: &[u8]) -> String {
     base64(&sha256(data))

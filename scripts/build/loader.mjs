@@ -27,13 +27,15 @@ export function loaderSource({ bindings, wasm }, { serviceWorker }) {
     `  if (document.querySelector('#app .crash')) return;\n` +
     `  document.documentElement.setAttribute('data-app-failed', '');\n` +
     `}\n` +
-    `try {\n` +
-    `  const wasm = await init({ module_or_path: './${wasm}' });\n` +
+    // The first screen is in the page already: let it paint before the Wasm starts (its
+    // download began with the preload links), and do not hold DOMContentLoaded for it (no
+    // top-level await). A frame, or at most 100 ms where frames are throttled (a hidden
+    // tab, an off-screen iframe).
+    `const painted = new Promise((go) => { requestAnimationFrame(() => setTimeout(go)); setTimeout(go, 100); });\n` +
+    `painted.then(() => init({ module_or_path: './${wasm}' })).then((wasm) => {\n` +
     `  window.wasmBindings = bindings;\n` +
     `  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));\n` +
-    `} catch (error) {\n` +
-    `  unavailable(error);\n` +
-    `}\n` +
+    `}, unavailable);\n` +
     (serviceWorker
       ? `if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {\n` +
         `  navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('ICP Filing Advisor: offline support unavailable', e));\n` +

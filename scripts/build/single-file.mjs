@@ -8,7 +8,7 @@ import { fail, minify } from './util.mjs';
 /** The languages' texts files (texts.<code>.<hash>.txt), inlined as JSON strings the app reads. */
 function inlineTexts(site) {
   return readdirSync(site.dir)
-    .map((f) => f.match(/^texts\.([A-Za-z-]+)\.[0-9a-f]+\.txt$/))
+    .map((f) => f.match(/^texts\.([A-Za-z0-9-]+)\.[0-9a-f]+\.txt$/))
     .filter(Boolean)
     .map(([file, code]) => {
       const json = JSON.stringify(site.text(file)).replace(/</g, '\\u003c');

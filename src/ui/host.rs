@@ -44,6 +44,15 @@ pub enum Host {
     },
 }
 
+/// The file name of a static page in a language: `faq.html`, `faq.zh-CN.html`.
+pub fn static_file(page: &str, lang: Lang) -> String {
+    if lang == Lang::SOURCE {
+        format!("{page}.html")
+    } else {
+        format!("{page}.{}.html", lang.code())
+    }
+}
+
 impl Host {
     /// The link to a route, in a language and lens.
     pub fn href(&self, route: &Route, lang: Lang, lens: Lens) -> String {
@@ -57,11 +66,7 @@ impl Host {
     /// The address of one of the advisor's static pages (`rules.html`, `faq.html`) in a
     /// language, where there is one.
     pub fn static_page(&self, page: &str, lang: Lang) -> Option<String> {
-        let file = if lang == Lang::SOURCE {
-            format!("{page}.html")
-        } else {
-            format!("{page}.{}.html", lang.code())
-        };
+        let file = static_file(page, lang);
         match self {
             Host::Page { single_file: true, .. } => None,
             Host::Page { .. } | Host::Static { .. } => Some(format!("./{file}")),

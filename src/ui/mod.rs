@@ -161,7 +161,7 @@ pub fn title_of(state: &State) -> String {
             let shown = crate::present::present(&RULEBOOK, &ev, state.lens);
             let outcome = shown.headline.map_or_else(
                 || RULEBOOK.flows[answers.flow()].title.get(lang),
-                |h| RULEBOOK.recommendations[h.first.unwrap_or(h.verdict)].title.get(lang),
+                |h| RULEBOOK.recommendations[h.lead()].title.get(lang),
             );
             fill(s.title_result, &[("outcome", outcome), ("app", s.app_name)])
         }

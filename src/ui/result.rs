@@ -138,7 +138,7 @@ fn outcome(ui: &Ui, ev: &Evaluation, shown: &Presentation) -> Html {
     let Some(h) = &shown.headline else {
         return html! { <h1 id="main-heading" tabindex="-1">{ RULEBOOK.flows[ev.flow].title.get(lang) }</h1> };
     };
-    let lead = h.first.unwrap_or(h.verdict);
+    let lead = h.lead();
     let applied = |r: RecIx| ev.advice.iter().position(|a| a.rec == r);
     let card_of = |r: RecIx| shown.cards.iter().find(|c| c.rec == r);
     let lead_kind = RULEBOOK.recommendations[lead].kind;
@@ -283,7 +283,7 @@ fn rec_body(ui: &Ui, ev: &Evaluation, applied: usize, title: Title, notes: Vec<C
     };
     let cites = citations(&RULEBOOK, a);
     let related = rec.flow.map(|f| {
-        let to = route::continue_with(&ev_answers(ev), f);
+        let to = route::continue_with(&ev.relevant(), f);
         ui.link(to, None, html! { { fill(s.continue_with, &[("flow", RULEBOOK.flows[f].title.get(lang))]) } })
     });
     html! {
@@ -326,13 +326,6 @@ fn rec_body(ui: &Ui, ev: &Evaluation, applied: usize, title: Title, notes: Vec<C
             }) }
         </article>
     }
-}
-
-/// The relevant answers of an evaluation, as a set.
-fn ev_answers(ev: &Evaluation) -> AnswerSet {
-    let mut set = AnswerSet::new(ev.flow);
-    ev.asked.iter().for_each(|&(q, o)| set.set(q, o));
-    set
 }
 
 /// "As of …, per …" for a current-practice card: each source once, with its dates.

@@ -8,8 +8,9 @@ use toml::Spanned;
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
 pub struct Doc {
-    /// Root file only: the rulebook's version (bump it when saved answers must not be
-    /// reused: it is part of the saved-state format).
+    /// Root file only: the rulebook's version (bump it with every change to the advice: saved
+    /// answers carry it, and a browser whose saved answers have another version is told the
+    /// advisor was updated and which of them no longer apply).
     pub version: Option<Spanned<u32>>,
     /// Root file only: when the current-practice facts were gathered (`YYYY-MM`).
     pub gathered: Option<Spanned<String>>,
