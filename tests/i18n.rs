@@ -166,7 +166,8 @@ fn a_wrong_texts_file_is_refused_with_a_reason() {
     let lang = Lang::all().find(|&l| l != Lang::SOURCE).unwrap();
     let good = RULEBOOK.texts_file(lang).unwrap();
     let other_code = good.replacen(lang.code(), "xx", 1);
-    let truncated = &good[..good.len() / 2];
+    let half = (0..=good.len() / 2).rev().find(|&i| good.is_char_boundary(i)).unwrap();
+    let truncated = &good[..half];
     let extra = format!("{good}extra\u{1f}");
     for (bad, why) in [
         ("", "no first line"),
