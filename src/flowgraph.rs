@@ -733,14 +733,21 @@ fn sanitize_id(prefix: &str) -> String {
     }
 }
 
-/// `<text>` with one `<tspan>` per line, centred at `cx`, starting at `top`.
+/// `<text>` with one `<tspan>` per line, centred at `cx`, starting at `top`. A line broken
+/// between two words ends in a space, so that the text reads as the words it wraps (its
+/// accessible text; Chinese is wrapped between characters, without one).
 fn text_block(out: &mut String, lines: &[String], cx: f64, top: f64, font: f64, class: &str) {
     out.push_str(&format!(
         "<text class=\"{class}\" font-size=\"{font}\" text-anchor=\"middle\" fill=\"currentColor\">"
     ));
     for (i, line) in lines.iter().enumerate() {
         let y = top + (i as f64 + 0.5) * font * LINE + 0.35 * font;
-        out.push_str(&format!("<tspan x=\"{}\" y=\"{}\">{}</tspan>", num(cx), num(y), escape(line)));
+        let next = lines.get(i + 1).and_then(|l| l.chars().next());
+        let space = match (line.chars().last(), next) {
+            (Some(a), Some(b)) if a.is_ascii() && b.is_ascii() => " ",
+            _ => "",
+        };
+        out.push_str(&format!("<tspan x=\"{}\" y=\"{}\">{}{space}</tspan>", num(cx), num(y), escape(line)));
     }
     out.push_str("</text>");
 }
@@ -766,7 +773,12 @@ fn node_svg(out: &mut String, node: &Node, b: &NodeBox) {
     out.push_str(&format!("<g class=\"{class}\"><title>{full}</title><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" fill=\"none\" stroke=\"currentColor\"/>",
         num(r.x), num(r.y), num(r.width), num(r.height), num(rx)));
     let cx = r.x + r.width / 2.0;
-    text_block(out, &b.lines, cx, r.y + PAD_Y, FONT, "fg-node-label");
+    // The label and its note read as two phrases (the link's visible text, as in its name).
+    let mut lines = b.lines.clone();
+    if let (Some(last), false) = (lines.last_mut(), b.note_lines.is_empty()) {
+        last.push(' ');
+    }
+    text_block(out, &lines, cx, r.y + PAD_Y, FONT, "fg-node-label");
     let note_top = r.y + PAD_Y + b.lines.len().max(1) as f64 * FONT * LINE;
     if !b.note_lines.is_empty() {
         text_block(out, &b.note_lines, cx, note_top, NOTE_FONT, "fg-note");
@@ -835,7 +847,7 @@ pub fn to_svg(graph: &Graph, layout: &Layout, id_prefix: &str) -> String {
     let p = sanitize_id(id_prefix);
     let (w, h) = (num(layout.width.max(1.0)), num(layout.height.max(1.0)));
     let mut out = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"fg-graph\" role=\"img\" aria-labelledby=\"{p}-title {p}-desc\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" style=\"max-width:100%;height:auto\" font-family=\"system-ui, sans-serif\">\n"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"fg-graph\" role=\"group\" aria-labelledby=\"{p}-title {p}-desc\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" style=\"max-width:100%;height:auto\" font-family=\"system-ui, sans-serif\">\n"
     );
     out.push_str(&format!(
         "<title id=\"{p}-title\">{}</title>\n<desc id=\"{p}-desc\">{}</desc>\n",
@@ -1008,7 +1020,7 @@ mod tests {
         assert!(l.nodes[1].layer < l.nodes[2].layer && l.nodes[2].layer < l.nodes[3].layer);
         let svg = to_svg(&g, &l, "s");
         for needle in [
-            "role=\"img\"",
+            "role=\"group\"",
             "aria-labelledby=\"s-title s-desc\"",
             "fg-node fg-question",
             "fg-outcome",

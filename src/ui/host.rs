@@ -58,6 +58,11 @@ impl Host {
     pub fn href(&self, route: &Route, lang: Lang, lens: Lens) -> String {
         let fragment = route::with_view(route::encode(route), lang, lens);
         match self {
+            // The first screens in index.html are what shows without JavaScript or WebAssembly:
+            // their FAQ links lead to the static FAQ page.
+            Host::Static { page: None, .. } if *route == Route::Faq(None) => {
+                self.static_page("faq", lang).unwrap_or(fragment)
+            }
             Host::Static { app, .. } => format!("{app}{fragment}"),
             _ => fragment,
         }

@@ -397,7 +397,7 @@ pub fn start() {
     if options.embed {
         embed::prepare(&options);
     }
-    let lang = page::initial_state(&options).lang;
+    let lang = page::initial_lang(&options);
     if crate::rulebook::RULEBOOK.has_texts(lang) {
         start_in(root, options);
     } else {
@@ -462,6 +462,13 @@ pub fn mount_into(
 mod page {
     use super::*;
     use gloo::events::EventListener;
+
+    /// The language the page opens in, as [`initial_state`] chooses it but without its effects
+    /// (which must happen once: it discards an unreadable saved place and records this release,
+    /// each with a message).
+    pub fn initial_lang(options: &route::EmbedOptions) -> Lang {
+        choose_lang(&Browser::hash(), options, &mut Vec::new())
+    }
 
     /// The language from the link, else the saved choice, else the browser's languages.
     fn choose_lang(hash: &str, options: &route::EmbedOptions, messages: &mut Vec<Message>) -> Lang {

@@ -1,12 +1,31 @@
-// The advisor works anywhere: under a sub-path, offline after the first visit (service
-// worker), as a single file opened from disk, under a strict Content-Security-Policy, and
-// without any request leaving the page's own files.
+// The advisor works anywhere: under a sub-path with the strict Content-Security-Policy of
+// dist/csp.txt, offline after the first visit (service worker) in both languages, as a single
+// file opened from disk in both languages, without JavaScript (index.html's first screens and
+// faq.html), without WebAssembly, and with its first screen usable before the Wasm arrives.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import fs from 'node:fs';
-import { DIST, CSP, serve, launch, watchErrors, waitForApp } from './harness.mjs';
+import {
+  DIST,
+  cspOf,
+  serve,
+  launch,
+  newContext,
+  track,
+  assertClean,
+  recordCspViolations,
+  cspViolations,
+  waitForApp,
+  answer,
+  chooseFlow,
+  startFlow,
+  waitForQuestion,
+  waitForResult,
+  hashOf,
+  STEP_TIMEOUT,
+} from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -16,43 +35,52 @@ after(async () => {
   await browser?.close();
 });
 
-/** Completes the service-code flow by clicking: no server → result. */
-async function completeAFlow(page) {
-  await page.locator('label[for="flow-service-code"]').click();
-  await page.getByRole('button', { name: /^(Start|开始)$/ }).click();
-  await page.locator('#main-heading').waitFor();
-  await page.locator('label[for="sc-server-0"]').click();
-  await page.getByRole('button', { name: /^(Continue|继续)$/ }).click();
-  await page.locator('#rec-buy-eligible-server').waitFor();
-  assert.match(await page.locator('h1').innerText(), /Your result|您的结果/);
+/** A fresh context closed after the test. */
+async function context(t, options) {
+  const c = await newContext(browser, options);
+  t.after(() => c.close());
+  return c;
 }
 
-test('under a sub-path, with the strict CSP: a flow completes with no violation and only own files fetched', async (t) => {
+/** Completes the service-code flow from the start screen (no server → result). */
+async function completeAFlow(page, lang = 'en') {
+  await startFlow(page, 'service-code');
+  await answer(page, 'sc-server', 'none');
+  const outcome = await waitForResult(page);
+  assert.equal(outcome, lang === 'en' ? 'Buy a server that supports ICP registration' : '购买支持备案的服务器', `the result in ${lang}`);
+  assert.equal(await page.locator('html').getAttribute('lang'), lang);
+}
+
+test('under a sub-path, with the strict CSP: a flow completes in both languages, no violation, only own files fetched', async (t) => {
   const basePath = '/docs/tools/icp/';
-  const server = await serve(DIST, { basePath, headers: { 'Content-Security-Policy': CSP } });
+  const server = await serve(DIST, { basePath, headers: { 'Content-Security-Policy': cspOf() } });
   t.after(() => server.close());
-  const context = await browser.newContext();
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.addInitScript(() => {
-    window.__cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) =>
-      window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
-    );
-  });
+  const c = await context(t, { csp: true });
+  await recordCspViolations(c);
+  const page = await c.newPage();
+  const seen = track(page);
   const outside = [];
   page.on('request', (r) => {
-    const u = r.url();
-    if (!u.startsWith(server.url)) outside.push(u);
+    if (!r.url().startsWith(server.url)) outside.push(r.url());
   });
 
   await page.goto(server.url);
   await waitForApp(page);
-  await completeAFlow(page);
+  await completeAFlow(page, 'en');
+  // A fresh load in Chinese (its texts are a file of their own).
+  const zh = await c.newPage();
+  const seenZh = track(zh);
+  zh.on('request', (r) => {
+    if (!r.url().startsWith(server.url)) outside.push(r.url());
+  });
+  await zh.goto(server.url + '#/?lang=zh-CN');
+  await waitForApp(zh);
+  await completeAFlow(zh, 'zh-CN');
 
-  assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'CSP violations');
-  assert.deepEqual(errors, [], 'page errors');
+  assert.deepEqual(await cspViolations(page), [], 'CSP violations');
+  assert.deepEqual(await cspViolations(zh), [], 'CSP violations (Chinese)');
+  assertClean(seen);
+  assertClean(seenZh, 'the Chinese page');
   assert.deepEqual(outside, [], 'requests outside the app folder');
   // Only the app's own static files: no query strings carrying answers, nothing dynamic.
   const own = new Set(fs.readdirSync(DIST, { recursive: true }));
@@ -62,47 +90,55 @@ test('under a sub-path, with the strict CSP: a flow completes with no violation 
     assert.ok(!entry.path.includes('?'), `request with a query: ${entry.path}`);
     assert.equal(entry.status, 200, `${entry.path} -> ${entry.status}`);
   }
-  assert.ok(!server.log.some((e) => e.path.includes('hosting') || e.path.includes('sc-server')), 'answers never requested');
+  assert.ok(!server.log.some((e) => /hosting|sc-server/.test(e.path)), 'answers never requested');
 });
 
-test('offline after the first visit: the service worker serves the app and a flow completes', async (t) => {
+test('offline after the first visit: the service worker serves the app in both languages', async (t) => {
   const server = await serve(DIST, { basePath: '/icp/' });
   t.after(() => server.close());
-  const context = await browser.newContext();
-  t.after(() => context.close());
-  const page = await context.newPage();
+  const c = await context(t);
+  const page = await c.newPage();
   await page.goto(server.url);
   await waitForApp(page);
   // Wait until the service worker controls the page and has precached everything.
   await page.evaluate(async () => {
-    const reg = await navigator.serviceWorker.ready;
+    await navigator.serviceWorker.ready;
     if (!navigator.serviceWorker.controller) {
       await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
     }
-    return reg.scope;
   });
   const cached = await page.evaluate(async () => {
     const keys = await caches.keys();
     const cache = await caches.open(keys.find((k) => k.startsWith('icp-advisor-')));
-    return (await cache.keys()).length;
+    return (await cache.keys()).map((r) => new URL(r.url).pathname);
   });
-  assert.ok(cached >= 5, `precached ${cached} files`);
+  assert.ok(cached.some((p) => p.endsWith('.wasm')), `the Wasm is precached (${cached.length} files)`);
+  assert.ok(cached.some((p) => /\/texts\.zh-CN\.[0-9a-f]+\.txt$/.test(p)), 'the Chinese texts are precached');
 
-  await context.setOffline(true);
+  await c.setOffline(true);
   await server.close();
+  const seen = track(page);
   await page.reload();
   await waitForApp(page);
-  await completeAFlow(page);
+  await completeAFlow(page, 'en');
+  // Chinese, never shown online: its texts come from the cache too.
+  const zh = await c.newPage();
+  const seenZh = track(zh);
+  await zh.goto(server.url + '#/?lang=zh-CN');
+  await waitForApp(zh);
+  await completeAFlow(zh, 'zh-CN');
+  await zh.goto(server.url + 'faq.zh-CN.html');
+  assert.equal(await zh.locator('article.faq-entry').count(), 24, 'the static FAQ page, offline');
+  assertClean(seen, 'the offline page');
+  assertClean(seenZh, 'the offline pages in Chinese');
 });
 
-test('a new release replaces the old cache', async (t) => {
+test('a new release replaces the old cache; every shipped file is precached', () => {
   const sw = fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8');
-  const version = sw.match(/const VERSION = "([0-9a-f]+)"/)?.[1];
-  assert.ok(version, 'sw.js is versioned');
+  assert.match(sw, /const VERSION = "[0-9a-f]+"/, 'sw.js is versioned');
   assert.match(sw, /caches\.delete/);
-  // Every shipped file (but the single-file edition) is precached.
   for (const f of fs.readdirSync(DIST)) {
-    if (f === 'icp-advisor.html' || f === 'sw.js' || fs.statSync(path.join(DIST, f)).isDirectory()) continue;
+    if (f === 'icp-advisor.html' || f === 'sw.js' || /\.(br|gz)$/.test(f) || fs.statSync(path.join(DIST, f)).isDirectory()) continue;
     assert.ok(sw.includes(`"./${f}"`), `${f} is precached`);
   }
   const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'manifest.webmanifest'), 'utf8'));
@@ -110,101 +146,174 @@ test('a new release replaces the old cache', async (t) => {
   assert.ok(manifest.icons.every((i) => fs.existsSync(path.join(DIST, i.src))), 'manifest icons ship in dist/');
 });
 
-test('the single-file edition works from file:// and fetches nothing', async (t) => {
-  const file = path.join(DIST, 'icp-advisor.html');
+test('the single-file edition works from file:// in both languages and fetches nothing', async (t) => {
   const copy = path.join(fs.mkdtempSync('/tmp/icp-single-'), 'icp-advisor.html');
-  fs.copyFileSync(file, copy); // alone in its folder, as on a USB stick
-  const context = await browser.newContext();
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const errors = watchErrors(page);
+  fs.copyFileSync(path.join(DIST, 'icp-advisor.html'), copy); // alone in its folder, as on a USB stick
+  t.after(() => fs.rmSync(path.dirname(copy), { recursive: true, force: true }));
+  const c = await context(t);
+  const page = await c.newPage();
+  const seen = track(page);
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.goto('file://' + copy);
   await waitForApp(page);
-  await completeAFlow(page);
-  assert.deepEqual(errors, []);
-  assert.deepEqual(requests.filter((u) => !u.startsWith('file://') && !u.startsWith('data:')), []);
-  assert.deepEqual(requests.filter((u) => u.startsWith('file://') && !u.endsWith('/icp-advisor.html')), []);
-  const api = await page.evaluate(() => window.wasmBindings.evaluate({ 'sc-server': 'none' }).verdict);
-  assert.equal(api, null);
+  await completeAFlow(page, 'en');
+  await page.goto('about:blank');
+  await page.goto('file://' + copy + '#/?lang=zh-CN');
+  await waitForApp(page);
+  await completeAFlow(page, 'zh-CN');
+  // Its FAQ link stays inside the file.
+  await page.getByRole('link', { name: '浏览常见问题' }).click();
+  await page.locator('article.faq-entry').first().waitFor();
+  assert.ok(page.url().startsWith('file://' + copy), page.url());
+  assertClean(seen);
+  assert.deepEqual(requests.filter((u) => !u.startsWith('data:') && u.split('#')[0] !== 'file://' + copy), [], 'nothing else requested');
+  assert.equal(await page.evaluate(() => window.wasmBindings.evaluate({ 'sc-server': 'none' }).verdict), 'buy-eligible-server', 'the JS API is there');
 });
 
 test('the first screen is in the static HTML, matches the live app, and the swap shifts nothing', async (t) => {
   const server = await serve(DIST);
   t.after(() => server.close());
-  // Without JavaScript (or WebAssembly) the start screen is still there to read.
-  const noJs = await browser.newContext({ javaScriptEnabled: false });
-  t.after(() => noJs.close());
-  const p1 = await noJs.newPage();
-  await p1.goto(server.url);
-  assert.equal(await p1.locator('h1:visible').innerText(), 'Do you need an ICP Filing?');
-  // (The other static copies are embed mode's first questions, hidden: see embed.test.mjs.)
-  assert.equal(await p1.locator('[data-prerendered]:visible').count(), 1);
-  const staticText = await p1.locator('[data-prerendered]:visible').innerText();
-  assert.match(await p1.locator('noscript').innerText(), /needs JavaScript/);
-
-  // With it, the live app replaces it with the same screen, without layout shift.
-  const context = await browser.newContext();
-  t.after(() => context.close());
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    window.__shift = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-  await page.goto(server.url);
-  await waitForApp(page);
-  await page.locator('#app > [data-live]:not([hidden]) .screen.start').waitFor();
-  assert.equal(await page.locator('[data-prerendered]').count(), 0, 'the static copy is gone');
-  const liveText = await page.locator('#app > [data-live]').innerText();
-  assert.equal(liveText, staticText, 'the static first screen is the live one');
-  const shift = await page.evaluate(() => window.__shift);
-  assert.ok(shift < 0.01, `layout shift ${shift}`);
+  for (const lang of ['en', 'zh-CN']) {
+    const c = await context(t, { locale: lang, serviceWorkers: 'block' });
+    const page = await c.newPage();
+    const seen = track(page);
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    let release;
+    const gate = new Promise((r) => (release = r));
+    await page.route('**/*.wasm', async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await page.goto(server.url);
+    const copy = page.locator('[data-prerendered]:visible');
+    assert.equal(await copy.count(), 1, 'one static first screen shows');
+    assert.equal(await copy.getAttribute('data-first-screen'), `start:${lang}`, 'in the browser\'s language');
+    const staticText = await copy.innerText();
+    release();
+    await waitForApp(page);
+    await page.locator('#app > [data-live]:not([hidden]) input[name="flow"]').first().waitFor();
+    assert.equal(await page.locator('[data-prerendered]').count(), 0, 'the static copy is gone');
+    assert.equal(await page.locator('#app > [data-live]').innerText(), staticText, 'the static first screen is the live one');
+    assert.ok((await page.evaluate(() => window.__shift)) < 0.01, 'no layout shift');
+    assertClean(seen);
+  }
 });
 
-test('without JavaScript the FAQ is readable: the no-script text links to faq.html, a static page', async (t) => {
-  const server = await serve(DIST, { headers: { 'Content-Security-Policy': CSP } });
+test('a flow chosen on the static start screen before the Wasm has started is not lost', async (t) => {
+  const server = await serve(DIST);
   t.after(() => server.close());
-  const noJs = await browser.newContext({ javaScriptEnabled: false });
-  t.after(() => noJs.close());
-  const page = await noJs.newPage();
+  for (const pressStart of [true, false]) {
+    const c = await context(t, { serviceWorkers: 'block' });
+    const page = await c.newPage();
+    const seen = track(page);
+    let release;
+    const gate = new Promise((r) => (release = r));
+    await page.route('**/*.wasm', async (route) => {
+      await gate;
+      await route.continue();
+    });
+    await page.goto(server.url);
+    const copy = page.locator('[data-prerendered]:visible');
+    await chooseFlow(copy, 'icp-number');
+    if (pressStart) {
+      await copy.locator('button[type="submit"]').click();
+      await page.waitForFunction(() => location.hash.startsWith('#/icp-number'));
+    }
+    release();
+    await waitForApp(page);
+    if (pressStart) {
+      // Start pressed before the app ran: the app opens the chosen flow.
+      await waitForQuestion(page, 'num-topic');
+      assert.ok(hashOf(page).startsWith('#/icp-number/num-topic'), hashOf(page));
+    } else {
+      // Only chosen: the app's start screen has that choice.
+      await page.locator('#app > [data-live]:not([hidden]) input[name="flow"]').first().waitFor();
+      assert.equal(await page.locator('input[name="flow"]:checked').getAttribute('value'), 'icp-number');
+      await page.locator('form:has(input[name="flow"]) button[type="submit"]').click();
+      await waitForQuestion(page, 'num-topic');
+    }
+    assertClean(seen);
+  }
+});
+
+test('without JavaScript: index.html shows the start screen and leads to faq.html, which reads in full', async (t) => {
+  const server = await serve(DIST, { headers: { 'Content-Security-Policy': cspOf() } });
+  t.after(() => server.close());
+  const c = await context(t, { javaScriptEnabled: false, csp: true });
+  const page = await c.newPage();
   await page.goto(server.url);
+  const screen = page.locator('[data-prerendered]:visible');
+  assert.equal(await screen.count(), 1);
+  assert.equal(await screen.locator('h1').innerText(), 'Do you need an ICP Filing?');
+  assert.deepEqual(
+    await screen.locator('input[name="flow"] + label .label').allInnerTexts(),
+    ['Do I need an ICP Filing, and which one?', "Why can't I get an ICP Filing service code?", 'My ICP number'],
+    'the three flows',
+  );
+  assert.ok((await screen.locator('p').first().innerText()).length > 80, 'what the advisor does');
   const noscript = await page.locator('noscript').innerHTML();
+  assert.match(noscript, /needs JavaScript/);
   assert.match(noscript, /href="faq\.html"/);
-  // The static start screen's FAQ link goes there too.
-  await page.locator('[data-prerendered]:visible a[href="./faq.html"]').first().click();
-  await page.waitForURL(/faq\.html$/);
+
+  await page.goto(server.url + 'faq.html');
   assert.equal(await page.locator('h1').innerText(), 'The ICP FAQ, answered');
   assert.equal(await page.locator('article.faq-entry').count(), 24);
   const first = page.locator('article.faq-entry').first();
   assert.ok(await first.isVisible());
   assert.match(await first.innerText(), /Is an ICP Filing required for domain names\?/);
-  assert.ok((await first.locator('p').first().innerText()).length > 40, 'the advisor\'s answer is there');
+  assert.ok((await first.locator(':scope > p').first().innerText()).length > 40, 'the advisor\'s answer is there');
+  assert.ok((await page.locator('article.faq-entry aside').count()) > 0, 'with the notes on current practice');
   // A static page: no scripts, no controls that need the app; its links lead into the app.
   const html = fs.readFileSync(path.join(DIST, 'faq.html'), 'utf8');
   assert.doesNotMatch(html, /<script/);
-  assert.equal(await page.locator('#faq-filter, .lang-switch').count(), 0);
-  const hrefs = await page.locator('a[href*="#/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-  assert.ok(hrefs.length >= 24 && hrefs.every((h) => h.startsWith('./#/')), hrefs.join(' '));
+  assert.equal(await page.locator('#faq-filter, input[name="lens"]').count(), 0);
+  const hrefs = await page.locator('article.faq-entry a[href*="#/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(hrefs.length >= 24 && hrefs.every((h) => h.startsWith('./index.html#/')), hrefs.join(' '));
+  // Its language link leads to the Chinese page, which reads the same way.
+  await page.locator('a[hreflang="zh-CN"]').click();
+  await page.waitForURL(/faq\.zh-CN\.html$/);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
+  assert.equal(await page.locator('article.faq-entry').count(), 24);
+});
+
+test('without JavaScript the static start screen\'s FAQ links lead to faq.html', async (t) => {
+  const server = await serve(DIST);
+  t.after(() => server.close());
+  const c = await context(t, { javaScriptEnabled: false });
+  const page = await c.newPage();
+  await page.goto(server.url);
+  await page.locator('[data-prerendered]:visible').getByRole('link', { name: 'Browse the FAQ' }).click();
+  await page.waitForURL(/faq\.html$/, { timeout: STEP_TIMEOUT });
+  assert.equal(await page.locator('article.faq-entry').count(), 24);
 });
 
 test('without WebAssembly the static first screen stays, with a notice that leads to the static FAQ', async (t) => {
-  const server = await serve(DIST, { headers: { 'Content-Security-Policy': CSP } });
+  const server = await serve(DIST, { headers: { 'Content-Security-Policy': cspOf() } });
   t.after(() => server.close());
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    delete window.WebAssembly;
-  });
-  await page.goto(server.url);
-  await page.locator('html[data-app-failed]').waitFor({ state: 'attached' });
-  const notice = page.locator('#app > .notice[role="alert"]');
-  assert.match(await notice.innerText(), /could not start in this browser: it needs WebAssembly/);
-  assert.equal(await page.locator('[data-prerendered]:visible h1').innerText(), 'Do you need an ICP Filing?');
-  await notice.locator('a').click();
-  await page.waitForURL(/faq\.html$/);
-  assert.equal(await page.locator('article.faq-entry').count(), 24);
+  for (const [lang, words, faq] of [
+    ['en', /could not start in this browser: it needs WebAssembly/, /faq\.html$/],
+    ['zh-CN', /WebAssembly/, /faq\.zh-CN\.html$/],
+  ]) {
+    const c = await context(t, { serviceWorkers: 'block', locale: lang, csp: true });
+    const page = await c.newPage();
+    await page.addInitScript(() => {
+      delete window.WebAssembly;
+    });
+    await page.goto(server.url);
+    await page.locator('html[data-app-failed]').waitFor({ state: 'attached', timeout: STEP_TIMEOUT });
+    const notice = page.locator('#app > [role="alert"]:visible');
+    assert.equal(await notice.count(), 1, 'one notice, in the reader\'s language');
+    assert.equal(await notice.getAttribute('lang'), lang);
+    assert.match(await notice.innerText(), words);
+    assert.equal(await page.locator('[data-prerendered]:visible h1').count(), 1, 'the static first screen stays');
+    await notice.locator('a').click();
+    await page.waitForURL(faq);
+    assert.equal(await page.locator('article.faq-entry').count(), 24);
+  }
 });

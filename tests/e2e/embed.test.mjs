@@ -1,75 +1,167 @@
-// Embedding in documentation pages: the iframe mode (auto height via postMessage and
-// embed.js) and the JS mount API (several advisors in shadow roots), each in the sample
-// pages of static/examples/, with the host page's own styles left alone.
+// Embedding in documentation pages, each way in the sample pages of static/examples/, with the
+// site served under a sub-path (/docs/) and the strict Content-Security-Policy of dist/csp.txt
+// sent as a header (these tests check the policy, so their contexts do not bypass it):
+//
+//  * the iframe (index.html?embed=1 and embed.js): auto height that follows the content down as
+//    well as up, share links that lead to the host page, theme and language from the URL;
+//  * the JS API's mount(): independent advisors in shadow roots, in-memory navigation (Back,
+//    Source and FAQ links), a handle whose destroy() removes the advisor;
+//  * the <icp-advisor> element: attributes (flow, lang, theme, answers, faq-only) and their
+//    changes, a styled shadow root, bubbling icp-advisor-change / icp-advisor-result events,
+//    two instances side by side;
+//  * the example pages load without a console error; embed mode paints its first question
+//    before the Wasm arrives, and a choice made then is kept.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CSP, watchErrors, waitForApp, withSite } from './harness.mjs';
+import {
+  withSite,
+  cspOf,
+  newContext,
+  track,
+  assertClean,
+  recordCspViolations,
+  cspViolations,
+  waitForApp,
+  answer,
+  answerAll,
+  choose,
+  selected,
+  waitForQuestion,
+  waitForResult,
+  answerSummary,
+  hashOf,
+  assertFocused,
+  questionForm,
+  STEP_TIMEOUT,
+} from './harness.mjs';
 
-const site = withSite({ basePath: '/docs/', headers: { 'Content-Security-Policy': CSP } });
+const BASE = '/docs/';
+const site = withSite({ basePath: BASE, headers: { 'Content-Security-Policy': cspOf() } });
 
-async function hostStyles(page) {
-  return page.evaluate(() => ({
+/** A page under the strict CSP (enforced, violations recorded), closed after the test. */
+async function cspPage(t, options = {}) {
+  const context = await newContext(site.browser, { csp: true, ...options });
+  t.after(() => context.close());
+  await recordCspViolations(context);
+  const page = await context.newPage();
+  const seen = track(page);
+  return { context, page, seen };
+}
+
+/** The page is clean: no console error, failed request or dialog, and no CSP violation. */
+async function assertAllClean(page, seen, where) {
+  assert.deepEqual(await cspViolations(page), [], `CSP violations on ${where}`);
+  assertClean(seen, where);
+}
+
+/** The host page's own styles (static/examples/docs.css), which the advisor must leave alone. */
+async function assertHostStyles(page) {
+  const styles = await page.evaluate(() => ({
     bg: getComputedStyle(document.body).backgroundColor,
     font: getComputedStyle(document.body).fontFamily,
     h1: getComputedStyle(document.querySelector('h1')).color,
   }));
-}
-const HOST = { bg: 'rgb(253, 246, 227)', h1: 'rgb(107, 62, 0)' };
-
-async function noViolations(page) {
-  await page.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective));
-  });
+  assert.equal(styles.bg, 'rgb(253, 246, 227)', 'host page background');
+  assert.equal(styles.h1, 'rgb(107, 62, 0)', 'host page heading colour');
+  assert.match(styles.font, /Georgia/, 'host page font');
 }
 
-test('iframe embed: a flow completes inside the frame and the iframe follows its height', async (t) => {
-  const context = await site.browser.newContext({ viewport: { width: 1000, height: 800 } });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await noViolations(page);
+const OFFICE = [
+  ['hosting', 'mainland-ecs'],
+  ['access', 'domain'],
+  ['cdn', 'none'],
+  ['domain-kind', 'top-level'],
+  ['domain-filing', 'none'],
+  ['subject-filing', 'none'],
+  ['entity', 'outside'],
+  ['presence', 'office'],
+  ['slb', 'no'],
+  ['app', 'no'],
+];
+
+// ───────────────────────────── the iframe ─────────────────────────────
+
+/**
+ * embed.js gives each advisor iframe the host page's address (`host=`), which reloads the
+ * frame once: the first, aborted load of the original src is expected.
+ */
+function withoutFirstFrameLoad(seen) {
+  seen.problems = seen.problems.filter((p) => !/^requestfailed: .*\/index\.html\?embed=1&flow=need net::ERR_ABORTED/.test(p));
+  return seen;
+}
+
+test('iframe: a flow completes inside the frame, which grows and shrinks with its content', async (t) => {
+  const { page, seen } = await cspPage(t, { viewport: { width: 1000, height: 800 } });
   await page.goto(site.server.url + 'examples/iframe.html');
   const frame = page.frameLocator('#advisor');
-  await frame.locator('html[data-app-ready]').waitFor({ state: 'attached' });
-  // The flow option opened the first question directly, with minimal chrome.
-  await frame.locator('legend h1').waitFor();
-  assert.equal(await frame.locator('html').getAttribute('class'), 'embed');
-  const heightOf = () => page.locator('#advisor').evaluate((f) => f.getBoundingClientRect().height);
-  const contentHeight = () =>
-    page.locator('#advisor').evaluate((f) => f.contentDocument.documentElement.scrollHeight);
-  await page.waitForFunction(() => document.querySelector('#advisor').style.height !== '');
-  for (const option of ['hosting-2', 'cdn-0']) {
-    await frame.locator(`label[for="${option}"]`).click();
-    await frame.getByRole('button', { name: 'Continue' }).click();
-  }
-  await frame.locator('#rec-no-filing-hosted-outside').waitFor();
-  await page.waitForFunction(
-    () => {
-      const f = document.querySelector('#advisor');
-      return Math.abs(f.getBoundingClientRect().height - f.contentDocument.documentElement.scrollHeight) <= 2;
-    },
-    null,
-    { timeout: 5000 },
-  );
-  assert.ok(Math.abs((await heightOf()) - (await contentHeight())) <= 2, 'iframe fits its content');
-  const styles = await hostStyles(page);
-  assert.equal(styles.bg, HOST.bg);
-  assert.equal(styles.h1, HOST.h1);
-  assert.match(styles.font, /Georgia/);
-  // The host page's URL is untouched; the frame's own fragment carries the answers.
-  assert.ok(!page.url().includes('#'));
-  assert.deepEqual(await page.evaluate(() => window.__csp), []);
-  assert.deepEqual(errors, []);
+  await waitForQuestion(frame, 'hosting');
+  assert.equal(await frame.locator('html').getAttribute('class'), 'embed', 'minimal chrome');
+  assert.match(await page.locator('#advisor').getAttribute('src'), /[?&]host=/, 'embed.js told the advisor where it is embedded');
+
+  const size = () =>
+    page.locator('#advisor').evaluate((f) => ({
+      frame: f.getBoundingClientRect().height,
+      content: Math.ceil(f.contentDocument.body.getBoundingClientRect().height),
+    }));
+  /** Waits until the iframe is as tall as its content (within 3 px); returns the height. */
+  const fitted = async (where) => {
+    await page
+      .waitForFunction(() => {
+        const f = document.querySelector('#advisor');
+        return Math.abs(f.getBoundingClientRect().height - f.contentDocument.body.getBoundingClientRect().height) <= 3;
+      }, null, { timeout: STEP_TIMEOUT })
+      .catch(() => {});
+    const s = await size();
+    assert.ok(Math.abs(s.frame - s.content) <= 3, `${where}: the iframe (${s.frame}px) fits its content (${s.content}px)`);
+    return s.frame;
+  };
+  const question = await fitted('first question');
+
+  await answerAll(frame, OFFICE);
+  await waitForResult(frame);
+  const result = await fitted('result');
+  assert.ok(result > question + 500, `the frame grew for the result (${question} → ${result})`);
+
+  // Back to a short screen: the frame shrinks again.
+  await frame.getByRole('button', { name: 'Start over' }).click();
+  await frame.locator('input[name="flow"]').first().waitFor();
+  const start = await fitted('start screen');
+  assert.ok(start < result - 500, `the frame shrank (${result} → ${start})`);
+
+  await assertHostStyles(page);
+  assert.ok(!page.url().includes('#'), 'the host page\'s address is untouched');
+  await assertAllClean(page, withoutFirstFrameLoad(seen), 'the iframe example');
 });
 
-test('iframe embed: messages from anything but the advisor frame are ignored', async (t) => {
-  const context = await site.browser.newContext();
-  t.after(() => context.close());
-  const page = await context.newPage();
+test('iframe: the share link leads to the host page, which opens the advisor at that place', async (t) => {
+  const { page, seen } = await cspPage(t, { permissions: ['clipboard-read', 'clipboard-write'] });
   await page.goto(site.server.url + 'examples/iframe.html');
-  await page.frameLocator('#advisor').locator('legend h1').waitFor();
+  const frame = page.frameLocator('#advisor');
+  await answerAll(frame, [['hosting', 'outside'], ['cdn', 'none']]);
+  await waitForResult(frame);
+  await frame.getByRole('button', { name: 'Copy share link' }).click();
+  await frame.getByRole('status').filter({ hasText: 'Copied.' }).waitFor();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(link.startsWith(site.server.url + 'examples/iframe.html#icp-advisor='), `a link to the host page: ${link}`);
+
+  const p2 = await page.context().newPage();
+  const seen2 = track(p2);
+  await p2.goto(link);
+  const f2 = p2.frameLocator('#advisor');
+  assert.equal(await waitForResult(f2), 'No ICP Filing is needed');
+  assert.deepEqual((await answerSummary(f2)).map(([, a]) => a), ['Somewhere else outside mainland China', 'No CDN']);
+  await assertAllClean(page, withoutFirstFrameLoad(seen), 'the iframe example');
+  withoutFirstFrameLoad(seen2);
+  seen2.problems = seen2.problems.filter((p) => !/index\.html\?embed=1&flow=need#.* net::ERR_ABORTED/.test(p));
+  await assertAllClean(p2, seen2, 'the shared link');
+});
+
+test('iframe: messages from anything but the advisor frame are ignored, and the advisor takes none', async (t) => {
+  const { page } = await cspPage(t);
+  await page.goto(site.server.url + 'examples/iframe.html');
+  const frame = page.frameLocator('#advisor');
+  await waitForQuestion(frame, 'hosting');
   await page.waitForFunction(() => document.querySelector('#advisor').style.height !== '');
   const before = await page.locator('#advisor').evaluate((f) => f.style.height);
   await page.evaluate(() => {
@@ -77,69 +169,99 @@ test('iframe embed: messages from anything but the advisor frame are ignored', a
     window.postMessage('icp-advisor:height', '*');
     window.postMessage({ type: 'icp-advisor:height', height: '<img src=x onerror=alert(1)>' }, '*');
   });
-  await page.waitForTimeout(200);
+  // A round trip through the frame's own message queue, so the messages above were handled.
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
   assert.equal(await page.locator('#advisor').evaluate((f) => f.style.height), before);
-  // Garbage sent into the frame does nothing either.
   await page.locator('#advisor').evaluate((f) => {
     f.contentWindow.postMessage({ type: 'icp-advisor:navigate', to: '#/faq' }, '*');
     f.contentWindow.postMessage('<script>alert(1)</script>', '*');
   });
-  await page.waitForTimeout(200);
-  assert.equal(await page.frameLocator('#advisor').locator('legend h1').count(), 1);
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 100)));
+  await waitForQuestion(frame, 'hosting');
+  assert.equal(await frame.locator('article.faq-entry').count(), 0, 'the frame did not navigate');
 });
 
-test('embed options: theme and language come from the URL', async (t) => {
-  const context = await site.browser.newContext({ colorScheme: 'light' });
-  t.after(() => context.close());
-  const page = await context.newPage();
+test('iframe: theme and language come from the URL; a named theme makes the background transparent', async (t) => {
+  const { page, seen } = await cspPage(t, { colorScheme: 'light' });
   await page.goto(site.server.url + 'index.html?embed=1&theme=dark&lang=zh-CN&flow=icp-number');
   await waitForApp(page);
-  await page.locator('legend h1').waitFor();
+  await waitForQuestion(page, 'num-topic');
   assert.equal(await page.locator('html').getAttribute('data-theme'), 'dark');
   assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
-  const bg = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
-  assert.equal(bg, 'rgba(0, 0, 0, 0)', 'transparent background');
-  const text = await page.evaluate(() => getComputedStyle(document.querySelector('h1')).color);
-  assert.equal(text, 'rgb(236, 238, 241)', 'dark theme text colour');
+  assert.match(await page.locator('#main-heading').innerText(), /ICP备案号/);
+  const colours = await page.evaluate(() => ({
+    bg: getComputedStyle(document.documentElement).backgroundColor,
+    text: getComputedStyle(document.querySelector('h1')).color,
+  }));
+  assert.deepEqual(colours, { bg: 'rgba(0, 0, 0, 0)', text: 'rgb(236, 238, 241)' }, 'transparent, with the dark theme\'s text');
+  await assertAllClean(page, seen, 'the embedded advisor');
 });
 
-test('JS mount API: two independent advisors, host styles and URL untouched', async (t) => {
-  const context = await site.browser.newContext({ viewport: { width: 1000, height: 900 } });
-  t.after(() => context.close());
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await noViolations(page);
+// ───────────────────────────── mount() ─────────────────────────────
+
+test('mount(): two independent advisors in shadow roots; Back, Source and FAQ links move the advisor, not the page', async (t) => {
+  const { page, seen } = await cspPage(t, { viewport: { width: 1000, height: 900 } });
   await page.goto(site.server.url + 'examples/mount.html');
   await page.waitForFunction(() => document.documentElement.dataset.advisorsMounted === 'true');
   const need = page.locator('#advisor-need');
   const code = page.locator('#advisor-code');
-  await need.locator('legend h1').waitFor();
-  await code.locator('legend h1').waitFor();
-  assert.equal(await page.evaluate(() => !!document.getElementById('advisor-need').shadowRoot), true);
+  await waitForQuestion(need, 'hosting');
+  await waitForQuestion(code, 'sc-server');
+  assert.ok(await page.evaluate(() => !!document.getElementById('advisor-need').shadowRoot), 'in a shadow root');
 
-  // Complete the service-code flow in the second advisor only.
-  await code.locator('label[for="sc-server-0"]').click();
-  await code.getByRole('button', { name: 'Continue' }).click();
-  await code.locator('#rec-buy-eligible-server').waitFor();
-  // Links inside it (the FAQ source link) move the advisor, not the page.
-  await code.locator('details.source summary').first().click();
-  await code.locator('figcaption a').first().click();
-  await code.locator('article.faq-entry').first().waitFor();
+  // The second advisor moves; the first stays where it is.
+  await answer(code, 'sc-server', 'mainland');
+  await waitForQuestion(code, 'sc-problem');
+  await questionForm(code, 'sc-problem').getByRole('link', { name: 'Back', exact: true }).click();
+  await waitForQuestion(code, 'sc-server');
+  assert.equal(await selected(code, 'sc-server'), 'mainland', 'Back keeps the answer');
+  await answer(code, 'sc-server', 'none');
+  assert.equal(await waitForResult(code), 'Buy a server that supports ICP registration');
+  await waitForQuestion(need, 'hosting');
 
-  assert.equal(await need.locator('legend h1').innerText(), "Where will the website's server be?");
-  assert.ok(!page.url().includes('#'), `host URL changed: ${page.url()}`);
-  const styles = await hostStyles(page);
-  assert.equal(styles.bg, HOST.bg);
-  assert.equal(styles.h1, HOST.h1);
-  assert.match(styles.font, /Georgia/);
-  // The advisor's own styles apply inside its shadow root only.
-  const inner = await need.locator('.button.primary').evaluate((b) => getComputedStyle(b).fontFamily);
-  assert.doesNotMatch(inner, /Georgia/);
+  // A citation's FAQ link opens the advisor's own FAQ page at that question; its back link
+  // returns to the result with the answers.
+  await code.locator('#rec-buy-eligible-server > details.source > summary').click();
+  const cite = code.locator('#rec-buy-eligible-server > details.source figcaption a[href*="#/faq/"]').first();
+  const id = /#\/faq\/([a-z0-9-]+)/.exec(await cite.getAttribute('href'))[1];
+  await cite.click();
+  await code.locator(`#faq-${id}`).waitFor();
+  await assertFocused(page, `faq-${id}`, 'after following the citation inside the advisor');
+  await code.getByRole('link', { name: 'Back to your result' }).click();
+  assert.equal(await waitForResult(code), 'Buy a server that supports ICP registration');
+  assert.deepEqual(await answerSummary(code), [['Which Alibaba Cloud server do you want the service code for?', 'I have not bought an Alibaba Cloud server']]);
+
+  // The page is untouched: its address, title and styles; the advisor's own styles apply inside.
+  assert.ok(!page.url().includes('#'), `the host page's address: ${page.url()}`);
   assert.equal(await page.title(), 'Example documentation page — the advisor mounted with JavaScript');
-  assert.deepEqual(await page.evaluate(() => window.__csp), []);
-  assert.deepEqual(errors, []);
+  await assertHostStyles(page);
+  const inner = await need.locator('form button[type="submit"]').evaluate((b) => getComputedStyle(b).fontFamily);
+  assert.doesNotMatch(inner, /Georgia/, 'the advisor has its own font');
+  await assertAllClean(page, seen, 'the mount example');
+});
 
-  // The library rejects bad options with a clear Error.
+test('mount(): returns a handle whose destroy() removes the advisor; bad options throw a clear Error', async (t) => {
+  const { page, seen } = await cspPage(t);
+  await page.goto(site.server.url + 'examples/mount.html');
+  await page.waitForFunction(() => document.documentElement.dataset.advisorsMounted === 'true');
+  // (Scripts run through the page's own module loader: the strict CSP allows them.)
+  await page.evaluate(async () => {
+    const { mount } = await import('../icp-advisor.js');
+    const el = document.createElement('div');
+    el.id = 'extra';
+    document.querySelector('main').append(el);
+    window.__handle = await mount(el, { flow: 'icp-number', lang: 'zh-CN', answers: '#/icp-number/result?num-topic=validity&num-update=nothing' });
+  });
+  const extra = page.locator('#extra');
+  assert.equal(await waitForResult(extra), '信息没有变化，就无需更新');
+  assert.equal(await page.evaluate(() => typeof window.__handle.destroy), 'function');
+  await page.evaluate(() => window.__handle.destroy());
+  await page.waitForFunction(() => !document.getElementById('extra').shadowRoot.querySelector('#main-heading'), null, { timeout: STEP_TIMEOUT });
+  assert.equal(await page.evaluate(() => document.getElementById('extra').shadowRoot.textContent.trim()), '', 'nothing of it is left');
+  // The other advisors keep working.
+  await answer(page.locator('#advisor-code'), 'sc-server', 'none');
+  await waitForResult(page.locator('#advisor-code'));
+
   const message = await page.evaluate(async () => {
     const { mount } = await import('../icp-advisor.js');
     try {
@@ -150,56 +272,226 @@ test('JS mount API: two independent advisors, host styles and URL untouched', as
     }
   });
   assert.match(message, /^true unknown flow "nope"/);
+  await assertAllClean(page, seen, 'the mount example');
 });
 
+// ───────────────────────────── <icp-advisor> ─────────────────────────────
+
+/** Collects the advisors' events at the document (they bubble out of the shadow roots). */
+async function collectEvents(page) {
+  await page.evaluate(() => {
+    window.__events = [];
+    for (const type of ['icp-advisor-change', 'icp-advisor-result']) {
+      document.addEventListener(type, (e) => window.__events.push({ type, target: e.target.id, detail: e.detail }));
+    }
+  });
+  return () => page.evaluate(() => window.__events);
+}
+
+test('<icp-advisor>: two elements render in styled shadow roots and work independently, sending bubbling events', async (t) => {
+  const { page, seen } = await cspPage(t);
+  await page.goto(site.server.url + 'examples/element.html');
+  const need = page.locator('icp-advisor#need');
+  const code = page.locator('icp-advisor#code');
+  await waitForQuestion(need, 'hosting');
+  await waitForQuestion(code, 'sc-server');
+  const events = await collectEvents(page);
+
+  // Attributes flow in: flow, lang (the second is in Chinese), theme.
+  assert.equal(await need.locator('#main-heading').innerText(), 'Where is the server that runs your website, or will run it?');
+  assert.equal(await code.locator('#main-heading').innerText(), '您要为哪台阿里云服务器申请备案服务号？');
+  assert.equal(await code.locator('.app').getAttribute('lang'), 'zh-CN');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en', 'the host page\'s language is untouched');
+  // In a shadow root, styled by the advisor's stylesheet, not the page's.
+  const look = await page.evaluate(() =>
+    ['need', 'code'].map((id) => {
+      const root = document.getElementById(id).shadowRoot;
+      const button = root.querySelector('form button[type="submit"]');
+      return { shadow: !!root, font: getComputedStyle(button).fontFamily, radius: getComputedStyle(button).borderTopLeftRadius, theme: root.querySelector('[data-theme]')?.getAttribute('data-theme') ?? null };
+    }),
+  );
+  for (const l of look) {
+    assert.ok(l.shadow);
+    assert.doesNotMatch(l.font, /Georgia/);
+    assert.equal(l.radius, '6px', 'the advisor\'s own button style');
+  }
+  assert.deepEqual(look.map((l) => l.theme), [null, 'light']);
+  await assertHostStyles(page);
+
+  // The first completes its flow; the second does not move.
+  await answerAll(need, [['hosting', 'outside'], ['cdn', 'none']]);
+  assert.equal(await waitForResult(need), 'No ICP Filing is needed');
+  await waitForQuestion(code, 'sc-server');
+  await page.waitForFunction(() => window.__events.some((e) => e.type === 'icp-advisor-result'), null, { timeout: STEP_TIMEOUT });
+  const got = await events();
+  assert.deepEqual(
+    got.filter((e) => e.type === 'icp-advisor-change').map((e) => [e.target, e.detail]),
+    [
+      ['need', { flow: 'need', answers: { hosting: 'outside' }, complete: false }],
+      ['need', { flow: 'need', answers: { hosting: 'outside', cdn: 'none' }, complete: true }],
+    ],
+    'icp-advisor-change: the answers after every move, from the element that moved',
+  );
+  const results = got.filter((e) => e.type === 'icp-advisor-result');
+  assert.equal(results.length, 1);
+  assert.equal(results[0].target, 'need');
+  assert.equal(results[0].detail.verdict, 'no-filing-hosted-outside', 'icp-advisor-result: the advice as JSON');
+  assert.equal(results[0].detail.outcome.title, 'No ICP Filing is needed');
+  assert.ok(Array.isArray(results[0].detail.recommendations) && results[0].detail.recommendations.length >= 1);
+  assert.equal(await page.locator('#event-log').innerText(), 'need: result — No ICP Filing is needed', 'the page\'s own listener saw it');
+
+  // The second, in Chinese, completes on its own.
+  await answer(code, 'sc-server', 'none');
+  assert.equal(await waitForResult(code), '购买支持备案的服务器');
+  assert.equal(await waitForResult(need), 'No ICP Filing is needed');
+  await assertAllClean(page, seen, 'the element example');
+});
+
+test('<icp-advisor>: attribute changes render it anew (lang, answers, faq-only, flow)', async (t) => {
+  const { page, seen } = await cspPage(t, { colorScheme: 'light' });
+  await page.goto(site.server.url + 'examples/element.html');
+  const need = page.locator('icp-advisor#need');
+  await waitForQuestion(need, 'hosting');
+  const set = (name, value) =>
+    page.evaluate(([name, value]) => {
+      const el = document.getElementById('need');
+      if (value === null) el.removeAttribute(name);
+      else el.setAttribute(name, value);
+    }, [name, value]);
+
+  await set('lang', 'zh-CN');
+  await need.locator('.app[lang="zh-CN"]').waitFor({ timeout: STEP_TIMEOUT });
+  assert.equal(await need.locator('#main-heading').innerText(), '运行您网站的服务器（或将来运行它的服务器）位于哪里？');
+
+  // answers: a share link's place.
+  await set('lang', 'en');
+  await set('answers', '#/need/result?hosting=outside&cdn=none');
+  await need.locator('#rec-no-filing-hosted-outside').waitFor({ timeout: STEP_TIMEOUT });
+  assert.equal(await waitForResult(need), 'No ICP Filing is needed');
+  assert.equal(await need.locator('#rec-moving-offshore').count(), 1, 'with the note on current practice');
+
+  // faq-only: the FAQ's advice alone.
+  await set('faq-only', '');
+  await need.locator('#rec-moving-offshore').waitFor({ state: 'detached', timeout: STEP_TIMEOUT });
+  assert.equal(await need.locator('input[name="lens"][value="faq"]').isChecked(), true);
+  await set('faq-only', null);
+  await need.locator('#rec-moving-offshore').waitFor({ timeout: STEP_TIMEOUT });
+
+  // flow: another flow, from its start (the answers attribute removed).
+  await set('answers', null);
+  await set('flow', 'icp-number');
+  await waitForQuestion(need, 'num-topic');
+  await assertAllClean(page, seen, 'the element example');
+});
+
+for (const [theme, preference, expected] of [
+  ['dark', 'light', { bg: 'rgb(21, 23, 26)', text: 'rgb(236, 238, 241)', link: 'rgb(125, 183, 255)' }],
+  ['light', 'dark', { bg: 'rgb(247, 247, 245)', text: 'rgb(28, 31, 35)', link: 'rgb(11, 92, 173)' }],
+]) {
+  test(`<icp-advisor theme="${theme}">: the ${theme} theme's colours throughout, whatever the reader prefers (${preference})`, async (t) => {
+    const { page, seen } = await cspPage(t, { colorScheme: preference });
+    await page.goto(site.server.url + 'examples/element.html');
+    await page.evaluate((theme) => document.getElementById('need').setAttribute('theme', theme), theme);
+    const need = page.locator('icp-advisor#need');
+    await need.locator(`[data-theme="${theme}"] #main-heading`).waitFor({ timeout: STEP_TIMEOUT });
+    const colours = await need.evaluate((host) => {
+      const root = host.shadowRoot;
+      const c = (el) => getComputedStyle(el);
+      return {
+        bg: c(root.querySelector('[data-theme]')).backgroundColor,
+        text: c(root.querySelector('h1')).color,
+        link: c(root.querySelector('nav a')).color,
+      };
+    });
+    assert.deepEqual(colours, expected, 'background, text and links all in the theme');
+    await assertAllClean(page, seen, 'the element example');
+  });
+}
+
+// ───────────────────────────── the example pages ─────────────────────────────
+
+for (const example of ['iframe', 'mount', 'element']) {
+  test(`the example page ${example}.html loads without a console error or CSP violation`, async (t) => {
+    const { page, seen } = await cspPage(t);
+    const response = await page.goto(site.server.url + `examples/${example}.html`);
+    assert.equal(response.status(), 200);
+    const scope = example === 'iframe' ? page.frameLocator('#advisor') : page;
+    await scope.locator('#main-heading').first().waitFor({ timeout: STEP_TIMEOUT });
+    await page.waitForLoadState('load');
+    if (example === 'iframe') withoutFirstFrameLoad(seen);
+    await assertAllClean(page, seen, `examples/${example}.html`);
+    const outside = site.server.log.filter((e) => e.status !== 200 && !e.path.endsWith('/favicon.ico'));
+    assert.deepEqual(outside, [], 'every request answered');
+  });
+}
+
+// ───────────────────────────── the first screen before the Wasm ─────────────────────────────
+
+/** Holds back the Wasm until `release()` is called. */
+async function holdWasm(page) {
+  let release;
+  const gate = new Promise((r) => (release = r));
+  await page.route('**/*.wasm', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
 test('embed mode paints the requested first question before the Wasm, and the app takes over without a shift', async (t) => {
-  for (const [flow, lang, heading] of [
-    ['need', 'en', "Where will the website's server be?"],
-    ['service-code', 'zh-CN', null],
-    ['icp-number', 'en', null],
+  for (const [flow, lang, q] of [
+    ['need', 'en', 'hosting'],
+    ['service-code', 'zh-CN', 'sc-server'],
+    ['icp-number', 'en', 'num-topic'],
   ]) {
     const url = `${site.server.url}index.html?embed=1&flow=${flow}&lang=${lang}&theme=dark`;
-    // Without the Wasm: the static copy for this flow and language, not the start screen.
-    const held = await site.browser.newContext({ serviceWorkers: 'block' });
-    t.after(() => held.close());
-    const still = await held.newPage();
-    await still.route('**/*.wasm', (route) => route.abort());
-    await still.goto(url);
-    const visible = still.locator(`#app > [data-first-screen="${flow}:${lang}"]`);
-    assert.ok(await visible.isVisible(), `${flow}:${lang} shown`);
-    assert.equal(await still.locator('[data-prerendered]:visible').count(), 1, 'only that copy shows');
-    assert.equal(await still.locator('html').getAttribute('lang'), lang);
-    assert.equal(await still.locator('html').getAttribute('data-theme'), 'dark');
-    const staticText = await visible.innerText();
-    if (heading) assert.equal(await visible.locator('legend h1').innerText(), heading);
-
-    // With it: the live app shows the same screen, and nothing moves.
-    const live = await site.browser.newContext({ serviceWorkers: 'block' });
-    t.after(() => live.close());
-    const page = await live.newPage();
-    const errors = watchErrors(page);
+    const { page, seen } = await cspPage(t, { serviceWorkers: 'block' });
     await page.addInitScript(() => {
       window.__shift = 0;
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
       }).observe({ type: 'layout-shift', buffered: true });
     });
+    const release = await holdWasm(page);
     await page.goto(url);
+    // Without the Wasm: the static copy for this flow and language, not the start screen.
+    const copy = page.locator(`#app > [data-first-screen="${flow}:${lang}"]`);
+    assert.ok(await copy.isVisible(), `${flow}:${lang} shown`);
+    assert.equal(await page.locator('[data-prerendered]:visible').count(), 1, 'only that copy shows');
+    assert.equal(await page.locator('html').getAttribute('lang'), lang);
+    assert.equal(await page.locator('html').getAttribute('data-theme'), 'dark');
+    assert.equal(await copy.locator(`input[name="${q}"]`).count() > 1, true, 'its question');
+    const staticText = await copy.innerText();
+
+    // With it: the live app shows the same screen, and nothing moves.
+    release();
     await waitForApp(page);
-    await page.locator('#app > [data-live]:not([hidden]) .screen.question').waitFor();
+    await waitForQuestion(page, q);
     assert.equal(await page.locator('[data-prerendered]').count(), 0, 'the static copies are gone');
     assert.equal(await page.locator('#app > [data-live]').innerText(), staticText, `${flow}:${lang} matches`);
-    const shift = await page.evaluate(() => window.__shift);
-    assert.ok(shift < 0.01, `layout shift ${shift}`);
-    assert.deepEqual(errors, []);
+    assert.ok((await page.evaluate(() => window.__shift)) < 0.01, 'no layout shift');
+    await assertAllClean(page, seen, url);
   }
-  // Not embedded, or a link that names a place: the start screen (or nothing) as before.
-  const plain = await site.browser.newContext({ serviceWorkers: 'block', javaScriptEnabled: true });
-  t.after(() => plain.close());
-  const page = await plain.newPage();
+  // Not embedded, or an unknown flow: the start screen.
+  const { page } = await cspPage(t, { serviceWorkers: 'block' });
   await page.route('**/*.wasm', (route) => route.abort());
-  await page.goto(`${site.server.url}index.html?flow=need`);
-  assert.equal(await page.locator('[data-prerendered]:visible h1').innerText(), 'Do you need an ICP Filing?');
-  await page.goto(`${site.server.url}index.html?embed=1&flow=nope`);
-  assert.equal(await page.locator('[data-prerendered]:visible h1').innerText(), 'Do you need an ICP Filing?');
+  for (const query of ['?flow=need', '?embed=1&flow=nope']) {
+    await page.goto(`${site.server.url}index.html${query}`);
+    assert.equal(await page.locator('[data-prerendered]:visible h1').innerText(), 'Do you need an ICP Filing?', query);
+  }
+});
+
+test('embed mode: an answer given on the static first question before the Wasm is kept', async (t) => {
+  const { page, seen } = await cspPage(t, { serviceWorkers: 'block' });
+  const release = await holdWasm(page);
+  await page.goto(`${site.server.url}index.html?embed=1&flow=need`);
+  const copy = page.locator('[data-prerendered]:visible');
+  await choose(copy, 'hosting', 'outside');
+  await copy.locator('button[type="submit"]').click();
+  await page.waitForFunction(() => location.hash.includes('hosting=outside'));
+  release();
+  await waitForApp(page);
+  await waitForQuestion(page, 'cdn');
+  assert.ok(hashOf(page).startsWith('#/need/cdn?hosting=outside'), hashOf(page));
+  await assertAllClean(page, seen, 'the embedded advisor');
 });

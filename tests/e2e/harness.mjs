@@ -261,7 +261,10 @@ export function newContext(browser, { csp = false, ...options } = {}) {
   return browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', bypassCSP: !csp, ...options });
 }
 
-const isFavicon = (url) => /\/favicon\.ico(\?|$)/.test(url || '');
+// The icon the browser fetches by itself after a load (the page's declared icon.svg, or
+// /favicon.ico): a reload right after a load aborts that fetch, which is no fault of the page.
+// A missing icon still shows as a non-200 answer in the server's log.
+const isFavicon = (url) => /\/(favicon\.ico|icon\.svg)(\?|$)/.test(url || '');
 
 /**
  * Collects everything a page reports that a person would count as broken: uncaught
@@ -382,11 +385,18 @@ export async function waitForResult(scope) {
   return (await scope.locator('#main-heading').innerText()).trim();
 }
 
-/** On the start screen: chooses flow `flow` (by clicking its label) and presses Start. */
-export async function startFlow(scope, flow) {
+/** On the start screen: chooses flow `flow` by clicking its label; returns its radio. */
+export async function chooseFlow(scope, flow) {
   const input = scope.locator(`input[type="radio"][name="flow"][value="${flow}"]`);
   await input.waitFor({ timeout: STEP_TIMEOUT });
   await scope.locator(`label[for="${await input.getAttribute('id')}"]`).click();
+  assert.ok(await input.isChecked(), `flow ${flow} chosen by clicking its label`);
+  return input;
+}
+
+/** On the start screen: chooses flow `flow` (by clicking its label) and presses Start. */
+export async function startFlow(scope, flow) {
+  const input = await chooseFlow(scope, flow);
   await scope.locator('form:has(input[name="flow"]) button[type="submit"]').click();
   await input.waitFor({ state: 'detached', timeout: STEP_TIMEOUT });
 }

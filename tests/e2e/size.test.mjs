@@ -1,13 +1,13 @@
 // Size budgets of the release build (sizes only: they are deterministic). Prints every
-// shipped file's raw and gzip (-9) size and fails when a budget is exceeded.
+// shipped file's raw, gzip (-9) and brotli size (the .br copy the build writes) and fails when a
+// budget is exceeded.
 //
-// "Main dist/" is every file at the top of dist/ except the single-file edition, which is
-// budgeted on its own; examples/ holds sample host pages for the docs, not the app.
-//
-// The target set for this project is 100 KB gzip for main dist/. It is NOT met: see
-// "Size and speed" in README.md for where the bytes go and why (a hello-world Yew app is
-// about 54 KB gzip by itself). Until it is, the enforced budgets are ratchets just above the
-// current sizes, so the build can only shrink; lower them whenever a change frees bytes.
+// "First visit" is what an English visitor's browser fetches before the app is interactive:
+// index.html, the loader, the JS glue and the Wasm (scripts/bench.sh measures it in Chromium
+// and prints the same files). The targets (issue 15) are 100 KB brotli and 120 KB gzip; they
+// are NOT met: see "Size and speed" in README.md for where the bytes go. Until they are, the
+// enforced budgets are ratchets just above the current sizes, so the build can only shrink;
+// lower them whenever a change frees bytes.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,13 +17,15 @@ import { gzipSync } from 'node:zlib';
 import { DIST } from './harness.mjs';
 
 const KB = 1024;
-const TARGET_MAIN_GZIP = 100 * KB;
+const TARGETS = { firstVisitBrotli: 100 * KB, firstVisitGzip: 120 * KB };
 const BUDGETS = {
-  main: 157 * KB, // all of main dist/, gzip
-  wasm: 137 * KB, // the app's Wasm, gzip
-  js: 7.5 * KB, // every .js file of main dist/ together, gzip
-  index: 4.5 * KB, // index.html with its prerendered screens, gzip
-  single: 190 * KB, // icp-advisor.html, gzip
+  firstVisitBrotli: 160 * KB, // index.html + loader + glue + Wasm, brotli (.br)
+  firstVisitGzip: 196 * KB, // the same, gzip -9
+  wasm: 146 * KB, // the app's Wasm, brotli
+  js: 8.5 * KB, // every .js file of dist/ together, gzip
+  index: 12 * KB, // index.html with its inline CSS and prerendered screens, gzip
+  texts: 14.5 * KB, // the largest language file (texts.<lang>.<hash>.txt), brotli
+  single: 272 * KB, // icp-advisor.html (every language inlined), gzip
 };
 
 const gz = (data) => gzipSync(data, { level: 9 }).length;
@@ -31,40 +33,50 @@ const gz = (data) => gzipSync(data, { level: 9 }).length;
 function measure(dist = DIST) {
   const files = fs
     .readdirSync(dist)
-    .filter((f) => fs.statSync(path.join(dist, f)).isFile() && f !== 'icp-advisor.html')
+    .filter((f) => fs.statSync(path.join(dist, f)).isFile() && f !== 'icp-advisor.html' && !/\.(br|gz)$/.test(f))
     .sort()
     .map((f) => {
       const data = fs.readFileSync(path.join(dist, f));
-      return { file: f, raw: data.length, gzip: gz(data) };
+      const br = path.join(dist, f + '.br');
+      return { file: f, raw: data.length, gzip: gz(data), brotli: fs.existsSync(br) ? fs.statSync(br).size : data.length };
     });
-  const sum = (rows) => rows.reduce((n, r) => n + r.gzip, 0);
+  const pick = (test) => files.filter((r) => test(r.file));
+  const sum = (rows, k) => rows.reduce((n, r) => n + r[k], 0);
+  const first = pick((f) => f === 'index.html' || /^loader-[0-9a-f]+\.js$/.test(f) || /^icp-advisor-web-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f));
+  assert.equal(first.length, 4, `the first visit's four files: ${first.map((r) => r.file)}`);
   const single = fs.readFileSync(path.join(dist, 'icp-advisor.html'));
   return {
     files,
-    main: sum(files),
-    mainRaw: files.reduce((n, r) => n + r.raw, 0),
-    wasm: sum(files.filter((r) => r.file.endsWith('.wasm'))),
-    js: sum(files.filter((r) => r.file.endsWith('.js'))),
-    index: sum(files.filter((r) => r.file === 'index.html')),
+    first,
+    firstVisitBrotli: sum(first, 'brotli'),
+    firstVisitGzip: sum(first, 'gzip'),
+    wasm: sum(pick((f) => f.endsWith('.wasm')), 'brotli'),
+    js: sum(pick((f) => f.endsWith('.js')), 'gzip'),
+    index: sum(pick((f) => f === 'index.html'), 'gzip'),
+    texts: Math.max(0, ...pick((f) => /^texts\..+\.txt$/.test(f)).map((r) => r.brotli)),
     single: gz(single),
-    singleRaw: single.length,
   };
 }
 
-test('release build sizes stay within their budgets', () => {
+test('release build sizes stay within their budgets', async (t) => {
   assert.ok(fs.existsSync(path.join(DIST, 'index.html')), `no release build in ${DIST} (run trunk build --release)`);
   const m = measure();
-  const lines = ['size budgets (bytes, gzip -9):'];
-  for (const r of m.files) lines.push(`  ${r.file.padEnd(44)} ${String(r.raw).padStart(8)} raw ${String(r.gzip).padStart(7)} gzip`);
+  const lines = ['sizes (bytes: raw, gzip -9, brotli):'];
+  for (const r of m.files) {
+    lines.push(`  ${r.file.padEnd(44)} ${String(r.raw).padStart(8)} ${String(r.gzip).padStart(7)} ${String(r.brotli).padStart(7)}`);
+  }
   for (const [name, budget] of Object.entries(BUDGETS)) {
     const flag = m[name] > budget ? '  OVER BUDGET' : '';
-    lines.push(`  ${name.padEnd(8)} ${String(m[name]).padStart(7)} / budget ${String(budget).padStart(7)}${flag}`);
+    lines.push(`  ${name.padEnd(17)} ${String(m[name]).padStart(7)} / budget ${String(budget).padStart(7)}${flag}`);
   }
-  lines.push(
-    `  main dist/ vs the 100 KB target: ${(m.main / KB).toFixed(1)} KB (${m.main > TARGET_MAIN_GZIP ? 'not met' : 'met'})`,
-  );
+  for (const [name, target] of Object.entries(TARGETS)) {
+    lines.push(`  ${name} vs its target of ${target / KB} KB: ${(m[name] / KB).toFixed(1)} KB (${m[name] > target ? 'not met' : 'met'})`);
+  }
   console.log(lines.join('\n'));
+  // One subtest per budget, so that each is reported on its own.
   for (const [name, budget] of Object.entries(BUDGETS)) {
-    assert.ok(m[name] <= budget, `${name}: ${m[name]} bytes gzip is over its budget of ${budget}`);
+    await t.test(`${name}: ${m[name]} bytes, budget ${budget}`, () => {
+      assert.ok(m[name] <= budget, `${name}: ${m[name]} bytes is over its budget of ${budget}`);
+    });
   }
 });

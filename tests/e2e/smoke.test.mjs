@@ -4,7 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, serve, launch, watchErrors, waitForApp, screenshot } from './harness.mjs';
+import { DIST, serve, launch, newContext, watchErrors, waitForApp, screenshot } from './harness.mjs';
 
 const LOADING_TEXT = 'Loading the ICP Filing Advisor';
 
@@ -20,7 +20,7 @@ for (const basePath of ['/', '/tools/icp-advisor/']) {
   test(`dist/ mounts the app when served under ${basePath}`, async (t) => {
     const server = await serve(DIST, { basePath });
     t.after(() => server.close());
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await newContext(browser, { viewport: { width: 1280, height: 800 } });
     t.after(() => context.close());
     const page = await context.newPage();
     const errors = watchErrors(page);
@@ -33,8 +33,10 @@ for (const basePath of ['/', '/tools/icp-advisor/']) {
     assert.equal(response?.status(), 200);
     await waitForApp(page);
 
+    await page.locator('#app form input[name="flow"]').first().waitFor();
     const appText = await page.locator('#app').innerText();
     assert.ok(!appText.includes(LOADING_TEXT), `loading text still shown: ${appText}`);
+    assert.match(appText, /Do you need an ICP Filing\?/, 'the start screen');
     assert.equal(await page.title(), 'ICP Filing Advisor');
     assert.ok(server.requests.some((p) => p.endsWith('.wasm')), `no .wasm requested: ${server.requests}`);
     // Chromium asks for /favicon.ico by itself when the page declares no icon.
