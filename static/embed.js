@@ -1,7 +1,10 @@
 // ICP Filing Advisor — optional helper for pages that embed the advisor in an iframe.
 //
-//   <iframe src="…/index.html?embed=1&flow=need" data-icp-advisor title="ICP Filing Advisor"></iframe>
+//   <iframe data-src="…/index.html?embed=1&flow=need" data-icp-advisor title="ICP Filing Advisor"></iframe>
 //   <script src="…/embed.js" defer></script>
+//
+// With `data-src` the frame loads once, when this script gives it its address; with `src` it
+// also works without this script, but loads twice (the address gains `host=`).
 //
 // * Height: the advisor posts { type: "icp-advisor:height", height: <number> } to its parent
 //   page whenever its content height changes (down as well as up); this resizes the iframe that
@@ -18,8 +21,8 @@
   var page = location.href.split('#')[0];
   var place = location.hash.indexOf(KEY) === 0 ? location.hash.slice(KEY.length) : '';
   for (var i = 0; i < frames.length; i++) {
-    var src = frames[i].getAttribute('src') || '';
-    if (src.indexOf('host=') >= 0) continue;
+    var src = frames[i].getAttribute('data-src') || frames[i].getAttribute('src') || '';
+    if (!src || src.indexOf('host=') >= 0) continue;
     var base = src.split('#')[0];
     var sep = base.indexOf('?') >= 0 ? '&' : '?';
     var fragment = i === 0 && /^\/[a-z0-9/?=&-]*$/i.test(decodeURIComponent(place)) ? '#' + decodeURIComponent(place) : (src.split('#')[1] ? '#' + src.split('#')[1] : '');

@@ -82,22 +82,17 @@ const OFFICE = [
 
 // ───────────────────────────── the iframe ─────────────────────────────
 
-/**
- * embed.js gives each advisor iframe the host page's address (`host=`), which reloads the
- * frame once: the first, aborted load of the original src is expected.
- */
-function withoutFirstFrameLoad(seen) {
-  seen.problems = seen.problems.filter((p) => !/^requestfailed: .*\/index\.html\?embed=1&flow=need net::ERR_ABORTED/.test(p));
-  return seen;
-}
 
 test('iframe: a flow completes inside the frame, which grows and shrinks with its content', async (t) => {
   const { page, seen } = await cspPage(t, { viewport: { width: 1000, height: 800 } });
+  const from = site.server.requests.length;
   await page.goto(site.server.url + 'examples/iframe.html');
   const frame = page.frameLocator('#advisor');
   await waitForQuestion(frame, 'hosting');
   assert.equal(await frame.locator('html').getAttribute('class'), 'embed', 'minimal chrome');
   assert.match(await page.locator('#advisor').getAttribute('src'), /[?&]host=/, 'embed.js told the advisor where it is embedded');
+  const loads = site.server.requests.slice(from).filter((r) => r.includes('index.html?embed=1'));
+  assert.equal(loads.filter((r) => !r.includes('host=')).length, 0, 'with data-src the frame loads once, with host=');
 
   const size = () =>
     page.locator('#advisor').evaluate((f) => ({
@@ -131,7 +126,7 @@ test('iframe: a flow completes inside the frame, which grows and shrinks with it
 
   await assertHostStyles(page);
   assert.ok(!page.url().includes('#'), 'the host page\'s address is untouched');
-  await assertAllClean(page, withoutFirstFrameLoad(seen), 'the iframe example');
+  await assertAllClean(page, seen, 'the iframe example');
 });
 
 test('iframe: the share link leads to the host page, which opens the advisor at that place', async (t) => {
@@ -151,8 +146,7 @@ test('iframe: the share link leads to the host page, which opens the advisor at 
   const f2 = p2.frameLocator('#advisor');
   assert.equal(await waitForResult(f2), 'No ICP Filing is needed');
   assert.deepEqual((await answerSummary(f2)).map(([, a]) => a), ['Somewhere else outside mainland China', 'No CDN']);
-  await assertAllClean(page, withoutFirstFrameLoad(seen), 'the iframe example');
-  withoutFirstFrameLoad(seen2);
+  await assertAllClean(page, seen, 'the iframe example');
   seen2.problems = seen2.problems.filter((p) => !/index\.html\?embed=1&flow=need#.* net::ERR_ABORTED/.test(p));
   await assertAllClean(p2, seen2, 'the shared link');
 });
@@ -418,7 +412,6 @@ for (const example of ['iframe', 'mount', 'element']) {
     const scope = example === 'iframe' ? page.frameLocator('#advisor') : page;
     await scope.locator('#main-heading').first().waitFor({ timeout: STEP_TIMEOUT });
     await page.waitForLoadState('load');
-    if (example === 'iframe') withoutFirstFrameLoad(seen);
     await assertAllClean(page, seen, `examples/${example}.html`);
     const outside = site.server.log.filter((e) => e.status !== 200 && !e.path.endsWith('/favicon.ico'));
     assert.deepEqual(outside, [], 'every request answered');
