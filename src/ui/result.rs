@@ -350,7 +350,7 @@ pub fn citation(ui: &Ui, c: &Citation) -> Html {
             let faq = &RULEBOOK.faqs[f];
             html! {
                 <>
-                    { fill(s.faq_ref, &[("section", faq.section)]) }{ ", " }
+                    { fill(s.faq_ref, &[("section", faq.section)]) }{ s.comma }
                     { ui.link(Route::Faq(Some(f)), None, faq_title(lang, f)) }
                 </>
             }
@@ -361,7 +361,7 @@ pub fn citation(ui: &Ui, c: &Citation) -> Html {
                 .map_or_else(|| s.no_date_shown.to_string(), |d| fill(s.page_dated, &[("date", d)]));
             html! {
                 <>
-                    { src.publisher }{ ", " }
+                    { src.publisher }{ s.comma }
                     <a href={src.url} rel="noopener noreferrer external" lang={src.lang}>{ format!("“{}”", src.title) }</a>
                     { fill(s.source_dates, &[("date", &date), ("read", src.read)]) }
                 </>
