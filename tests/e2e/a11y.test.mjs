@@ -27,7 +27,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { DIST, serve, launch, newContext, waitForApp, screenshot, requireNpm } from './harness.mjs';
+import { DIST, serve, launch, newContext, waitForApp, screenshot, requireNpm, OFFICE,
+} from './harness.mjs';
 
 const STEP_TIMEOUT = 5_000;
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -405,18 +406,7 @@ const KEYBOARD_FLOWS = [
   {
     flow: 'need',
     lang: 'en',
-    steps: [
-      ['hosting', 'mainland-ecs'],
-      ['access', 'domain'],
-      ['cdn', 'none'],
-      ['domain-kind', 'top-level'],
-      ['domain-filing', 'none'],
-      ['subject-filing', 'none'],
-      ['entity', 'outside'],
-      ['presence', 'office'],
-      ['slb', 'no'],
-      ['app', 'no'],
-    ],
+    steps: OFFICE,
     rec: 'mainland-documents-only',
   },
   {

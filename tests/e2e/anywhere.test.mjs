@@ -25,6 +25,7 @@ import {
   waitForResult,
   hashOf,
   STEP_TIMEOUT,
+  holdWasm,
 } from './harness.mjs';
 
 let browser;
@@ -184,12 +185,7 @@ test('the first screen is in the static HTML, matches the live app, and the swap
         for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    let release;
-    const gate = new Promise((r) => (release = r));
-    await page.route('**/*.wasm', async (route) => {
-      await gate;
-      await route.continue();
-    });
+    const release = await holdWasm(page);
     await page.goto(server.url);
     const copy = page.locator('[data-prerendered]:visible');
     assert.equal(await copy.count(), 1, 'one static first screen shows');
@@ -212,12 +208,7 @@ test('a flow chosen on the static start screen before the Wasm has started is no
     const c = await context(t, { serviceWorkers: 'block' });
     const page = await c.newPage();
     const seen = track(page);
-    let release;
-    const gate = new Promise((r) => (release = r));
-    await page.route('**/*.wasm', async (route) => {
-      await gate;
-      await route.continue();
-    });
+    const release = await holdWasm(page);
     await page.goto(server.url);
     const copy = page.locator('[data-prerendered]:visible');
     await chooseFlow(copy, 'icp-number');

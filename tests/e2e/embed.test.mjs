@@ -34,6 +34,8 @@ import {
   assertFocused,
   questionForm,
   STEP_TIMEOUT,
+  OFFICE,
+  holdWasm,
 } from './harness.mjs';
 
 const BASE = '/docs/';
@@ -67,18 +69,6 @@ async function assertHostStyles(page) {
   assert.match(styles.font, /Georgia/, 'host page font');
 }
 
-const OFFICE = [
-  ['hosting', 'mainland-ecs'],
-  ['access', 'domain'],
-  ['cdn', 'none'],
-  ['domain-kind', 'top-level'],
-  ['domain-filing', 'none'],
-  ['subject-filing', 'none'],
-  ['entity', 'outside'],
-  ['presence', 'office'],
-  ['slb', 'no'],
-  ['app', 'no'],
-];
 
 // ───────────────────────────── the iframe ─────────────────────────────
 
@@ -420,16 +410,6 @@ for (const example of ['iframe', 'mount', 'element']) {
 
 // ───────────────────────────── the first screen before the Wasm ─────────────────────────────
 
-/** Holds back the Wasm until `release()` is called. */
-async function holdWasm(page) {
-  let release;
-  const gate = new Promise((r) => (release = r));
-  await page.route('**/*.wasm', async (route) => {
-    await gate;
-    await route.continue();
-  });
-  return release;
-}
 
 test('embed mode paints the requested first question before the Wasm, and the app takes over without a shift', async (t) => {
   for (const [flow, lang, q] of [

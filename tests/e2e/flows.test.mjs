@@ -32,6 +32,7 @@ import {
   assertFocused,
   questionForm,
   STEP_TIMEOUT,
+  OFFICE,
 } from './harness.mjs';
 
 const site = withSite();
@@ -130,18 +131,7 @@ const SCENARIOS = [
   {
     name: 'foreign enterprise with a representative office, mainland ECS with a domain',
     flow: 'need',
-    steps: [
-      ['hosting', 'mainland-ecs'],
-      ['access', 'domain'],
-      ['cdn', 'none'],
-      ['domain-kind', 'top-level'],
-      ['domain-filing', 'none'],
-      ['subject-filing', 'none'],
-      ['entity', 'outside'],
-      ['presence', 'office'],
-      ['slb', 'no'],
-      ['app', 'no'],
-    ],
+    steps: OFFICE,
     outcome: 'Apply for an initial ICP Filing (首次备案)',
     recs: ['initial-filing', 'mainland-documents-only', 'get-service-code', 'review-checks'],
   },
@@ -222,18 +212,6 @@ for (const s of SCENARIOS) {
 
 // ───────────────────────────── 2. the result leads with the outcome ─────────────────────────────
 
-const OFFICE = [
-  ['hosting', 'mainland-ecs'],
-  ['access', 'domain'],
-  ['cdn', 'none'],
-  ['domain-kind', 'top-level'],
-  ['domain-filing', 'none'],
-  ['subject-filing', 'none'],
-  ['entity', 'outside'],
-  ['presence', 'office'],
-  ['slb', 'no'],
-  ['app', 'no'],
-];
 // A foreign company with no presence in mainland China: a blocking first step leads.
 const NO_PRESENCE = [
   ['hosting', 'mainland-ecs'],

@@ -460,3 +460,29 @@ export async function assertFocused(page, id, where) {
   const now = await active();
   assert.ok(now.endsWith(`#${id}`), `focus on #${id} ${where} (it is on ${now})`);
 }
+
+/** A foreign enterprise with a representative office, on mainland ECS with a domain: the answers
+ * of a path several tests walk ([question id, option id] in asking order). */
+export const OFFICE = [
+  ['hosting', 'mainland-ecs'],
+  ['access', 'domain'],
+  ['cdn', 'none'],
+  ['domain-kind', 'top-level'],
+  ['domain-filing', 'none'],
+  ['subject-filing', 'none'],
+  ['entity', 'outside'],
+  ['presence', 'office'],
+  ['slb', 'no'],
+  ['app', 'no'],
+];
+
+/** Holds back the page's Wasm until the returned `release()` is called. */
+export async function holdWasm(page) {
+  let release;
+  const gate = new Promise((r) => (release = r));
+  await page.route('**/*.wasm', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}

@@ -89,7 +89,7 @@ test('in Chinese the FAQ is quoted in English, marked as English, with Chinese l
   for (const c of fromFaq) {
     assert.ok(faqQuotes.has(c.quote), `the FAQ's English words, unchanged: ${c.quote}`);
     assert.equal(c.quoteLang, 'en', 'marked as English');
-    assert.match(c.caption, /^ICP FAQ 第 1\.\d 节, [\u4e00-\u9fff]/, `a Chinese label: ${c.caption}`);
+    assert.match(c.caption, /^ICP FAQ 第 1\.\d 节，[\u4e00-\u9fff]/, `a Chinese label: ${c.caption}`);
     assert.match(c.original, /^\(“[A-Z].*”\)$/, 'the English question beside the Chinese title');
     assert.equal(c.originalLang, 'en');
   }
