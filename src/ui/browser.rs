@@ -27,20 +27,6 @@ impl Browser {
         window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
     }
 
-    pub fn set_hash(hash: &str) {
-        if let Some(w) = window() {
-            let _ = w.location().set_hash(hash);
-        }
-    }
-
-    /// Replaces the current history entry's fragment (and tells the app it changed).
-    pub fn replace_hash(hash: &str) {
-        let Some(w) = window() else { return };
-        if let Ok(history) = w.history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
-        }
-    }
-
     /// The browser's preferred languages, most preferred first.
     pub fn languages() -> Vec<String> {
         let Some(w) = window() else { return Vec::new() };
