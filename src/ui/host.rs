@@ -143,6 +143,28 @@ impl Host {
         let _ = (route, state);
     }
 
+    /// The person chose a view (language or lens): the page remembers it in this browser and
+    /// names it in the address; a mounted advisor keeps it in memory only.
+    pub fn remember_view(&self, state: &State) {
+        if let Host::Page { .. } = self {
+            #[cfg(target_arch = "wasm32")]
+            {
+                use super::browser::Browser;
+                Browser::save_lang(state.lang.code());
+                Browser::save_lens(state.lens.id());
+            }
+            self.replace(&state.route, state);
+        }
+    }
+
+    /// The person gave up the saved place (Start over, Discard): the page forgets it.
+    pub fn forget_saved(&self) {
+        #[cfg(target_arch = "wasm32")]
+        if let Host::Page { .. } = self {
+            super::browser::Browser::clear_saved();
+        }
+    }
+
     /// After every change: the page saves the place and names it in the title and the
     /// document's language; a mounted advisor tells its element.
     pub fn sync(&self, state: &State, title: &str) {

@@ -253,10 +253,7 @@ pub fn app(props: &AppProps) -> Html {
         let ui = ui.clone();
         Callback::from(move |_: MouseEvent| {
             ui.dispatch.emit(Action::SetLang(other));
-            if let Host::Page { .. } = ui.host {
-                Browser::save_lang(other.code());
-                ui.host.replace(&ui.state.route, &State { lang: other, ..(*ui.state).clone() });
-            }
+            ui.host.remember_view(&State { lang: other, ..(*ui.state).clone() });
         })
     };
     let skip = {
@@ -364,10 +361,7 @@ pub fn lens_switch() -> Html {
         let ui = ui.clone();
         Callback::from(move |_: Event| {
             ui.dispatch.emit(Action::SetLens(lens));
-            if let Host::Page { .. } = ui.host {
-                Browser::save_lens(lens.id());
-                ui.host.replace(&ui.state.route, &State { lens, ..(*ui.state).clone() });
-            }
+            ui.host.remember_view(&State { lens, ..(*ui.state).clone() });
         })
     };
     let lens = ui.state.lens;

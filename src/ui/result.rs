@@ -81,9 +81,7 @@ pub fn result_screen(props: &Props) -> Html {
     let start_over = {
         let ui = ui.clone();
         Callback::from(move |_: MouseEvent| {
-            if let super::host::Host::Page { .. } = ui.host {
-                Browser::clear_saved();
-            }
+            ui.host.forget_saved();
             ui.go(Route::Start);
         })
     };

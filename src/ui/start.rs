@@ -3,7 +3,7 @@
 //! primary action.
 
 use super::state::Action;
-use super::{radio_option, use_ui, Browser};
+use super::{radio_option, use_ui};
 use crate::i18n::fill;
 use crate::route::{self, Route};
 use crate::rulebook::{TextExt, RULEBOOK};
@@ -34,7 +34,7 @@ pub fn start_screen() -> Html {
         let discard = {
             let ui = ui.clone();
             Callback::from(move |_: MouseEvent| {
-                Browser::clear_saved();
+                ui.host.forget_saved();
                 ui.dispatch.emit(Action::DiscardResume);
             })
         };
