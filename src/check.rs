@@ -249,8 +249,7 @@ pub fn check(book: &Rulebook) -> Report {
 
 /// Every citation of a recommendation: its own and its parts'.
 pub fn all_cites(book: &Rulebook, rec: RecIx) -> impl Iterator<Item = &'static Citation> {
-    let r = &book.recommendations[rec];
-    r.cites.iter().chain(r.body.iter().chain(r.steps).flat_map(|p| p.cites.iter()))
+    book.recommendations[rec].all_cites()
 }
 
 /// Folds white space (the FAQ text has line breaks inside sentences) and drops the `*`

@@ -5,7 +5,6 @@
 //! every output shows the same order.
 
 use crate::engine::{sort_small, Applied, Evaluation};
-use crate::report::Lens;
 use crate::rulebook::{Citation, Layer, Phase, RecIx, Rulebook};
 
 /// The headline of a result.
@@ -153,9 +152,40 @@ pub fn citations(book: &Rulebook, a: &Applied) -> Vec<&'static Citation> {
 pub fn notes_on_faq(book: &Rulebook, faq: crate::rulebook::FaqIx) -> Vec<RecIx> {
     let resting: Vec<RecIx> = (0..book.recommendations.len())
         .filter(|&r| book.recommendations[r].layer == Layer::Faq)
-        .filter(|&r| crate::check::all_cites(book, r).next().is_some_and(|c| c.faq == Some(faq)))
+        .filter(|&r| book.recommendations[r].all_cites().next().is_some_and(|c| c.faq == Some(faq)))
         .collect();
     (0..book.recommendations.len())
         .filter(|&p| book.recommendations[p].qualifies.iter().any(|q| resting.contains(q)))
         .collect()
+}
+
+/// Which layers of advice to show.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lens {
+    /// The FAQ's advice and the current-practice notes (the default).
+    #[default]
+    All,
+    /// The FAQ's advice alone, for readers who must follow the document as published.
+    FaqOnly,
+}
+
+impl Lens {
+    pub fn id(self) -> &'static str {
+        match self {
+            Lens::All => "all",
+            Lens::FaqOnly => "faq",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Lens> {
+        match s {
+            "all" => Some(Lens::All),
+            "faq" => Some(Lens::FaqOnly),
+            _ => None,
+        }
+    }
+
+    pub fn shows(self, layer: Layer) -> bool {
+        self == Lens::All || layer == Layer::Faq
+    }
 }

@@ -5,40 +5,11 @@ use crate::answers::AnswerSet;
 use crate::engine::{evaluate, Evaluation};
 use crate::i18n::{fill, strings};
 use crate::present::{present, Presentation};
-use crate::rulebook::{Citation, Lang, Layer, QIx, RecIx, Rulebook, SourceKind};
+use crate::rulebook::{Citation, Lang, QIx, RecIx, Rulebook, SourceKind};
 use serde::Serialize;
 use std::fmt::Write as _;
 
-/// Which layers of advice to show.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Lens {
-    /// The FAQ's advice and the current-practice notes (the default).
-    #[default]
-    All,
-    /// The FAQ's advice alone, for readers who must follow the document as published.
-    FaqOnly,
-}
-
-impl Lens {
-    pub fn id(self) -> &'static str {
-        match self {
-            Lens::All => "all",
-            Lens::FaqOnly => "faq",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Lens> {
-        match s {
-            "all" => Some(Lens::All),
-            "faq" => Some(Lens::FaqOnly),
-            _ => None,
-        }
-    }
-
-    pub fn shows(self, layer: Layer) -> bool {
-        self == Lens::All || layer == Layer::Faq
-    }
-}
+pub use crate::present::Lens;
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct Advice {

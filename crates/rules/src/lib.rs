@@ -372,6 +372,13 @@ pub struct Recommendation {
     pub cites: &'static [Citation],
 }
 
+impl Recommendation {
+    /// Every citation of the recommendation: its own, then its body's and its steps'.
+    pub fn all_cites(&self) -> impl Iterator<Item = &'static Citation> + '_ {
+        self.cites.iter().chain(self.body.iter().chain(self.steps).flat_map(|p| p.cites.iter()))
+    }
+}
+
 #[derive(Debug, PartialEq, Eq)]
 pub struct Citation {
     pub source: SourceIx,
