@@ -199,7 +199,7 @@ fn head_script(keys: &[&str]) -> String {
         .map(|l| format!("{:?}:{:?}", l.code, l.file))
         .collect();
     let config = format!(
-        "{{langs:{{{}}},files:{{{}}},keys:{},off:{},source:{:?},max:{},pairs:{}}}",
+        "{{langs:{{{}}},files:{{{}}},keys:{},off:{},source:{:?},max:{},pairs:{},saved:{:?}}}",
         langs.iter().map(|(k, v)| format!("{k:?}:{v:?}")).collect::<Vec<_>>().join(","),
         files.join(","),
         json_list(keys.iter().map(|k| k.to_string()).collect()),
@@ -207,6 +207,7 @@ fn head_script(keys: &[&str]) -> String {
         Lang::SOURCE.code(),
         route::MAX_FRAGMENT,
         route::MAX_PAIRS,
+        crate::ui::browser::LANG_KEY,
     );
     // Written compactly by hand: it is inline in every page load.
     format!(
@@ -215,7 +216,7 @@ function L(t){{t=String(t||'').trim().toLowerCase().replace('_','-');return C.la
 function q(){{var o={{}};location.search.slice(1,C.max).split('&').slice(0,C.pairs).forEach(function(p){{var i=p.indexOf('=');o[i<0?p:p.slice(0,i)]=i<0?'':p.slice(i+1)}});return o}}\
 function pick(){{var o=q(),e='embed'in o&&C.off.indexOf(o.embed)<0,x=location.hash.slice(0,C.max),m=/[?&]lang=([^&]*)/.exec(x),c=m&&L(m[1])||L(o.lang);\
 if(e){{h.classList.add('embed');if(o.theme==='light'||o.theme==='dark'){{h.setAttribute('data-theme',o.theme);h.classList.add('transparent')}}}}\
-if(!c)try{{c=L(localStorage.getItem('icp-advisor:lang'))}}catch(_){{}}var n=navigator.languages||[navigator.language];for(var i=0;!c&&i<n.length;i++)c=L(n[i]);c=c||C.source;\
+if(!c)try{{c=L(localStorage.getItem(C.saved))}}catch(_){{}}var n=navigator.languages||[navigator.language];for(var i=0;!c&&i<n.length;i++)c=L(n[i]);c=c||C.source;\
 var bare=x.replace(/^#?\\/?/,'').replace(/\\?.*$/,'')==='',k=bare&&e&&C.keys.indexOf(o.flow+':'+c)>=0?o.flow+':'+c:'start:'+c;\
 h.setAttribute('data-first-screen',k);h.setAttribute('lang',c);\
 var f=C.files[c];if(f&&!h.hasAttribute('data-single-file')&&!d.querySelector('link[href=\"./'+f+'\"]')){{var l=d.createElement('link');l.rel='preload';l.as='fetch';l.crossOrigin='anonymous';l.href='./'+f;d.head.appendChild(l)}}}}\

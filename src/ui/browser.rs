@@ -4,7 +4,8 @@
 use wasm_bindgen::JsCast;
 
 const STORAGE_KEY: &str = "icp-advisor:place";
-const LANG_KEY: &str = "icp-advisor:lang";
+/// Where the chosen language is kept (the static pages' head script reads it too).
+pub const LANG_KEY: &str = "icp-advisor:lang";
 const LENS_KEY: &str = "icp-advisor:lens";
 const RELEASE_KEY: &str = "icp-advisor:release";
 
