@@ -15,7 +15,7 @@
 
 use crate::engine::{evaluate, Applied};
 use crate::paths::for_each_path;
-use crate::rulebook::{Citation, Fact, FaqIx, Layer, RecIx, RuleIx, Rulebook, SourceKind};
+use crate::rulebook::{Fact, FaqIx, Layer, RecIx, RuleIx, Rulebook, SourceKind};
 use std::fmt::Write as _;
 
 /// Where the FAQ text lives, relative to the project root.
@@ -223,7 +223,7 @@ pub fn check(book: &Rulebook) -> Report {
         if n == 0 {
             continue;
         }
-        let mut cited: Vec<FaqIx> = all_cites(book, ri).filter_map(|c| c.faq).collect();
+        let mut cited: Vec<FaqIx> = book.recommendations[ri].all_cites().filter_map(|c| c.faq).collect();
         cited.sort_unstable();
         cited.dedup();
         for f in cited {
@@ -245,11 +245,6 @@ pub fn check(book: &Rulebook) -> Report {
         }
     }
     report
-}
-
-/// Every citation of a recommendation: its own and its parts'.
-pub fn all_cites(book: &Rulebook, rec: RecIx) -> impl Iterator<Item = &'static Citation> {
-    book.recommendations[rec].all_cites()
 }
 
 /// Folds white space (the FAQ text has line breaks inside sentences) and drops the `*`
@@ -289,7 +284,9 @@ pub fn check_quotes(book: &Rulebook, faq_text: &str) -> Vec<String> {
         }
     }
     for (ri, rec) in book.recommendations.iter().enumerate() {
-        for c in all_cites(book, ri).filter(|c| book.sources[c.source].kind == SourceKind::Faq) {
+        for c in
+            book.recommendations[ri].all_cites().filter(|c| book.sources[c.source].kind == SourceKind::Faq)
+        {
             if !text.contains(&normalize(c.text)) {
                 problems
                     .push(format!("recommendation `{}`: quote not found in the FAQ: {:?}", rec.id, c.text));
@@ -379,7 +376,10 @@ pub fn check_practice_quotes(book: &Rulebook, md: &str) -> Vec<String> {
     let items = md_items(md);
     let mut problems = Vec::new();
     for (ri, rec) in book.recommendations.iter().enumerate() {
-        for c in all_cites(book, ri).filter(|c| book.sources[c.source].kind == SourceKind::External) {
+        for c in book.recommendations[ri]
+            .all_cites()
+            .filter(|c| book.sources[c.source].kind == SourceKind::External)
+        {
             let source = &book.sources[c.source];
             let words = normalize(c.text);
             let what = if c.summary { "summary" } else { "quote" };
@@ -468,7 +468,8 @@ pub fn coverage_markdown(book: &Rulebook, report: &Report) -> String {
         let _ = writeln!(w, "|---|---|---|---|");
         for r in practice {
             let rec = &book.recommendations[r];
-            let mut sources: Vec<&str> = all_cites(book, r).map(|c| book.sources[c.source].id).collect();
+            let mut sources: Vec<&str> =
+                book.recommendations[r].all_cites().map(|c| book.sources[c.source].id).collect();
             sources.dedup();
             let _ = writeln!(
                 w,

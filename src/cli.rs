@@ -387,7 +387,9 @@ fn check_command(
     out.push_str("contradictions and repetitions: checked on every path (facts stated by the advice)\n");
     let cites = |kind: SourceKind| -> usize {
         (0..book.recommendations.len())
-            .map(|r| check::all_cites(book, r).filter(|c| book.sources[c.source].kind == kind).count())
+            .map(|r| {
+                book.recommendations[r].all_cites().filter(|c| book.sources[c.source].kind == kind).count()
+            })
             .sum()
     };
     match std::fs::read(faq_path) {

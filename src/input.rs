@@ -1,7 +1,7 @@
 //! Decoding answers given as JSON text (the CLI). Every failure is a one-line message that
 //! names the offending key and value; nothing here panics on any input.
 
-use crate::answers::{input_from, AnswerSet, AnswerValue, AnswersInput};
+use crate::answers::{input_from, AnswerSet, AnswerValue};
 use crate::rulebook::Rulebook;
 use serde_json::Value;
 
@@ -22,7 +22,7 @@ pub fn answers_from_bytes(book: &Rulebook, bytes: &[u8]) -> Result<AnswerSet, St
 /// `{"question": "option"}` map with the flow inferred.
 pub fn answers_from_json(book: &Rulebook, text: &str) -> Result<AnswerSet, String> {
     let value: Value = serde_json::from_str(text).map_err(|e| format!("input is not valid JSON: {e}"))?;
-    input_from_value(&value)?.to_set(book).map_err(|e| e.to_string())
+    input_from(&value)?.to_set(book).map_err(|e| e.to_string())
 }
 
 impl AnswerValue for Value {
@@ -42,9 +42,4 @@ impl AnswerValue for Value {
     fn entries(&self) -> Option<Vec<(String, Value)>> {
         self.as_object().map(|m| m.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
     }
-}
-
-/// Checks the JSON shape and turns it into [`AnswersInput`] (the check shared with the JS API).
-pub fn input_from_value(value: &Value) -> Result<AnswersInput, String> {
-    input_from(value)
 }

@@ -3,7 +3,6 @@
 //! condition in words (`icp-advisor explain`). Native only; pure functions over rulebooks.
 
 use crate::answers::AnswerSet;
-use crate::check::all_cites;
 use crate::engine::evaluate;
 use crate::paths::for_each_path;
 use crate::report::{advise, Lens};
@@ -225,7 +224,7 @@ pub fn explain(book: &Rulebook, id: &str, lang: Lang) -> Option<String> {
             let _ = writeln!(w, "\nStates: {}", facts.join("; "));
         }
         let _ = writeln!(w, "\nCitations:");
-        for c in all_cites(book, ri) {
+        for c in book.recommendations[ri].all_cites() {
             let s = &book.sources[c.source];
             let place = match c.faq {
                 Some(f) => format!("ICP FAQ §{} `{}`", book.faqs[f].section, book.faqs[f].id),
@@ -244,7 +243,7 @@ pub fn explain(book: &Rulebook, id: &str, lang: Lang) -> Option<String> {
         let _ = writeln!(w, "Answer: {}\n", book.text(faq.answer, lang));
         let _ = writeln!(w, "Resting on it:");
         let recs: Vec<usize> = (0..book.recommendations.len())
-            .filter(|&r| all_cites(book, r).any(|c| c.faq == Some(fi)))
+            .filter(|&r| book.recommendations[r].all_cites().any(|c| c.faq == Some(fi)))
             .collect();
         for &r in &recs {
             let rec = &book.recommendations[r];
@@ -281,8 +280,9 @@ pub fn explain(book: &Rulebook, id: &str, lang: Lang) -> Option<String> {
             s.lang,
             s.quality
         );
-        let recs: Vec<usize> =
-            (0..book.recommendations.len()).filter(|&r| all_cites(book, r).any(|c| c.source == si)).collect();
+        let recs: Vec<usize> = (0..book.recommendations.len())
+            .filter(|&r| book.recommendations[r].all_cites().any(|c| c.source == si))
+            .collect();
         let _ = writeln!(w, "\nCited by:");
         for &r in &recs {
             let _ = writeln!(w, "- `{}`", book.recommendations[r].id);

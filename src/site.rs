@@ -12,7 +12,7 @@
 //!   graph, every FAQ entry followed by the rules and recommendations that rest on it, with
 //!   their conditions in words and the quoted sentences, and the counts and coverage.
 
-use crate::check::{self, all_cites};
+use crate::check;
 use crate::engine::evaluate;
 use crate::flowgraph::{self, escape, Edge, Graph, Node, NodeKind};
 use crate::i18n::{fill, strings};
@@ -20,7 +20,7 @@ use crate::paths::for_each_path;
 use crate::review::cond_words;
 use crate::route::{self, Route};
 use crate::rulebook::{Lang, LangExt, Layer, SourceKind, TextExt, RULEBOOK};
-use crate::ui::host::Host;
+use crate::ui::host::{static_file as file_name, Host};
 use crate::ui::state::State;
 use crate::ui::{App, AppProps};
 use std::collections::BTreeMap;
@@ -62,8 +62,6 @@ pub fn faq_page(lang: Lang) -> String {
     let host = Host::Static { app: "./index.html", page: Some("faq"), embedded: false };
     render(host, State::new(Route::Faq(None), lang))
 }
-
-use crate::ui::host::static_file as file_name;
 
 fn sha256_base64(data: &[u8]) -> String {
     base64(&sha256(data))
@@ -265,7 +263,8 @@ pub fn rule_map(lang: Lang) -> (String, String) {
     );
 
     // Counts.
-    let quotes: usize = (0..book.recommendations.len()).map(|r| all_cites(book, r).count()).sum();
+    let quotes: usize =
+        (0..book.recommendations.len()).map(|r| book.recommendations[r].all_cites().count()).sum();
     let practice = book.recommendations.iter().filter(|r| r.layer == Layer::Practice).count();
     let _ = write!(
         w,
@@ -465,7 +464,7 @@ fn write_rec(w: &mut String, rec: usize, faq: usize, lang: Lang) {
                 write!(w, "<p><strong>{} {}</strong>{when}: {}</p>", escape(name), i + 1, escape(t(p.text)));
         }
     }
-    for c in all_cites(book, rec) {
+    for c in book.recommendations[rec].all_cites() {
         let src = &book.sources[c.source];
         let whence = match c.faq {
             Some(f) if f == faq => String::new(),

@@ -103,7 +103,7 @@ fn the_practice_check_catches_a_misquote_a_lost_source_and_unconfirmed_material(
         .recommendations
         .iter()
         .enumerate()
-        .any(|(r, _)| check::all_cites(&RULEBOOK, r).any(|c| c.text == quote));
+        .any(|(r, _)| RULEBOOK.recommendations[r].all_cites().any(|c| c.text == quote));
     assert!(cited, "the advice quotes the fine (the test needs a cited quote)");
     let misquoted =
         md.replace("a fine between CNY 5,000 and CNY 10,000.", "a fine between CNY 500 and CNY 1,000.");
