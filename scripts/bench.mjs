@@ -92,7 +92,13 @@ async function load(browser, url) {
   await page.addInitScript(PROBE);
   await page.goto(url);
   await page.waitForFunction(() => window.__bench.visible !== undefined && window.__bench.interactive !== undefined, null, { timeout: 30000 });
-  const b = await page.evaluate(() => window.__bench);
+  // With what was fetched until interactive (the first-visit figures).
+  const b = await page.evaluate(() => {
+    const until = window.__bench.interactive;
+    const nav = performance.getEntriesByType('navigation')[0];
+    const fetched = [nav, ...performance.getEntriesByType('resource').filter((e) => e.startTime <= until)];
+    return { ...window.__bench, fetched: fetched.map((e) => ({ url: e.name, transfer: e.transferSize, encoded: e.encodedBodySize })) };
+  });
   await context.close();
   return b;
 }
@@ -113,21 +119,7 @@ async function loads(browser, urls) {
 
 /** What a first visit fetches before the app is interactive (resource timing, in the page). */
 async function firstVisit(browser, url) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await context.newPage();
-  await page.addInitScript(PROBE);
-  await page.goto(url);
-  await page.waitForFunction(() => window.__bench.interactive !== undefined, null, { timeout: 30000 });
-  const seen = await page.evaluate(() => {
-    const until = window.__bench.interactive;
-    const nav = performance.getEntriesByType('navigation')[0];
-    return [nav, ...performance.getEntriesByType('resource').filter((e) => e.startTime <= until)].map((e) => ({
-      url: e.name,
-      transfer: e.transferSize,
-      encoded: e.encodedBodySize,
-    }));
-  });
-  await context.close();
+  const seen = (await load(browser, url)).fetched;
   const files = seen.map((e) => {
     let file = decodeURIComponent(new URL(e.url).pathname).replace(/^\//, '') || 'index.html';
     if (file.endsWith('/')) file += 'index.html';
