@@ -97,7 +97,10 @@ pub fn build(index: &str, css: &str, css_name: &str) -> Result<Site, String> {
             code = lang.code()
         );
     }
-    for (key, markup) in &screens {
+    for (i, (key, markup)) in screens.iter().enumerate() {
+        // Every copy is in the document at once: its ids get the copy's own (short) prefix,
+        // so that a label, a description or the skip link points into the copy it belongs to.
+        let markup = scope_ids(markup, &format!("s{i}-"));
         let _ = write!(body, "<div data-prerendered data-first-screen=\"{key}\" hidden>{markup}</div>");
     }
     let keys: Vec<&str> = screens.iter().map(|(k, _)| k.as_str()).collect();
@@ -140,6 +143,70 @@ pub fn build(index: &str, css: &str, css_name: &str) -> Result<Site, String> {
     Ok(Site { index: out, files, csp })
 }
 
+/// The attributes whose values name ids of the same document (space-separated lists).
+const ID_ATTRIBUTES: [&str; 6] =
+    ["id", "for", "aria-labelledby", "aria-describedby", "aria-controls", "aria-errormessage"];
+
+/// `markup` (the app's own server-rendered HTML) with every id, every reference to an id and
+/// every link to an id within the page (`href="#x"`, not a route `#/…`) prefixed by `prefix`.
+/// Only tags are read: text is left as it is.
+pub fn scope_ids(markup: &str, prefix: &str) -> String {
+    let mut out = String::with_capacity(markup.len() + 256);
+    let mut rest = markup;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        rest = &rest[open..];
+        // A tag runs to the first '>' outside a quoted value.
+        let mut quote = None;
+        let end = rest
+            .char_indices()
+            .find(|&(_, c)| match (quote, c) {
+                (None, '"' | '\'') => {
+                    quote = Some(c);
+                    false
+                }
+                (Some(q), c) if c == q => {
+                    quote = None;
+                    false
+                }
+                (None, '>') => true,
+                _ => false,
+            })
+            .map_or(rest.len(), |(i, _)| i + 1);
+        out.push_str(&scope_tag(&rest[..end], prefix));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// One tag of [`scope_ids`].
+fn scope_tag(tag: &str, prefix: &str) -> String {
+    let mut out = String::with_capacity(tag.len() + 32);
+    let mut rest = tag;
+    while let Some(eq) = rest.find("=\"") {
+        let name_start = rest[..eq].rfind(|c: char| c.is_whitespace()).map_or(0, |i| i + 1);
+        let name = &rest[name_start..eq];
+        let value_start = eq + 2;
+        let value_end = rest[value_start..].find('"').map_or(rest.len(), |i| value_start + i);
+        let value = &rest[value_start..value_end];
+        out.push_str(&rest[..value_start]);
+        if ID_ATTRIBUTES.contains(&name) {
+            let scoped: Vec<String> = value.split_whitespace().map(|id| format!("{prefix}{id}")).collect();
+            out.push_str(&scoped.join(" "));
+        } else if name == "href" && value.starts_with('#') && !value.starts_with("#/") && value.len() > 1 {
+            out.push('#');
+            out.push_str(prefix);
+            out.push_str(&value[1..]);
+        } else {
+            out.push_str(value);
+        }
+        rest = &rest[value_end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The tag of `index` that starts with `prefix`, whole.
 fn find_tag<'a>(index: &'a str, prefix: &str) -> Option<&'a str> {
     let start = index.find(prefix)?;
@@ -178,7 +245,8 @@ fn first_screen_css(keys: &[&str]) -> String {
 /// The inline head script: reads the address as the app will (the option names and values
 /// come from `route`, the languages and flows from the rulebook), shows the matching first
 /// screen, and before the app runs turns Start (or a first answer) on the static screen into
-/// the place the app opens at.
+/// the place the app opens at, and moves focus for a link within the screen (the skip link)
+/// instead of changing the address.
 fn head_script(keys: &[&str]) -> String {
     let mut langs = BTreeMap::new();
     for l in Lang::all() {
@@ -218,10 +286,12 @@ if(!c)try{{c=L(localStorage.getItem(C.saved))}}catch(_){{}}var n=navigator.langu
 var bare=x.replace(/^#?\\/?/,'').replace(/\\?.*$/,'')==='',k=bare&&e&&C.keys.indexOf(o.flow+':'+c)>=0?o.flow+':'+c:'start:'+c;\
 h.setAttribute('data-first-screen',k);h.setAttribute('lang',c);\
 var f=C.files[c];if(f&&!h.hasAttribute('data-single-file')&&!d.querySelector('link[href=\"./'+f+'\"]')){{var l=d.createElement('link');l.rel='preload';l.as='fetch';l.crossOrigin='anonymous';l.href='./'+f;d.head.appendChild(l)}}}}\
-pick();addEventListener('hashchange',function(){{if(!h.hasAttribute('data-app-ready'))pick()}});\
+pick();addEventListener('hashchange',function(){{if(!h.hasAttribute('data-app-ready')&&!h.hasAttribute('data-pending'))pick()}});\
 d.addEventListener('submit',function(ev){{var f=ev.target,p=f.closest&&f.closest('[data-prerendered]');if(!p||h.hasAttribute('data-app-ready'))return;ev.preventDefault();\
 var c=f.querySelector('input:checked');if(!c)return;var s=(p.getAttribute('data-first-screen')||'').split(':'),g=s[1]?'lang='+s[1]:'';\
-location.hash=c.name==='flow'?'#/'+c.value+(g?'?'+g:''):'#/'+s[0]+'?'+c.name+'='+c.value+(g?'&'+g:'');h.setAttribute('data-pending','')}},true)}})();"
+location.hash=c.name==='flow'?'#/'+c.value+(g?'?'+g:''):'#/'+s[0]+'?'+c.name+'='+c.value+(g?'&'+g:'');h.setAttribute('data-pending','')}},true);\
+d.addEventListener('click',function(ev){{var a=ev.target.closest&&ev.target.closest('[data-prerendered] a[href^=\"#\"]:not([href^=\"#/\"])'),t=a&&d.getElementById(a.getAttribute('href').slice(1));\
+t=t&&(t.querySelector('h1')||t);if(t){{ev.preventDefault();t.focus()}}}},true)}})();"
     )
 }
 
@@ -668,5 +738,70 @@ mod tests {
         assert_eq!(base64(&sha256(b"")), "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
         assert_eq!(base64(&sha256(b"abc")), "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=");
         assert_eq!(base64(b"ab"), "YWI=");
+    }
+
+    /// The (name, value) pairs of the double-quoted attributes in `html`'s tags.
+    fn attributes(html: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for tag in html.split('<').skip(1) {
+            let mut rest = tag.split('>').next().unwrap_or("");
+            while let Some(eq) = rest.find("=\"") {
+                let name = rest[..eq].rsplit(char::is_whitespace).next().unwrap_or("");
+                let end = rest[eq + 2..].find('"').map_or(rest.len(), |i| eq + 2 + i);
+                out.push((name.to_string(), rest[eq + 2..end].to_string()));
+                rest = &rest[(end + 1).min(rest.len())..];
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn scope_ids_prefixes_ids_references_and_in_page_links_only() {
+        let html = r##"<a href="#main" class="skip-link">Skip</a><a href="#/need?lang=en">x</a><label for="q-0" title="a > b">id="text"</label><input id="q-0" aria-describedby="q-0-hint help" aria-labelledby="q-0-label">"##;
+        assert_eq!(
+            scope_ids(html, "need-en-"),
+            r##"<a href="#need-en-main" class="skip-link">Skip</a><a href="#/need?lang=en">x</a><label for="need-en-q-0" title="a > b">id="text"</label><input id="need-en-q-0" aria-describedby="need-en-q-0-hint need-en-help" aria-labelledby="need-en-q-0-label">"##
+        );
+    }
+
+    /// Every first screen is in `index.html` at once (only one shows): no id may occur twice
+    /// in the document, and every label, description and in-page link of a copy points into
+    /// that copy — else a label of the Chinese copy would check a radio of the hidden English
+    /// one, and tests would find two headings.
+    #[test]
+    fn first_screens_have_ids_of_their_own() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        // As Trunk leaves it: the stylesheet linked under its hashed name.
+        let index = std::fs::read_to_string(format!("{root}/index.html")).unwrap().replace(
+            "<link data-trunk rel=\"css\" href=\"static/style.css\">",
+            "<link rel=\"stylesheet\" href=\"./style.css\">",
+        );
+        let css = std::fs::read_to_string(format!("{root}/static/style.css")).unwrap();
+        let site = build(&index, &css, "style.css").unwrap();
+        let mut seen = std::collections::BTreeSet::new();
+        for (name, value) in attributes(&site.index) {
+            if name == "id" {
+                assert!(seen.insert(value.clone()), "the id {value} occurs twice in index.html");
+            }
+        }
+        let copies: Vec<&str> = site.index.split("<div data-prerendered ").skip(1).collect();
+        assert_eq!(copies.len(), first_screens().len());
+        for copy in copies {
+            let attrs = attributes(copy);
+            let ids: Vec<&str> = attrs.iter().filter(|(n, _)| n == "id").map(|(_, v)| v.as_str()).collect();
+            assert!(!ids.contains(&"main-heading"), "a copy keeps the live app's heading id");
+            for (name, value) in &attrs {
+                let refs: Vec<&str> = match name.as_str() {
+                    "for" | "aria-labelledby" | "aria-describedby" | "aria-controls" => {
+                        value.split_whitespace().collect()
+                    }
+                    "href" if value.starts_with('#') && !value.starts_with("#/") => vec![&value[1..]],
+                    _ => continue,
+                };
+                for r in refs {
+                    assert!(ids.contains(&r), "{name}=\"{value}\" points outside its copy ({})", &copy[..60]);
+                }
+            }
+        }
     }
 }

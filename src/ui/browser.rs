@@ -69,9 +69,17 @@ impl Browser {
         }
     }
 
-    /// The flow chosen on the static first screen before the app started, if any.
+    /// The flow chosen on the static first screen before the app started, if any: in the copy
+    /// that shows (the head script names it on `<html data-first-screen>`; every language's
+    /// copy is in the document, each with its own checked default).
     pub fn static_choice() -> Option<String> {
-        let input = document()?.query_selector("[data-prerendered] input[name=flow]:checked").ok()??;
+        let doc = document()?;
+        let shown = doc.document_element()?.get_attribute("data-first-screen")?;
+        if !shown.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == ':') {
+            return None;
+        }
+        let selector = format!("[data-prerendered][data-first-screen=\"{shown}\"] input[name=flow]:checked");
+        let input = doc.query_selector(&selector).ok()??;
         input.dyn_into::<web_sys::HtmlInputElement>().ok().map(|i| i.value())
     }
 

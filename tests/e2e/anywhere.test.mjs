@@ -201,17 +201,20 @@ test('the first screen is in the static HTML, matches the live app, and the swap
   }
 });
 
-test('a flow chosen on the static start screen before the Wasm has started is not lost', async (t) => {
+test('a flow chosen on the static start screen before the Wasm has started is not lost, in either language', async (t) => {
   const server = await serve(DIST);
   t.after(() => server.close());
-  for (const pressStart of [true, false]) {
-    const c = await context(t, { serviceWorkers: 'block' });
+  for (const [lang, pressStart] of [['en', true], ['en', false], ['zh-CN', true], ['zh-CN', false]]) {
+    const c = await context(t, { serviceWorkers: 'block', locale: lang });
     const page = await c.newPage();
     const seen = track(page);
     const release = await holdWasm(page);
     await page.goto(server.url);
     const copy = page.locator('[data-prerendered]:visible');
+    assert.equal(await copy.getAttribute('data-first-screen'), `start:${lang}`);
+    // Each copy's labels point into that copy (every copy is in the document at once).
     await chooseFlow(copy, 'icp-number');
+    assert.equal(await page.locator('input[name="flow"][value="icp-number"]:checked').count(), 1, `${lang}: only the shown copy's radio is checked`);
     if (pressStart) {
       await copy.locator('button[type="submit"]').click();
       await page.waitForFunction(() => location.hash.startsWith('#/icp-number'));
@@ -231,6 +234,29 @@ test('a flow chosen on the static start screen before the Wasm has started is no
     }
     assertClean(seen);
   }
+});
+
+test('the static first screen\'s skip link moves focus to its heading and leaves the address alone', async (t) => {
+  const server = await serve(DIST);
+  t.after(() => server.close());
+  const c = await context(t, { serviceWorkers: 'block' });
+  const page = await c.newPage();
+  const seen = track(page);
+  const release = await holdWasm(page);
+  await page.goto(server.url + '?embed=1&flow=need');
+  const copy = page.locator('[data-prerendered]:visible');
+  assert.equal(await copy.getAttribute('data-first-screen'), 'need:en');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link', 'the skip link comes first');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('[data-prerendered]').getAttribute('data-first-screen')), 'need:en');
+  assert.equal(hashOf(page), '', 'the address is unchanged');
+  assert.equal(await copy.getAttribute('data-first-screen'), 'need:en', 'the same first screen still shows');
+  release();
+  await waitForApp(page);
+  await waitForQuestion(page, 'hosting');
+  assertClean(seen);
 });
 
 test('without JavaScript: index.html shows the start screen and leads to faq.html, which reads in full', async (t) => {

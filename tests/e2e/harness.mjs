@@ -333,17 +333,19 @@ export async function openApp(t, browser, server, hash = '', options = {}) {
 // mounted advisor's host element: Playwright's CSS selectors reach into open shadow roots).
 // Selectors use the app's stable hooks: radio groups are named by the question id and valued
 // by the option id, the screen heading is #main-heading, a result has #answers-heading, and
-// each recommendation is the element #rec-<id>.
+// each recommendation is the element #rec-<id>. A question form is found among the visible
+// ones: before the Wasm starts, index.html holds a static copy of each first question in every
+// language (ids prefixed per copy), and only the reader's shows; the helpers work on it too.
 
 export const STEP_TIMEOUT = 10_000;
 
 /** The question form of question `q`. */
-export const questionForm = (scope, q) => scope.locator(`form:has(input[type="radio"][name="${q}"])`);
+export const questionForm = (scope, q) => scope.locator(`form:visible:has(input[type="radio"][name="${q}"])`);
 
 /** Waits until question `q` is shown; returns its form. */
 export async function waitForQuestion(scope, q) {
   const form = questionForm(scope, q);
-  await form.locator('#main-heading').waitFor({ timeout: STEP_TIMEOUT });
+  await form.locator('h1').waitFor({ timeout: STEP_TIMEOUT });
   return form;
 }
 
