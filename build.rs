@@ -59,10 +59,15 @@ fn strings(book: &icp_rules::Rulebook, keys: &[String]) -> String {
     let _ = writeln!(w, "}}");
     let _ = writeln!(w, "impl Strings {{");
     let _ = writeln!(w, "    fn read(lang: Lang) -> Strings {{");
-    let _ = writeln!(w, "        let t = |i: u16| RULEBOOK.text(Text(RULEBOOK.app_texts + i), lang);");
+    // Read in one loop, then placed: one call site instead of one per text (smaller Wasm).
+    let _ = writeln!(
+        w,
+        "        let t: [&'static str; {}] = core::array::from_fn(|i| RULEBOOK.text(Text(RULEBOOK.app_texts + i as u16), lang));",
+        keys.len()
+    );
     let _ = writeln!(w, "        Strings {{");
     for (i, k) in keys.iter().enumerate() {
-        let _ = writeln!(w, "            {k}: t({i}),");
+        let _ = writeln!(w, "            {k}: t[{i}],");
     }
     let _ = writeln!(w, "        }}");
     let _ = writeln!(w, "    }}");

@@ -120,16 +120,14 @@ impl AnswerSet {
 
     /// The answers as a JSON-ready map of ids.
     pub fn to_input(&self, book: &Rulebook) -> AnswersInput {
-        AnswersInput {
-            flow: Some(book.flows[self.flow].id.to_string()),
-            answers: self
-                .iter()
-                .map(|(q, o)| {
-                    let question = &book.questions[q];
-                    (question.id.to_string(), question.options[o].id.to_string())
-                })
-                .collect(),
+        // Inserted one by one: collecting into the map would sort first, which brings the
+        // standard library's stable sort (2.6 KB brotli) into the Wasm for a dozen items.
+        let mut answers = BTreeMap::new();
+        for (q, o) in self.iter() {
+            let question = &book.questions[q];
+            answers.insert(question.id.to_string(), question.options[o].id.to_string());
         }
+        AnswersInput { flow: Some(book.flows[self.flow].id.to_string()), answers }
     }
 
     /// The answers as `question=option` pairs, for messages and reports.
