@@ -3,6 +3,7 @@
 //
 //   loader          Trunk's inline loader → loader-<hash>.js (strict CSP)            always
 //   library         icp-advisor.js: the JS API, mount() and <icp-advisor>            always
+//                   (release: with the library's own Wasm, `--features library`)
 //   glue            short wasm-bindgen names, minified glue, integrity hashes       release
 //   site            first screens, faq.html, rules.html, inline head script and     release
 //                   stylesheet with their CSP (`icp-advisor site`, rendered natively)
@@ -15,7 +16,7 @@
 
 import { folder, minify } from './build/util.mjs';
 import { trunkNames, loaderSource, externalizeLoader } from './build/loader.mjs';
-import { librarySource } from './build/library.mjs';
+import { buildLibrary, librarySource } from './build/library.mjs';
 import { shrinkGlue } from './build/glue.mjs';
 import { renderSite } from './build/site.mjs';
 import { singleFile } from './build/single-file.mjs';
@@ -45,11 +46,15 @@ async function main() {
     return;
   }
 
-  const { html: withHashes, glue } = await shrinkGlue(site, html, names);
+  const { html: withHashes } = await shrinkGlue(site, html, names);
   site.write('index.html', withHashes);
+  const library = await buildLibrary(site);
+  site.write('icp-advisor.js', librarySource({ ...library, css }));
   renderSite(staging);
-  site.write(SINGLE_FILE, await singleFile(site, site.text('index.html'), { ...names, loader: loader.name }, glue));
-  const sw = serviceWorker(site, { exclude: [SINGLE_FILE] });
+  // The single file carries the library's Wasm: its page offers the JS API (window.wasmBindings).
+  site.write(SINGLE_FILE, await singleFile(site, site.text('index.html'), { ...library, loader: loader.name }, library.glue));
+  // The page works offline without the library (which other pages load, from their origin).
+  const sw = serviceWorker(site, { exclude: [SINGLE_FILE, 'icp-advisor.js', library.bindings, library.wasm] });
   console.log(`postbuild: service worker version ${sw.version}, ${sw.count} URLs precached`);
   sizes(site, { single: SINGLE_FILE });
   console.log(`postbuild: ${compressAll(site)} files precompressed (.br, .gz)`);

@@ -1,10 +1,12 @@
 //! The JavaScript API: the engine for pages that call it directly.
 //!
 //! ```js
-//! import init, { evaluate, questions } from './icp-advisor-web.js';
-//! await init();
-//! const advice = evaluate({ flow: 'need', answers: { hosting: 'outside', cdn: 'none' } });
+//! import { evaluate, questions } from './icp-advisor.js';
+//! const advice = await evaluate({ flow: 'need', answers: { hosting: 'outside', cdn: 'none' } });
 //! ```
+//!
+//! It is in the library's Wasm (`--features library`, which `icp-advisor.js` loads) and in
+//! debug builds; the page's release Wasm leaves it out.
 //!
 //! `mount(element, { flow, lang, stylesheet })` renders an independent advisor into
 //! `element` (inside a shadow root, so the host page's styles and the advisor's never mix);
@@ -143,6 +145,14 @@ pub async fn load_language(tag: String, folder: Option<String>) -> Result<(), Js
     crate::ui::texts::load(lang, folder.as_deref())
         .await
         .map_err(|why| JsError::new(&format!("the {} texts could not be loaded: {why}", lang.code())))
+}
+
+/// Starts the app in the page's `#app` element, as the page's own Wasm does by itself. The
+/// library's Wasm never starts it unasked (a documentation page may have an `#app` of its
+/// own); the single-file edition, which carries the library's Wasm, calls this.
+#[wasm_bindgen(js_name = startApp)]
+pub fn start_app() {
+    crate::ui::start();
 }
 
 /// The advisor's version, the rulebook's version and when the current-practice facts were

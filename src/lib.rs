@@ -11,7 +11,9 @@ pub mod flowgraph;
 pub mod i18n;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod input;
-#[cfg(target_arch = "wasm32")]
+/// The JS API (`evaluate`, `questions`, `mount`, …): in the library's Wasm (`--features
+/// library`, loaded by `icp-advisor.js`) and in every debug build, not in the page's Wasm.
+#[cfg(all(target_arch = "wasm32", any(feature = "library", debug_assertions)))]
 pub mod js_api;
 pub mod paths;
 pub mod present;

@@ -15,6 +15,5 @@ export async function shrinkGlue(site, html, { bindings, wasm }) {
     const digest = createHash('sha384').update(site.read(file)).digest('base64');
     html = html.replace(tag, (_, before, after) => `${before}sha384-${digest}${after}`);
   }
-  // The renamed but unminified glue: the single-file edition inlines it.
-  return { html, glue: shrunk.js };
+  return { html };
 }

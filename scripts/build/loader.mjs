@@ -20,7 +20,7 @@ export function trunkNames(html) {
 /** The loader's source. */
 export function loaderSource({ bindings, wasm }, { serviceWorker }) {
   return (
-    `import init, * as bindings from './${bindings}';\n` +
+    `import init from './${bindings}';\n` +
     `function unavailable(error) {\n` +
     `  console.error('ICP Filing Advisor: the app could not start', error);\n` +
     `  // A panic while starting has already shown the crash panel, which says what to do.\n` +
@@ -33,7 +33,6 @@ export function loaderSource({ bindings, wasm }, { serviceWorker }) {
     // tab, an off-screen iframe).
     `const painted = new Promise((go) => { requestAnimationFrame(() => setTimeout(go)); setTimeout(go, 100); });\n` +
     `painted.then(() => init({ module_or_path: './${wasm}' })).then((wasm) => {\n` +
-    `  window.wasmBindings = bindings;\n` +
     `  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));\n` +
     `}, unavailable);\n` +
     (serviceWorker

@@ -25,6 +25,8 @@ export async function singleFile(site, html, { bindings, wasm, loader }, glue) {
     `${code}\n` +
       `const wasmBytes = Uint8Array.from(atob(${JSON.stringify(wasmB64)}), (c) => c.charCodeAt(0));\n` +
       `await __wbg_init({ module_or_path: wasmBytes });\n` +
+      // The library's Wasm (for the JS API below) starts the app only when asked.
+      `startApp();\n` +
       `window.wasmBindings = { evaluate, questions, version, loadLanguage };\n`,
   );
   const icon = site.read('icon.svg').toString('base64');

@@ -178,6 +178,7 @@ impl Host {
                 Browser::set_title(title);
                 Browser::set_document_lang(state.lang.code());
             }
+            #[cfg(any(feature = "library", debug_assertions))]
             Host::Mounted { element: Some(element), .. } => events::send(element, state),
             _ => {}
         }
@@ -311,7 +312,8 @@ pub mod history {
 /// Events a mounted advisor sends on its element (they bubble and cross shadow roots):
 /// `icp-advisor-change` with the answers on every move, `icp-advisor-result` with the advice
 /// (the JSON of `icp-advisor evaluate`) when a result is shown.
-#[cfg(target_arch = "wasm32")]
+/// The events a mounted advisor sends (only the library mounts one).
+#[cfg(all(target_arch = "wasm32", any(feature = "library", debug_assertions)))]
 mod events {
     use super::super::state::State;
     use crate::report::advise;

@@ -27,7 +27,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { DIST, serve, launch, newContext, waitForApp, screenshot, requireNpm, OFFICE,
+import { DIST, serve, launch, newContext, waitForApp, screenshot, requireNpm, OFFICE, engine,
 } from './harness.mjs';
 
 const STEP_TIMEOUT = 5_000;
@@ -95,12 +95,12 @@ async function waitForHash(page, prefix) {
 const waitForQuestion = (page, q) => page.waitForSelector(`form:has(input[type=radio][name="${q}"]) #main-heading`, { timeout: STEP_TIMEOUT });
 const questionForm = (page, q) => page.locator(`form:has(input[type=radio][name="${q}"])`);
 
-/** The engine's outcome title for a result fragment, in a language (the app page's JS API). */
+/** The engine's outcome title for a result fragment, in a language (the JS API). */
 async function outcomeOf(page, fragment, lang) {
   const [path, query] = fragment.split('?');
   const flow = path.split('/')[1];
   const answers = Object.fromEntries(query.split('&').filter((p) => !/^(lang|lens)=/.test(p)).map((p) => p.split('=')));
-  return page.evaluate(([flow, answers, lang]) => window.wasmBindings.evaluate({ flow, answers }, { lang }).outcome.title, [flow, answers, lang]);
+  return (await engine(page, 'evaluate', { flow, answers }, { lang })).outcome.title;
 }
 
 /** Chromium's own accessibility node for the first element matching `selector`. */

@@ -134,14 +134,22 @@ test('offline after the first visit: the service worker serves the app in both l
   assertClean(seenZh, 'the offline pages in Chinese');
 });
 
-test('a new release replaces the old cache; every shipped file is precached', () => {
+test('a new release replaces the old cache; every file the page uses is precached, the library is not', () => {
   const sw = fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8');
   assert.match(sw, /const VERSION = "[0-9a-f]+"/, 'sw.js is versioned');
   assert.match(sw, /caches\.delete/);
+  const library = (f) => f === 'icp-advisor.js' || /^icp-advisor-lib-/.test(f);
+  let libraryFiles = 0;
   for (const f of fs.readdirSync(DIST)) {
     if (f === 'icp-advisor.html' || f === 'sw.js' || /\.(br|gz)$/.test(f) || fs.statSync(path.join(DIST, f)).isDirectory()) continue;
-    assert.ok(sw.includes(`"./${f}"`), `${f} is precached`);
+    if (library(f)) {
+      libraryFiles += 1;
+      assert.ok(!sw.includes(`"./${f}"`), `${f} (the library, for other pages) is not precached`);
+    } else {
+      assert.ok(sw.includes(`"./${f}"`), `${f} is precached`);
+    }
   }
+  assert.equal(libraryFiles, 3, 'icp-advisor.js and the library\'s glue and Wasm');
   const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'manifest.webmanifest'), 'utf8'));
   assert.equal(manifest.start_url, './');
   assert.ok(manifest.icons.every((i) => fs.existsSync(path.join(DIST, i.src))), 'manifest icons ship in dist/');

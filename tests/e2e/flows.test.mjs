@@ -6,7 +6,7 @@
 // uncaught exception, failed request, HTTP error response or dialog. Options are picked by
 // their ids through the shared `answer`/`answerAll` helpers (harness.mjs); expectations about
 // the advice come from the rulebook (see `icp-advisor evaluate`), and where the UI should show
-// exactly what the engine says, from the JS API of the page itself (window.wasmBindings).
+// exactly what the engine says, from the JS API (icp-advisor.js, imported into the app page).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -33,6 +33,7 @@ import {
   questionForm,
   STEP_TIMEOUT,
   OFFICE,
+  engine,
 } from './harness.mjs';
 
 const site = withSite();
@@ -42,10 +43,7 @@ const APP = 'ICP Filing Advisor';
 
 /** What the engine says for these answers (the JS API of the app page). */
 function evaluate(page, flow, answers, lens) {
-  return page.evaluate(([input, lens]) => window.wasmBindings.evaluate(input, lens ? { lens } : undefined), [
-    { flow, answers: Object.fromEntries(answers) },
-    lens,
-  ]);
+  return engine(page, 'evaluate', { flow, answers: Object.fromEntries(answers) }, lens ? { lens } : undefined);
 }
 
 /** The result link for [[q, o], …]. */

@@ -242,6 +242,18 @@ export async function waitForApp(page, timeout = 30_000) {
   await page.waitForSelector(APP_READY, { state: 'attached', timeout });
 }
 
+/**
+ * What the engine says, through the JS API the way a page uses it: `icp-advisor.js` (the
+ * library's own Wasm; the page's Wasm leaves the API out) imported into `page`, which must be
+ * served from the site's folder. `call` is 'evaluate' or 'questions'; returns its result.
+ */
+export function engine(page, call, ...args) {
+  return page.evaluate(async ([call, args]) => {
+    const api = await import(new URL('icp-advisor.js', document.baseURI).href);
+    return api[call](...args);
+  }, [call, args]);
+}
+
 /** Save a full-page PNG as target/screenshots/<name>.png; returns its path. */
 export async function screenshot(page, name) {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });

@@ -5,7 +5,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { withSite, openApp, newContext, assertClean, waitForApp, waitForResult, waitForQuestion, screenshot, hashOf, withQuery } from './harness.mjs';
+import { withSite, openApp, newContext, assertClean, waitForApp, waitForResult, waitForQuestion, screenshot, hashOf, withQuery, engine } from './harness.mjs';
 
 const site = withSite();
 const open = (t, hash = '', options = {}) => openApp(t, site.browser, site.server, hash, options);
@@ -71,7 +71,7 @@ test('in Chinese the FAQ is quoted in English, marked as English, with Chinese l
   const { page, seen } = await open(t, withQuery(RESULT, 'lang=zh-CN'));
   await waitForResult(page);
   const answers = Object.fromEntries(RESULT.split('?')[1].split('&').map((p) => p.split('=')));
-  const english = await page.evaluate((answers) => window.wasmBindings.evaluate({ flow: 'need', answers }, { lang: 'en' }), answers);
+  const english = await engine(page, 'evaluate', { flow: 'need', answers }, { lang: 'en' });
   const faqQuotes = new Set(english.recommendations.flatMap((r) => r.citations.filter((c) => c.faq).map((c) => c.quote)));
   const citations = await page.locator('figure').evaluateAll((fs) =>
     fs.map((f) => ({

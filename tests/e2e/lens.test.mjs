@@ -17,6 +17,7 @@ import {
   hashOf,
   shownRecs,
   STEP_TIMEOUT,
+  engine,
 } from './harness.mjs';
 
 const site = withSite();
@@ -30,7 +31,7 @@ const OFFICE =
 const ANSWERS = Object.fromEntries(OFFICE.split('?')[1].split('&').map((p) => p.split('=')));
 
 /** The engine's advice for OFFICE in a lens (the app page's JS API). */
-const advise = (page, lens) => page.evaluate(([answers, lens]) => window.wasmBindings.evaluate({ flow: 'need', answers }, { lens }), [ANSWERS, lens]);
+const advise = (page, lens) => engine(page, 'evaluate', { flow: 'need', answers: ANSWERS }, { lens });
 
 /** Which lens the switch shows as chosen. */
 const chosenLens = (page) => page.locator('input[type="radio"][name="lens"]:checked').getAttribute('value');

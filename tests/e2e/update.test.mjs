@@ -29,7 +29,8 @@ function publish(from) {
   fs.cpSync(from, site, { recursive: true });
 }
 
-const wasmName = (dir) => fs.readdirSync(dir).find((f) => f.endsWith('_bg.wasm'));
+/** The page's Wasm (not the library's, which the page never fetches). */
+const wasmName = (dir) => fs.readdirSync(dir).find((f) => /^icp-advisor-web-[0-9a-f]+_bg\.wasm$/.test(f));
 
 test('release N+1 replaces release N without losing an answer that still applies', async () => {
   assert.ok(fs.existsSync(path.join(PREVIOUS, 'index.html')), `${PREVIOUS} is missing: run scripts/test.sh --only build`);
