@@ -224,6 +224,27 @@ test('mount(): two independent advisors in shadow roots; Back, Source and FAQ li
   await assertAllClean(page, seen, 'the mount example');
 });
 
+test('icp-advisor.js on a page with an #app of its own: the advisor goes only where it is mounted', async (t) => {
+  const { page, seen } = await cspPage(t);
+  // A documentation page built by some other app: its root is #app too.
+  await page.route(site.server.url + 'examples/own-app.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: '<!doctype html><html lang="en"><head><title>Docs</title></head><body><div id="app"><p>The docs app.</p></div><div id="here"></div></body></html>',
+    }),
+  );
+  await page.goto(site.server.url + 'examples/own-app.html');
+  await page.evaluate(async () => {
+    const { mount, evaluate } = await import('../icp-advisor.js');
+    await evaluate({ 'sc-server': 'none' });
+    await mount(document.getElementById('here'), { flow: 'service-code' });
+  });
+  await waitForQuestion(page.locator('#here'), 'sc-server');
+  assert.equal(await page.locator('#app').innerHTML(), '<p>The docs app.</p>', "the page's own #app is untouched");
+  assert.equal(await page.locator('html').getAttribute('data-app-ready'), null, 'no app was started in the page');
+  assertClean(seen, 'a page with its own #app');
+});
+
 test('mount(): returns a handle whose destroy() removes the advisor; bad options throw a clear Error', async (t) => {
   const { page, seen } = await cspPage(t);
   await page.goto(site.server.url + 'examples/mount.html');
