@@ -65,8 +65,9 @@ const PROBE = () => {
     return b.visible !== undefined && b.interactive !== undefined;
   };
   const check = () => {
-    // index.html holds a first screen per language and flow, all but one hidden.
-    const shown = [...document.querySelectorAll('#main-heading')].some((h) => h.getBoundingClientRect().height > 0);
+    // index.html holds a first screen per language and flow, all but one hidden (their ids
+    // prefixed per copy); the live app's heading is #main-heading.
+    const shown = [...document.querySelectorAll('h1')].some((h) => h.getBoundingClientRect().height > 0);
     if (shown && b.dom === undefined) b.dom = performance.now();
     const radio = document.querySelector('input[type=radio]');
     const appReady = !document.querySelector('#app') || document.documentElement.hasAttribute('data-app-ready');
