@@ -30,6 +30,15 @@ fn main() {
     let _ = writeln!(book, "#[cfg(not(target_arch = \"wasm32\"))]");
     let _ = writeln!(book, "/// Rulebook texts a language does not translate yet (`code<TAB>key`).");
     let _ = writeln!(book, "pub static MISSING_TRANSLATIONS: &[&str] = &{missing:?};");
+    let stale: Vec<String> = compiled.stale.iter().map(|(l, k)| format!("{l}\t{k}")).collect();
+    let _ = writeln!(book, "#[cfg(not(target_arch = \"wasm32\"))]");
+    let _ =
+        writeln!(book, "/// Translations made from an English text that has changed since (`code<TAB>key`).");
+    let _ = writeln!(book, "pub static STALE_TRANSLATIONS: &[&str] = &{stale:?};");
+    let _ = writeln!(book, "#[cfg(not(target_arch = \"wasm32\"))]");
+    let _ =
+        writeln!(book, "/// Languages whose translations' sources are not tracked (no `i18n/<code>.lock`).");
+    let _ = writeln!(book, "pub static UNTRACKED_LANGUAGES: &[&str] = &{:?};", compiled.untracked);
     write(&Path::new(&out).join("rulebook.rs"), &book);
     write(&Path::new(&out).join("strings.rs"), &strings(compiled.book, &compiled.app_keys));
 }

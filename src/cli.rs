@@ -47,14 +47,17 @@ USAGE:
         Release build step: writes the first screens into DIR/index.html (with the inline
         head script and stylesheet and their CSP), faq.html and rules.html per language —
         rendered natively from the app's own components. No browser is needed.
-    icp-advisor texts [--missing LANG]
-        For translators: every text as \"key<TAB>English\", or only those that LANG does not
-        translate yet.
+    icp-advisor texts [--missing LANG | --stale LANG | --stamp LANG]
+        For translators: every text as \"key<TAB>English\"; with --missing only those LANG
+        does not translate yet; with --stale only those whose English changed since LANG
+        translated them (they show in English until updated). --stamp writes
+        i18n/LANG.lock: each translated text with a fingerprint of its English now (run it
+        after updating the stale translations).
 
 OPTIONS:
     --rules PATH    use the rulebook at PATH (a folder like rules/, or its root file)
                     instead of the embedded one (evaluate, questions, paths, explain,
-                    coverage, texts)
+                    coverage, texts; texts --stamp writes into it, default rules/)
 
 A RULES, OLD or NEW argument is a rulebook folder (like rules/) or its root file.
 Exit codes: 0 ok, 1 problems found (check) or advice changed (diff), 2 bad input or usage.";
@@ -251,10 +254,10 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
         }
         "check" => {
             let (pos, opts) = options(rest, &["faq", "practice"])?;
-            let (book, missing) = match pos.as_slice() {
-                [] => (&RULEBOOK, embedded_missing()),
+            let (book, translations) = match pos.as_slice() {
+                [] => (&RULEBOOK, embedded_translation_problems()),
                 [path] => match compile(path) {
-                    Ok(c) => (c.book, c.missing.iter().map(|(l, k)| format!("{l}: {k}")).collect()),
+                    Ok(c) => (c.book, translation_problems(&c.missing, &c.stale, &c.untracked)),
                     Err(e) => {
                         print(&format!("problem: {e}\nFAILED\n"));
                         let _ = writeln!(std::io::stderr(), "icp-advisor: the rulebook is invalid: {e}");
@@ -265,7 +268,7 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
             };
             let faq = opt(&opts, "faq").map_or_else(|| beside(check::FAQ_PATH), String::from);
             let practice = opt(&opts, "practice").map_or_else(|| beside(check::PRACTICE_PATH), String::from);
-            Ok(check_command(book, &missing, &faq, &practice))
+            Ok(check_command(book, &translations, &faq, &practice))
         }
         "diff" => {
             let (pos, opts) = options(rest, &["format", "all"])?;
@@ -311,25 +314,30 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
             Ok(print(&check::coverage_markdown(book, &check::check(book))))
         }
         "texts" => {
-            let (pos, opts) = options(rest, &["missing", "rules"])?;
+            let (pos, opts) = options(rest, &["missing", "stale", "stamp", "rules"])?;
             no_positional("texts", &pos)?;
+            if let Some(code) = opt(&opts, "stamp") {
+                return stamp(code, opt(&opts, "rules").unwrap_or("rules"));
+            }
             let book = book_of(&opts)?;
-            let missing: Option<Vec<String>> = match opt(&opts, "missing") {
-                None => None,
-                Some(l) => {
-                    let lang = book.lang(l).filter(|&x| x != Lang::SOURCE).ok_or_else(|| {
-                        let codes: Vec<_> = book.languages.iter().skip(1).map(|x| x.code).collect();
-                        Usage(format!(
-                            "no translation \"{l}\" to check (expected one of: {})",
-                            codes.join(", ")
-                        ))
-                    })?;
-                    Some(missing_keys(book, lang))
+            let translation = |l: &str| {
+                book.lang(l).filter(|&x| x != Lang::SOURCE).ok_or_else(|| {
+                    let codes: Vec<_> = book.languages.iter().skip(1).map(|x| x.code).collect();
+                    Usage(format!("no translation \"{l}\" to check (expected one of: {})", codes.join(", ")))
+                })
+            };
+            let only: Option<Vec<String>> = match (opt(&opts, "missing"), opt(&opts, "stale")) {
+                (Some(_), Some(_)) => return Err(Usage("texts takes --missing or --stale, not both".into())),
+                (Some(l), None) => Some(missing_keys(book, translation(l)?)),
+                (None, Some(l)) => {
+                    let lang = translation(l)?;
+                    Some(stale_keys(book, lang, opt(&opts, "rules"))?)
                 }
+                (None, None) => None,
             };
             let mut out = String::new();
             for (i, key) in book.text_keys.iter().enumerate() {
-                if missing.as_ref().is_none_or(|m| m.iter().any(|k| k == key)) {
+                if only.as_ref().is_none_or(|m| m.iter().any(|k| k == key)) {
                     let en = book.text(crate::rulebook::Text(i as u16), Lang::SOURCE);
                     out.push_str(&format!("{key}\t{}\n", en.replace('\n', " ")));
                 }
@@ -340,9 +348,77 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
     }
 }
 
-/// The embedded rulebook's missing translations, as `code: key`.
-fn embedded_missing() -> Vec<String> {
-    crate::rulebook::MISSING_TRANSLATIONS.iter().map(|m| m.replace('\t', ": ")).collect()
+/// The translation problems `check` reports: texts not translated, translations made from
+/// an English text that has changed since, languages whose sources are not tracked.
+fn translation_problems(
+    missing: &[(String, String)],
+    stale: &[(String, String)],
+    untracked: &[String],
+) -> Vec<String> {
+    let mut out: Vec<String> =
+        missing.iter().map(|(l, k)| format!("translation missing: {l}: {k}")).collect();
+    out.extend(stale.iter().map(|(l, k)| {
+        format!("translation stale: {l}: {k} (the English changed since it was translated; the English shows until it is updated and stamped with `icp-advisor texts --stamp {l}`)")
+    }));
+    out.extend(untracked.iter().map(|l| {
+        format!("translation untracked: {l} has no i18n/{l}.lock, so a changed English text cannot be noticed (write it with `icp-advisor texts --stamp {l}`)")
+    }));
+    out
+}
+
+/// The same for the embedded rulebook.
+fn embedded_translation_problems() -> Vec<String> {
+    let pairs = |list: &[&str]| -> Vec<(String, String)> {
+        list.iter().filter_map(|m| m.split_once('\t')).map(|(l, k)| (l.to_string(), k.to_string())).collect()
+    };
+    let untracked: Vec<String> = crate::rulebook::UNTRACKED_LANGUAGES.iter().map(|s| s.to_string()).collect();
+    translation_problems(
+        &pairs(crate::rulebook::MISSING_TRANSLATIONS),
+        &pairs(crate::rulebook::STALE_TRANSLATIONS),
+        &untracked,
+    )
+}
+
+/// The keys of `lang`'s stale translations: the embedded rulebook's list, or that of the
+/// rulebook at `rules`.
+fn stale_keys(book: &Rulebook, lang: Lang, rules: Option<&str>) -> Result<Vec<String>, Usage> {
+    let code = book.language(lang).code;
+    let pairs: Vec<(String, String)> = match rules {
+        None => crate::rulebook::STALE_TRANSLATIONS
+            .iter()
+            .filter_map(|m| m.split_once('\t'))
+            .map(|(l, k)| (l.to_string(), k.to_string()))
+            .collect(),
+        Some(p) => compile(p).map_err(|e| Usage(format!("the rulebook is invalid: {e}")))?.stale,
+    };
+    Ok(pairs.into_iter().filter(|(l, _)| l == code).map(|(_, k)| k).collect())
+}
+
+/// `texts --stamp CODE`: records, for every text the language translates, the English it is
+/// a translation of now (`i18n/CODE.lock` beside `i18n/CODE.toml`).
+fn stamp(code: &str, rules: &str) -> Result<ExitCode, Usage> {
+    let c = compile(rules).map_err(|e| Usage(format!("the rulebook at {rules} is invalid: {e}")))?;
+    let file = c
+        .files
+        .iter()
+        .find(|f| f.file_name().is_some_and(|n| n == format!("{code}.toml").as_str()) && code != "en")
+        .ok_or_else(|| Usage(format!("{rules} has no translation \"{code}\" (i18n/{code}.toml) to stamp")))?;
+    let translated: Vec<&str> = c
+        .book
+        .text_keys
+        .iter()
+        .copied()
+        .filter(|k| !c.missing.iter().any(|(l, m)| l == code && m == k))
+        .collect();
+    let lock = icp_rules::compile::lock_path(file);
+    std::fs::write(&lock, icp_rules::compile::lock_file(c.book, code, &translated))
+        .map_err(|e| Usage(format!("cannot write {}: {e}", lock.display())))?;
+    let was_stale = c.stale.iter().filter(|(l, _)| l == code).count();
+    Ok(print(&format!(
+        "wrote {} ({} texts; {was_stale} were stale and are now taken as translated from today's English)\n",
+        lock.display(),
+        translated.len()
+    )))
 }
 
 /// The keys of texts `lang` does not translate (the embedded rulebook's list, or recomputed
@@ -368,7 +444,7 @@ fn missing_keys(book: &Rulebook, lang: Lang) -> Vec<String> {
 
 fn check_command(
     book: &'static Rulebook,
-    missing: &[String],
+    translations: &[String],
     faq_path: &str,
     practice_path: &str,
 ) -> ExitCode {
@@ -444,9 +520,7 @@ fn check_command(
             ));
         }
     }
-    for m in missing {
-        problems.push(format!("translation missing: {m}"));
-    }
+    problems.extend(translations.iter().cloned());
     let covered = report.coverage.iter().filter(|c| !c.recs.is_empty()).count();
     out.push_str(&format!("coverage: {covered} of {} FAQ questions covered\n", report.coverage.len()));
     for p in &problems {

@@ -305,3 +305,57 @@ fn explain_shows_an_item_with_its_condition_in_words_and_its_paths() {
     let (code, _, err) = run(&["explain", "no-such-thing"], b"");
     assert_eq!(code, 2, "{err}");
 }
+
+/// A changed English text makes its translation stale: the English shows instead, `check`
+/// fails naming it, `texts --stale` lists it, and `texts --stamp` (after the translator has
+/// looked) takes the translation again.
+#[test]
+fn a_changed_english_text_makes_its_translation_stale_until_stamped() {
+    let dir = rules_copy("stale", "flows/need.toml", |t| {
+        t.replace(
+            "prompt = \"Where is the server that runs your website, or will run it?\"",
+            "prompt = \"Where does your website run, or where will it run?\"",
+        )
+    });
+    let rules = dir.to_str().unwrap();
+    let c = icp_rules::compile::compile(&dir).unwrap();
+    assert_eq!(c.stale, vec![("zh-CN".to_string(), "question.hosting.prompt".to_string())]);
+    let zh = c.book.lang("zh-CN").unwrap();
+    let q = c.book.question("hosting").unwrap();
+    assert_eq!(
+        c.book.text(c.book.questions[q].prompt, zh),
+        "Where does your website run, or where will it run?",
+        "the English shows, not the old translation"
+    );
+
+    let (code, out, _) = run(&["check", rules], b"");
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("problem: translation stale: zh-CN: question.hosting.prompt"), "{out}");
+    let (code, out, _) = run(&["texts", "--stale", "zh-CN", "--rules", rules], b"");
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "question.hosting.prompt\tWhere does your website run, or where will it run?\n")
+    );
+
+    let (code, out, err) = run(&["texts", "--stamp", "zh-CN", "--rules", rules], b"");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("1 were stale"), "{out}");
+    let c = icp_rules::compile::compile(&dir).unwrap();
+    assert!(c.stale.is_empty() && c.untracked.is_empty());
+    let zh = c.book.lang("zh-CN").unwrap();
+    assert_eq!(
+        c.book.text(c.book.questions[q].prompt, zh),
+        "运行您网站的服务器（或将来运行它的服务器）位于哪里？"
+    );
+
+    // Without a lock file, the translations are untracked, and `check` says so.
+    std::fs::remove_file(dir.join("i18n/zh-CN.lock")).unwrap();
+    let (code, out, _) = run(&["check", rules], b"");
+    assert_eq!(code, 1);
+    assert!(out.contains("problem: translation untracked: zh-CN has no i18n/zh-CN.lock"), "{out}");
+    // A damaged lock file is an error naming its line.
+    std::fs::write(dir.join("i18n/zh-CN.lock"), "# ok\nquestion.hosting.prompt not-a-hash\n").unwrap();
+    let err = icp_rules::compile::compile(&dir).err().expect("a damaged lock fails").to_string();
+    assert!(err.ends_with("zh-CN.lock:2: expected `key fingerprint` (16 hex digits): write this file with `icp-advisor texts --stamp`"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

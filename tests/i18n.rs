@@ -14,6 +14,16 @@ fn every_rulebook_text_is_translated_in_every_language() {
         "untranslated texts (list them with `icp-advisor texts --missing LANG`): {:?}",
         icp_advisor::rulebook::MISSING_TRANSLATIONS
     );
+    assert!(
+        icp_advisor::rulebook::STALE_TRANSLATIONS.is_empty(),
+        "translations of English texts that changed since (update them, then `icp-advisor texts --stamp LANG`): {:?}",
+        icp_advisor::rulebook::STALE_TRANSLATIONS
+    );
+    assert!(
+        icp_advisor::rulebook::UNTRACKED_LANGUAGES.is_empty(),
+        "languages without i18n/<code>.lock (`icp-advisor texts --stamp LANG`): {:?}",
+        icp_advisor::rulebook::UNTRACKED_LANGUAGES
+    );
     assert!(RULEBOOK.languages.len() >= 2, "the app has a source language and at least one translation");
     assert_eq!(RULEBOOK.text_keys.len(), RULEBOOK.text_count());
 }

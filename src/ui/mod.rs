@@ -104,6 +104,13 @@ pub fn message_text(m: &Message, lang: Lang) -> String {
             &[("language", wanted.name()), ("shown", lang.name()), ("detail", why)],
         ),
         Message::Saved(SavedProblem::Unreadable) => s.saved_unreadable.to_string(),
+        Message::SavedPartly(notices) => fill(
+            s.saved_partly,
+            &[(
+                "detail",
+                &notices.iter().map(|n| notice_detail(n, lang)).collect::<Vec<_>>().join(s.list_separator),
+            )],
+        ),
         Message::Updated { dropped } if dropped.is_empty() => {
             fill(s.updated, &[("version", env!("CARGO_PKG_VERSION"))])
         }
@@ -122,6 +129,18 @@ pub fn message_text(m: &Message, lang: Lang) -> String {
             ],
         ),
         Message::StorageUnavailable => s.storage_unavailable.to_string(),
+    }
+}
+
+/// What a notice left out, in a few words (for a list).
+fn notice_detail(n: &Notice, lang: Lang) -> String {
+    use crate::answers::shown;
+    match n {
+        Notice::Dropped(e) => dropped_answer(e, lang),
+        Notice::Malformed(part) | Notice::UnknownPage(part) | Notice::UnknownFlow(part) => {
+            ["“", &shown(part), "”"].concat()
+        }
+        Notice::TooLong | Notice::Redirected => strings(lang).notice_cut_end.to_string(),
     }
 }
 
@@ -509,6 +528,17 @@ mod page {
                     Ok(saved) => {
                         if !matches!(saved.route, Route::Start | Route::Faq(_)) {
                             state.resumable = Some(route::shareable(&saved.route));
+                        }
+                        // The same rules, yet something could not be read (the stored value
+                        // was edited or damaged): what was left out is said, never silent.
+                        let lost: Vec<_> = saved
+                            .notices
+                            .iter()
+                            .filter(|n| !matches!(n, route::Notice::Redirected))
+                            .cloned()
+                            .collect();
+                        if saved.other_version.is_none() && !lost.is_empty() {
+                            messages.push(Message::SavedPartly(lost));
                         }
                         if saved.other_version.is_some() {
                             let dropped = saved

@@ -20,6 +20,9 @@ pub enum Message {
     LanguageUnavailable(Lang, String),
     /// Saved answers could not be used.
     Saved(SavedProblem),
+    /// Saved answers (under this version of the rules) of which a part could not be read and
+    /// was left out: what (the rest is kept, and offered to resume).
+    SavedPartly(Vec<Notice>),
     /// This browser does not let the page store anything.
     StorageUnavailable,
     /// The advisor was updated since this browser last used it (to this version); the saved

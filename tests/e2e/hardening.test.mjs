@@ -171,6 +171,27 @@ test('unreadable saved answers: a clear message, they are discarded, and the app
   }
 });
 
+test('saved answers partly unreadable under the same rules: what was left out is said, the rest is kept', async (t) => {
+  const now = await currentVersion(t);
+  const { page, dialogs, errors } = await guardedPage(t, ([key, value]) => localStorage.setItem(key, value), [SAVED, `v${now}|#/need/cdn?hosting=outside&cdn=nowhere&zz%=1`]);
+  await page.goto(site.server.url);
+  await waitForApp(page);
+  const text = await notice(page).innerText();
+  assert.match(
+    text,
+    /^Part of your saved answers could not be read and was left out: “Will you use Alibaba Cloud CDN for it\?” \(nowhere\); “zz%[^”]*”\. The rest is kept\./,
+    `the message names what was left out: ${text}`,
+  );
+  await page.getByRole('link', { name: 'Resume', exact: true }).click();
+  await waitForQuestion(page, 'cdn');
+  assert.equal(await selected(page, 'cdn'), null, 'the unreadable answer is not taken');
+  await questionForm(page, 'cdn').getByRole('link', { name: 'Back', exact: true }).click();
+  await waitForQuestion(page, 'hosting');
+  assert.equal(await selected(page, 'hosting'), 'outside', 'the readable answer is kept');
+  assert.deepEqual(errors, []);
+  await assertNoInjection(page, dialogs);
+});
+
 test('answers saved by another version of the rules: a message, and the answers that still apply are kept', async (t) => {
   const now = await currentVersion(t);
   // The older rules had a question this release does not know; hosting=outside still applies.

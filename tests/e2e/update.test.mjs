@@ -80,11 +80,15 @@ test('release N+1 replaces release N without losing an answer that still applies
   await waitForResult(page);
 
   // The new release's worker took over and cached it: offline, release N+1 works.
-  await page.waitForFunction(
-    async () => (await caches.keys()).filter((k) => k.startsWith('icp-advisor-')).length === 1,
-    null,
-    { timeout: STEP_TIMEOUT },
-  );
+  // Its own cache, by name (release N's alone is one cache too), polled from here: a
+  // waitForFunction predicate that returns a promise counts as done at once.
+  const version = /const VERSION = "([0-9a-f]+)"/.exec(fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8'))[1];
+  const caches = () => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('icp-advisor-')));
+  const deadline = Date.now() + STEP_TIMEOUT;
+  while ((await caches()).join() !== 'icp-advisor-' + version) {
+    assert.ok(Date.now() < deadline, `release N+1's cache replaces release N's (caches: ${await caches()})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
   await context.setOffline(true);
   await page.goto(server.url + '#/icp-number?lang=zh-CN');
   await waitForApp(page);

@@ -14,6 +14,8 @@ pub const SOURCE_LANG: &str = "en";
 pub struct Out {
     pub book: &'static Rulebook,
     pub missing: Vec<(String, String)>,
+    pub stale: Vec<(String, String)>,
+    pub untracked: Vec<String>,
     pub app_keys: Vec<String>,
 }
 
@@ -617,7 +619,7 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
     }
 
     // ── Languages ───────────────────────────────────────────────────────────────────
-    let (languages, missing, app_keys, app_texts) = languages(langs, &texts)?;
+    let Languages { languages, missing, stale, untracked, app_keys, app_texts } = languages(langs, &texts)?;
     let text_keys = leak_slice(
         texts
             .list
@@ -642,7 +644,7 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
         app_texts,
         text_keys,
     }));
-    Ok(Out { book, missing, app_keys })
+    Ok(Out { book, missing, stale, untracked, app_keys })
 }
 
 /// `YYYY-MM`, or with `day_ok` also `YYYY-MM-DD`.
@@ -690,7 +692,14 @@ fn leaves(v: &toml::Value, prefix: String, out: &mut Vec<(String, String)>) -> R
     Ok(())
 }
 
-type Languages = (Vec<Language>, Vec<(String, String)>, Vec<String>, u16);
+struct Languages {
+    languages: Vec<Language>,
+    missing: Vec<(String, String)>,
+    stale: Vec<(String, String)>,
+    untracked: Vec<String>,
+    app_keys: Vec<String>,
+    app_texts: u16,
+}
 
 /// Builds each language's text table: the rulebook's texts (translated, or the source
 /// language's where a translation is missing), then the app's own texts.
@@ -731,6 +740,8 @@ fn languages(langs: &[LangFile], texts: &Texts) -> Result<Languages, Error> {
         texts.list.iter().enumerate().map(|(i, (k, _))| (k.as_str(), i)).collect();
     let app_base = texts.list.len();
     let mut missing = Vec::new();
+    let mut stale = Vec::new();
+    let mut untracked = Vec::new();
     let mut out = Vec::new();
     let list: Vec<Option<&LangFile>> =
         if langs.is_empty() { vec![None] } else { langs.iter().map(Some).collect() };
@@ -740,7 +751,17 @@ fn languages(langs: &[LangFile], texts: &Texts) -> Result<Languages, Error> {
             Some(l) => (l.doc.language.code.clone(), l.doc.language.name.clone()),
             None => (SOURCE_LANG.to_string(), "English".to_string()),
         };
+        // A translation is used only if it was made from today's English (its lock entry).
+        let current = |key: &str, en: &str| -> bool {
+            match l.and_then(|l| l.lock.as_ref()) {
+                Some(lock) => lock.get(key).is_some_and(|h| *h == super::fingerprint(en)),
+                None => true,
+            }
+        };
         if let (Some(l), false) = (l, code == SOURCE_LANG) {
+            if l.lock.is_none() {
+                untracked.push(code.clone());
+            }
             let mut found = Vec::new();
             leaves(&toml::Value::Table(l.doc.rest.clone()), String::new(), &mut found)
                 .map_err(|m| err(l, None, m))?;
@@ -750,8 +771,12 @@ fn languages(langs: &[LangFile], texts: &Texts) -> Result<Languages, Error> {
                     return Err(err(l, at(l, &k), format!("`{k}` does not name any text of the rulebook")));
                 };
                 if !t.trim().is_empty() {
-                    all[i] = t;
                     have[i] = true;
+                    if current(&k, &texts.list[i].1) {
+                        all[i] = t;
+                    } else {
+                        stale.push((code.clone(), k));
+                    }
                 }
             }
             for (i, ok) in have.iter().enumerate() {
@@ -785,7 +810,12 @@ fn languages(langs: &[LangFile], texts: &Texts) -> Result<Languages, Error> {
                             ),
                         ));
                     }
-                    all.push(t.clone());
+                    if current(&format!("app.{k}"), en) {
+                        all.push(t.clone());
+                    } else {
+                        stale.push((code.clone(), format!("app.{k}")));
+                        all.push(en.clone());
+                    }
                 }
                 _ => {
                     let l = l.unwrap();
@@ -851,5 +881,5 @@ fn languages(langs: &[LangFile], texts: &Texts) -> Result<Languages, Error> {
             fetched: std::sync::OnceLock::new(),
         });
     }
-    Ok((out, missing, app_keys, app_base as u16))
+    Ok(Languages { languages: out, missing, stale, untracked, app_keys, app_texts: app_base as u16 })
 }

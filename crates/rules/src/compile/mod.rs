@@ -42,6 +42,12 @@ pub struct Compiled {
     /// Rulebook texts a language does not translate yet, as (language code, text key).
     /// They fall back to the source language; `icp-advisor check` reports them.
     pub missing: Vec<(String, String)>,
+    /// Translations made from an English text that has changed since (the fingerprint in
+    /// `i18n/<code>.lock` differs), as (language code, text key). They are not used: the
+    /// English shows until the translation is updated and stamped; `check` reports them.
+    pub stale: Vec<(String, String)>,
+    /// Languages without an `i18n/<code>.lock`: their translations' sources are not tracked.
+    pub untracked: Vec<String>,
     /// Every file read (for `cargo:rerun-if-changed`).
     pub files: Vec<PathBuf>,
     /// The app's own text keys (the `[app]` table of `i18n/en.toml`), in table order; the
@@ -72,8 +78,73 @@ pub fn compile(root: &Path) -> Result<Compiled, Error> {
     let langs = languages(&lang_dir)?;
     let mut read: Vec<PathBuf> = files.iter().map(|f| PathBuf::from(&f.name)).collect();
     read.extend(langs.iter().map(|l| PathBuf::from(&l.file)));
+    read.extend(langs.iter().filter(|l| l.lock.is_some()).map(|l| lock_path(Path::new(&l.file))));
     let out = assemble::assemble(&files, &langs)?;
-    Ok(Compiled { book: out.book, missing: out.missing, files: read, app_keys: out.app_keys })
+    Ok(Compiled {
+        book: out.book,
+        missing: out.missing,
+        stale: out.stale,
+        untracked: out.untracked,
+        files: read,
+        app_keys: out.app_keys,
+    })
+}
+
+/// The lock file beside a language file: `zh-CN.toml` → `zh-CN.lock`.
+pub fn lock_path(lang_file: &Path) -> PathBuf {
+    lang_file.with_extension("lock")
+}
+
+/// The fingerprint of a source text a translation was made from (in `<code>.lock`).
+pub fn fingerprint(text: &str) -> String {
+    crate::content_hash(text.as_bytes())
+}
+
+/// Reads a lock file: one `key fingerprint` per line; `#` starts a comment.
+fn read_lock(path: &Path) -> Result<Option<std::collections::HashMap<String, String>>, Error> {
+    let Ok(text) = std::fs::read_to_string(path) else { return Ok(None) };
+    let file = path.display().to_string();
+    let mut out = std::collections::HashMap::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut parts = line.split_whitespace();
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some(key), Some(hash), None) if hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                out.insert(key.to_string(), hash.to_string());
+            }
+            _ => {
+                return Err(Error {
+                    file,
+                    line: Some(n + 1),
+                    message: "expected `key fingerprint` (16 hex digits): write this file with `icp-advisor texts --stamp`".into(),
+                })
+            }
+        }
+    }
+    Ok(Some(out))
+}
+
+/// The lock file for a language: every text it translates, with the fingerprint of the English
+/// it was translated from (now). `translated` lists the keys the language file translates.
+pub fn lock_file(book: &Rulebook, code: &str, translated: &[&str]) -> String {
+    let mut out = format!(
+        "# The English each {code} translation was made from (a fingerprint per text key).\n\
+         # When an English text changes, its translation is stale: not shown (the English is)\n\
+         # and reported by `icp-advisor check`. After updating the translations, write this file\n\
+         # again with `icp-advisor texts --stamp {code}`.\n"
+    );
+    for (i, key) in book.text_keys.iter().enumerate() {
+        if translated.contains(key) {
+            out.push_str(&format!(
+                "{key} {}\n",
+                fingerprint(book.text(crate::Text(i as u16), crate::Lang::SOURCE))
+            ));
+        }
+    }
+    out
 }
 
 fn read(path: &Path) -> Result<String, Error> {
@@ -143,6 +214,8 @@ pub(crate) struct LangFile {
     pub file: String,
     pub text: String,
     pub doc: raw::LangDoc,
+    /// `<code>.lock`: text key → fingerprint of the English it was translated from.
+    pub lock: Option<std::collections::HashMap<String, String>>,
 }
 
 /// Reads every `<code>.toml` of the language folder: English (the rulebook's own language)
@@ -172,7 +245,8 @@ fn languages(dir: &Path) -> Result<Vec<LangFile>, Error> {
                 ),
             });
         }
-        out.push(LangFile { file, text, doc });
+        let lock = read_lock(&lock_path(&path))?;
+        out.push(LangFile { file, text, doc, lock });
     }
     // The source language first.
     out.sort_by_key(|l| (l.doc.language.code != assemble::SOURCE_LANG, l.doc.language.code.clone()));
