@@ -415,7 +415,7 @@ fn stamp(code: &str, rules: &str) -> Result<ExitCode, Usage> {
         .map_err(|e| Usage(format!("cannot write {}: {e}", lock.display())))?;
     let was_stale = c.stale.iter().filter(|(l, _)| l == code).count();
     Ok(print(&format!(
-        "wrote {} ({} texts; {was_stale} were stale and are now taken as translated from today's English)\n",
+        "wrote {}: {} translated texts, each recorded as following today's English ({was_stale} of them stale until now)\n",
         lock.display(),
         translated.len()
     )))

@@ -39,6 +39,8 @@ pub enum Notice {
     UnknownFlow(String),
     Dropped(AnswerError),
     Malformed(String),
+    /// A question answered more than once (its id): the first answer that applies is kept.
+    Repeated(String),
     TooLong,
     /// The link asked for a question or result that does not follow from its answers.
     Redirected,
@@ -106,21 +108,15 @@ fn decode_answers(flow: FlowIx, query: &str, notices: &mut Vec<Notice>) -> Answe
     if query.split('&').filter(|p| !p.is_empty()).nth(MAX_PAIRS).is_some() {
         notices.push(Notice::TooLong);
     }
-    let (mut set, problems) = AnswerSet::from_pairs_lenient(&RULEBOOK, flow, pairs.iter().copied());
+    // A question answered twice keeps its first answer that applies (the lenient reader keeps
+    // the last, so it reads them backwards), and the link is said to have repeated it.
+    let (set, mut problems) = AnswerSet::from_pairs_lenient(&RULEBOOK, flow, pairs.iter().rev().copied());
+    problems.reverse();
     notices.extend(problems.into_iter().map(Notice::Dropped));
-    // A question answered twice: keep the first answer.
-    let mut seen = Vec::new();
-    for (q, o) in &pairs {
-        if let Some(qi) = RULEBOOK.question(q) {
-            if seen.contains(&qi) {
-                continue;
-            }
-            seen.push(qi);
-            if let Some(oi) = RULEBOOK.questions[qi].option(o) {
-                if RULEBOOK.questions[qi].flow == flow {
-                    set.set(qi, oi);
-                }
-            }
+    for (i, (q, o)) in pairs.iter().enumerate() {
+        let first = pairs.iter().position(|(k, _)| k == q) == Some(i);
+        if first && pairs[i + 1..].iter().any(|(k, v)| k == q && v != o) {
+            notices.push(Notice::Repeated(q.to_string()));
         }
     }
     set

@@ -76,6 +76,18 @@ fn corrupted_links_keep_the_valid_part_with_notices() {
     assert_eq!(n.len(), 1);
 }
 
+/// A question answered more than once keeps its first answer that applies, and the link is
+/// said to have repeated it (not silently); the same answer twice is no news.
+#[test]
+fn a_question_answered_twice_keeps_its_first_valid_answer_and_says_so() {
+    let (r, n) = route::decode("#/need/cdn?hosting=nowhere&hosting=outside&hosting=hong-kong");
+    let Route::Question { answers, .. } = r else { panic!("{r:?}") };
+    assert_eq!(answers, set("need", &[("hosting", "outside")]));
+    assert!(matches!(&n[..], [Notice::Dropped(_), Notice::Repeated(q)] if q == "hosting"), "{n:?}");
+    let (_, n) = route::decode("#/need/cdn?hosting=outside&hosting=outside");
+    assert_eq!(n, vec![], "the same answer twice");
+}
+
 #[test]
 fn continue_goes_forward_and_back_goes_back() {
     let a = set("need", &[("hosting", "mainland-ecs")]);

@@ -94,6 +94,9 @@ pub fn message_text(m: &Message, lang: Lang) -> String {
         Message::Link(Notice::Malformed(p)) => {
             fill(s.notice_malformed, &[("part", &crate::answers::shown(p))])
         }
+        Message::Link(Notice::Repeated(q)) => {
+            fill(s.notice_repeated, &[("question", &question_words(q, lang))])
+        }
         Message::Link(Notice::TooLong) => s.notice_too_long.to_string(),
         Message::Link(Notice::Redirected) => s.notice_redirected.to_string(),
         Message::UnknownLanguage(tag) => {
@@ -137,10 +140,19 @@ fn notice_detail(n: &Notice, lang: Lang) -> String {
     use crate::answers::shown;
     match n {
         Notice::Dropped(e) => dropped_answer(e, lang),
+        Notice::Repeated(q) => question_words(q, lang),
         Notice::Malformed(part) | Notice::UnknownPage(part) | Notice::UnknownFlow(part) => {
             ["“", &shown(part), "”"].concat()
         }
         Notice::TooLong | Notice::Redirected => strings(lang).notice_cut_end.to_string(),
+    }
+}
+
+/// A question named by its id, in the reader's words: its prompt in quotes (the id, if unknown).
+fn question_words(id: &str, lang: Lang) -> String {
+    match RULEBOOK.question(id) {
+        Some(q) => ["“", RULEBOOK.questions[q].prompt.get(lang), "”"].concat(),
+        None => ["“", &crate::answers::shown(id), "”"].concat(),
     }
 }
 
