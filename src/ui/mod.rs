@@ -161,15 +161,11 @@ fn question_words(id: &str, lang: Lang) -> String {
 fn dropped_answer(e: &crate::answers::AnswerError, lang: Lang) -> String {
     use crate::answers::{shown, AnswerError};
     match e {
-        AnswerError::UnknownOption { question, option, .. } => match RULEBOOK.question(question) {
-            Some(q) => format!("“{}” ({})", RULEBOOK.questions[q].prompt.get(lang), shown(option)),
-            None => e.to_string(),
-        },
+        AnswerError::UnknownOption { question, option, .. } if RULEBOOK.question(question).is_some() => {
+            format!("{} ({})", question_words(question, lang), shown(option))
+        }
         AnswerError::QuestionNotInFlow { question, .. } | AnswerError::UnknownQuestion(question) => {
-            match RULEBOOK.question(question) {
-                Some(q) => format!("“{}”", RULEBOOK.questions[q].prompt.get(lang)),
-                None => format!("“{}”", shown(question)),
-            }
+            question_words(question, lang)
         }
         other => other.to_string(),
     }
