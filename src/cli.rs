@@ -328,10 +328,11 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
             };
             let only: Option<Vec<String>> = match (opt(&opts, "missing"), opt(&opts, "stale")) {
                 (Some(_), Some(_)) => return Err(Usage("texts takes --missing or --stale, not both".into())),
-                (Some(l), None) => Some(missing_keys(book, translation(l)?)),
+                (Some(l), None) => {
+                    Some(pending_keys(book, translation(l)?, opt(&opts, "rules"), Pending::Missing)?)
+                }
                 (None, Some(l)) => {
-                    let lang = translation(l)?;
-                    Some(stale_keys(book, lang, opt(&opts, "rules"))?)
+                    Some(pending_keys(book, translation(l)?, opt(&opts, "rules"), Pending::Stale)?)
                 }
                 (None, None) => None,
             };
@@ -379,21 +380,6 @@ fn embedded_translation_problems() -> Vec<String> {
     )
 }
 
-/// The keys of `lang`'s stale translations: the embedded rulebook's list, or that of the
-/// rulebook at `rules`.
-fn stale_keys(book: &Rulebook, lang: Lang, rules: Option<&str>) -> Result<Vec<String>, Usage> {
-    let code = book.language(lang).code;
-    let pairs: Vec<(String, String)> = match rules {
-        None => crate::rulebook::STALE_TRANSLATIONS
-            .iter()
-            .filter_map(|m| m.split_once('\t'))
-            .map(|(l, k)| (l.to_string(), k.to_string()))
-            .collect(),
-        Some(p) => compile(p).map_err(|e| Usage(format!("the rulebook is invalid: {e}")))?.stale,
-    };
-    Ok(pairs.into_iter().filter(|(l, _)| l == code).map(|(_, k)| k).collect())
-}
-
 /// `texts --stamp CODE`: records, for every text the language translates, the English it is
 /// a translation of now (`i18n/CODE.lock` beside `i18n/CODE.toml`).
 fn stamp(code: &str, rules: &str) -> Result<ExitCode, Usage> {
@@ -421,25 +407,45 @@ fn stamp(code: &str, rules: &str) -> Result<ExitCode, Usage> {
     )))
 }
 
-/// The keys of texts `lang` does not translate (the embedded rulebook's list, or recomputed
-/// by comparing the tables of a rulebook compiled at run time).
-fn missing_keys(book: &Rulebook, lang: Lang) -> Vec<String> {
+/// Which of a language's texts a translator must look at.
+#[derive(Clone, Copy)]
+enum Pending {
+    /// Not translated yet.
+    Missing,
+    /// Translated from an English text that has changed since.
+    Stale,
+}
+
+/// The keys of `lang`'s missing or stale translations: the embedded rulebook's lists, or those
+/// of the rulebook at `rules` (compiled again: the compiler knows which, the tables alone do
+/// not, since both show the English).
+fn pending_keys(
+    book: &Rulebook,
+    lang: Lang,
+    rules: Option<&str>,
+    which: Pending,
+) -> Result<Vec<String>, Usage> {
     let code = book.language(lang).code;
-    if std::ptr::eq(book, &RULEBOOK) {
-        return crate::rulebook::MISSING_TRANSLATIONS
-            .iter()
-            .filter_map(|m| m.split_once('\t'))
-            .filter(|(l, _)| *l == code)
-            .map(|(_, k)| k.to_string())
-            .collect();
-    }
-    (0..book.app_texts as usize)
-        .filter(|&i| {
-            let t = crate::rulebook::Text(i as u16);
-            book.text(t, lang) == book.text(t, Lang::SOURCE)
-        })
-        .map(|i| book.text_keys[i].to_string())
-        .collect()
+    let pairs: Vec<(String, String)> = match rules {
+        None => {
+            let list = match which {
+                Pending::Missing => crate::rulebook::MISSING_TRANSLATIONS,
+                Pending::Stale => crate::rulebook::STALE_TRANSLATIONS,
+            };
+            list.iter()
+                .filter_map(|m| m.split_once('\t'))
+                .map(|(l, k)| (l.to_string(), k.to_string()))
+                .collect()
+        }
+        Some(p) => {
+            let c = compile(p).map_err(|e| Usage(format!("the rulebook is invalid: {e}")))?;
+            match which {
+                Pending::Missing => c.missing,
+                Pending::Stale => c.stale,
+            }
+        }
+    };
+    Ok(pairs.into_iter().filter(|(l, _)| l == code).map(|(_, k)| k).collect())
 }
 
 fn check_command(

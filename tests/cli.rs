@@ -337,6 +337,8 @@ fn a_changed_english_text_makes_its_translation_stale_until_stamped() {
         (0, "question.hosting.prompt\tWhere does your website run, or where will it run?\n")
     );
 
+    let (code, out, _) = run(&["texts", "--missing", "zh-CN", "--rules", rules], b"");
+    assert_eq!((code, out.as_str()), (0, ""), "stale is not missing: the translation is there");
     let (code, out, err) = run(&["texts", "--stamp", "zh-CN", "--rules", rules], b"");
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("(1 of them stale until now)"), "{out}");
