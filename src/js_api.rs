@@ -147,14 +147,6 @@ pub async fn load_language(tag: String, folder: Option<String>) -> Result<(), Js
         .map_err(|why| JsError::new(&format!("the {} texts could not be loaded: {why}", lang.code())))
 }
 
-/// Starts the app in the page's `#app` element, as the page's own Wasm does by itself. The
-/// library's Wasm never starts it unasked (a documentation page may have an `#app` of its
-/// own); the single-file edition, which carries the library's Wasm, calls this.
-#[wasm_bindgen(js_name = startApp)]
-pub fn start_app() {
-    crate::ui::start();
-}
-
 /// The advisor's version, the rulebook's version and when the current-practice facts were
 /// gathered (as `icp-advisor --version` prints them).
 #[wasm_bindgen]

@@ -20,7 +20,7 @@ export function trunkNames(html) {
 /** The loader's source. */
 export function loaderSource({ bindings, wasm }, { serviceWorker }) {
   return (
-    `import init from './${bindings}';\n` +
+    `import init, { startApp } from './${bindings}';\n` +
     `function unavailable(error) {\n` +
     `  console.error('ICP Filing Advisor: the app could not start', error);\n` +
     `  // A panic while starting has already shown the crash panel, which says what to do.\n` +
@@ -32,9 +32,11 @@ export function loaderSource({ bindings, wasm }, { serviceWorker }) {
     // top-level await). A frame, or at most 100 ms where frames are throttled (a hidden
     // tab, an off-screen iframe).
     `const painted = new Promise((go) => { requestAnimationFrame(() => setTimeout(go)); setTimeout(go, 100); });\n` +
+    // The Wasm starts nothing by itself (the library's runs in other pages): start the app.
     `painted.then(() => init({ module_or_path: './${wasm}' })).then((wasm) => {\n` +
+    `  startApp();\n` +
     `  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));\n` +
-    `}, unavailable);\n` +
+    `}).catch(unavailable);\n` +
     (serviceWorker
       ? `if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {\n` +
         `  navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('ICP Filing Advisor: offline support unavailable', e));\n` +

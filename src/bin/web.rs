@@ -1,20 +1,14 @@
-//! The web app's entry point (built for wasm32 by Trunk): mounts the Yew app into `#app`
-//! (built with `--features library` for `icp-advisor.js`, it starts nothing by itself).
-//! Once its first render has replaced the static first screen it sets `data-app-ready` on
-//! `<html>` (the end-to-end tests wait for it).
+//! The web app's Wasm (built for wasm32 by Trunk, and with `--features library` for
+//! `icp-advisor.js`). It starts nothing by itself: the page's loader calls `startApp()` (see
+//! `ui::start_app`), which mounts the Yew app into `#app`; once its first render has replaced
+//! the static first screen it sets `data-app-ready` on `<html>` (the end-to-end tests wait for
+//! it). A page that loads the library calls `mount()` instead.
 
-#[cfg(all(target_arch = "wasm32", not(feature = "library")))]
+#[cfg(target_arch = "wasm32")]
 fn main() {
-    icp_advisor::ui::start();
-}
-
-/// The library's Wasm (`icp-advisor.js`) starts nothing by itself: the page that loads it
-/// decides (`mount()`, or `startApp()` in the single-file edition).
-#[cfg(all(target_arch = "wasm32", feature = "library"))]
-fn main() {
-    // Names one export so that the library crate, whose `#[wasm_bindgen]` exports are the
-    // API, is linked at all (a `main` that names nothing of it leaves a Wasm without them).
-    std::hint::black_box(icp_advisor::js_api::start_app as fn());
+    // Names an export so that the library crate, whose `#[wasm_bindgen]` exports these are, is
+    // linked at all (a `main` that names nothing of it leaves a Wasm without them).
+    std::hint::black_box(icp_advisor::ui::start_app as fn());
 }
 
 /// The web binary is only meaningful on wasm32; natively it explains itself, so that

@@ -405,6 +405,16 @@ pub fn lens_switch() -> Html {
 
 // ───────────────────────────── starting in the browser ─────────────────────────────
 
+/// `startApp()` for JavaScript: the page's loader and the single-file edition call it after
+/// loading the Wasm, which never starts the app by itself — the library's Wasm (and a debug
+/// build's, which `icp-advisor.js` loads too) runs in documentation pages that may have an
+/// `#app` of their own.
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = startApp)]
+pub fn start_app() {
+    start();
+}
+
 /// Mounts the app into the element with id `app` (beside the static first screen, which it
 /// replaces after its first render). The page's query string may ask for the embed mode.
 #[cfg(target_arch = "wasm32")]
