@@ -15,7 +15,7 @@ import { fail, minify, sha } from './util.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const NAME = 'icp-advisor-lib';
-/** What the library's glue must export (src/js_api.rs). */
+/** What the library's glue must export (src/js_api.rs; startApp: ui::start_app, for the single file). */
 const API = ['evaluate', 'questions', 'loadLanguage', 'version', 'mount', 'startApp'];
 
 /** wasm-opt's arguments as index.html gives them to Trunk (data-wasm-opt, data-wasm-opt-params). */
