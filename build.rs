@@ -26,19 +26,31 @@ fn main() {
     }
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let mut book = icp_rules::compile::bake::bake(compiled.book, "RULEBOOK");
-    let missing: Vec<String> = compiled.missing.iter().map(|(l, k)| format!("{l}\t{k}")).collect();
-    let _ = writeln!(book, "#[cfg(not(target_arch = \"wasm32\"))]");
-    let _ = writeln!(book, "/// Rulebook texts a language does not translate yet (`code<TAB>key`).");
-    let _ = writeln!(book, "pub static MISSING_TRANSLATIONS: &[&str] = &{missing:?};");
-    let stale: Vec<String> = compiled.stale.iter().map(|(l, k)| format!("{l}\t{k}")).collect();
-    let _ = writeln!(book, "#[cfg(not(target_arch = \"wasm32\"))]");
-    let _ =
-        writeln!(book, "/// Translations made from an English text that has changed since (`code<TAB>key`).");
-    let _ = writeln!(book, "pub static STALE_TRANSLATIONS: &[&str] = &{stale:?};");
-    let _ = writeln!(book, "#[cfg(not(target_arch = \"wasm32\"))]");
-    let _ =
-        writeln!(book, "/// Languages whose translations' sources are not tracked (no `i18n/<code>.lock`).");
-    let _ = writeln!(book, "pub static UNTRACKED_LANGUAGES: &[&str] = &{:?};", compiled.untracked);
+    // What the CLI's `check` and `texts` report (native only): `code<TAB>key` lines, or codes.
+    let pairs =
+        |v: &[(String, String)]| -> Vec<String> { v.iter().map(|(l, k)| format!("{l}\t{k}")).collect() };
+    for (name, doc, items) in [
+        (
+            "MISSING_TRANSLATIONS",
+            "Rulebook texts a language does not translate yet (`code<TAB>key`).",
+            pairs(&compiled.missing),
+        ),
+        (
+            "STALE_TRANSLATIONS",
+            "Translations made from an English text that has changed since (`code<TAB>key`).",
+            pairs(&compiled.stale),
+        ),
+        (
+            "UNTRACKED_LANGUAGES",
+            "Languages whose translations' sources are not tracked (no `i18n/<code>.lock`).",
+            compiled.untracked.clone(),
+        ),
+    ] {
+        let _ = writeln!(
+            book,
+            "#[cfg(not(target_arch = \"wasm32\"))]\n/// {doc}\npub static {name}: &[&str] = &{items:?};"
+        );
+    }
     write(&Path::new(&out).join("rulebook.rs"), &book);
     write(&Path::new(&out).join("strings.rs"), &strings(compiled.book, &compiled.app_keys));
 }

@@ -369,15 +369,17 @@ fn translation_problems(
 
 /// The same for the embedded rulebook.
 fn embedded_translation_problems() -> Vec<String> {
-    let pairs = |list: &[&str]| -> Vec<(String, String)> {
-        list.iter().filter_map(|m| m.split_once('\t')).map(|(l, k)| (l.to_string(), k.to_string())).collect()
-    };
     let untracked: Vec<String> = crate::rulebook::UNTRACKED_LANGUAGES.iter().map(|s| s.to_string()).collect();
     translation_problems(
-        &pairs(crate::rulebook::MISSING_TRANSLATIONS),
-        &pairs(crate::rulebook::STALE_TRANSLATIONS),
+        &baked_pairs(crate::rulebook::MISSING_TRANSLATIONS),
+        &baked_pairs(crate::rulebook::STALE_TRANSLATIONS),
         &untracked,
     )
+}
+
+/// A list `build.rs` baked as `code<TAB>key` lines, as (language code, text key) pairs.
+fn baked_pairs(list: &[&str]) -> Vec<(String, String)> {
+    list.iter().filter_map(|m| m.split_once('\t')).map(|(l, k)| (l.to_string(), k.to_string())).collect()
 }
 
 /// `texts --stamp CODE`: records, for every text the language translates, the English it is
@@ -427,16 +429,10 @@ fn pending_keys(
 ) -> Result<Vec<String>, Usage> {
     let code = book.language(lang).code;
     let pairs: Vec<(String, String)> = match rules {
-        None => {
-            let list = match which {
-                Pending::Missing => crate::rulebook::MISSING_TRANSLATIONS,
-                Pending::Stale => crate::rulebook::STALE_TRANSLATIONS,
-            };
-            list.iter()
-                .filter_map(|m| m.split_once('\t'))
-                .map(|(l, k)| (l.to_string(), k.to_string()))
-                .collect()
-        }
+        None => baked_pairs(match which {
+            Pending::Missing => crate::rulebook::MISSING_TRANSLATIONS,
+            Pending::Stale => crate::rulebook::STALE_TRANSLATIONS,
+        }),
         Some(p) => {
             let c = compile(p).map_err(|e| Usage(format!("the rulebook is invalid: {e}")))?;
             match which {

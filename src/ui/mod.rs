@@ -547,18 +547,19 @@ mod page {
                         if !matches!(saved.route, Route::Start | Route::Faq(_)) {
                             state.resumable = Some(route::shareable(&saved.route));
                         }
-                        // The same rules, yet something could not be read (the stored value
-                        // was edited or damaged): what was left out is said, never silent.
-                        let lost: Vec<_> = saved
-                            .notices
-                            .iter()
-                            .filter(|n| !matches!(n, route::Notice::Redirected))
-                            .cloned()
-                            .collect();
-                        if saved.other_version.is_none() && !lost.is_empty() {
-                            messages.push(Message::SavedPartly(lost));
-                        }
-                        if saved.other_version.is_some() {
+                        if saved.other_version.is_none() {
+                            // The same rules, yet something could not be read (the stored value
+                            // was edited or damaged): what was left out is said, never silent.
+                            let lost: Vec<_> = saved
+                                .notices
+                                .iter()
+                                .filter(|n| !matches!(n, route::Notice::Redirected))
+                                .cloned()
+                                .collect();
+                            if !lost.is_empty() {
+                                messages.push(Message::SavedPartly(lost));
+                            }
+                        } else {
                             let dropped = saved
                                 .notices
                                 .iter()
