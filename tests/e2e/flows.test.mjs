@@ -210,17 +210,9 @@ for (const s of SCENARIOS) {
 
 // ───────────────────────────── 2. the result leads with the outcome ─────────────────────────────
 
-// A foreign company with no presence in mainland China: a blocking first step leads.
-const NO_PRESENCE = [
-  ['hosting', 'mainland-ecs'],
-  ['access', 'domain'],
-  ['cdn', 'none'],
-  ['domain-kind', 'top-level'],
-  ['domain-filing', 'none'],
-  ['subject-filing', 'none'],
-  ['entity', 'outside'],
-  ['presence', 'none'],
-];
+// A foreign company with no presence in mainland China: a blocking first step leads. (The
+// office path of the harness up to its presence question, answered "none".)
+const NO_PRESENCE = [...OFFICE.slice(0, OFFICE.findIndex(([q]) => q === 'presence')), ['presence', 'none']];
 
 test('the result leads with the outcome: the h1 says it, the title follows, nothing comes before it', async (t) => {
   const { page, seen } = await open(t, resultLink('need', OFFICE));
