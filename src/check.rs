@@ -61,50 +61,83 @@ struct Stated {
     place: String,
 }
 
-/// The facts the advice of one path states, with where each is stated.
+/// The facts the advice of one path states, with where each is stated. A current-practice
+/// note that speaks inside the FAQ steps it qualifies (`amend`) supersedes what they state in its
+/// own dimensions: the step says itself what changed.
 fn stated(book: &Rulebook, advice: &[Applied]) -> Vec<Stated> {
+    let mut superseded: Vec<(RecIx, usize)> = Vec::new();
+    for a in advice {
+        let rec = &book.recommendations[a.rec];
+        if rec.amend.is_none() {
+            continue;
+        }
+        for &q in rec.qualifies {
+            if advice.iter().any(|x| x.rec == q) {
+                superseded.extend(a.facts(book).iter().map(|f| (q, f.dim)));
+            }
+        }
+    }
     let mut out = Vec::new();
+    let mut add = |fact: Fact, rec: RecIx, place: String| {
+        if !superseded.contains(&(rec, fact.dim)) {
+            out.push(Stated { fact, rec, place });
+        }
+    };
     for a in advice {
         let rec = &book.recommendations[a.rec];
         let id = rec.id;
-        out.extend(rec.asserts.iter().map(|&fact| Stated { fact, rec: a.rec, place: format!("`{id}`") }));
+        rec.asserts.iter().for_each(|&fact| add(fact, a.rec, format!("`{id}`")));
         for &i in &a.body {
             let place = format!("`{id}` (paragraph {})", i + 1);
-            out.extend(rec.body[i].asserts.iter().map(|&fact| Stated {
-                fact,
-                rec: a.rec,
-                place: place.clone(),
-            }));
+            rec.body[i].asserts.iter().for_each(|&fact| add(fact, a.rec, place.clone()));
         }
         for &i in &a.steps {
             let place = format!("`{id}` (step {})", i + 1);
-            out.extend(rec.steps[i].asserts.iter().map(|&fact| Stated {
-                fact,
-                rec: a.rec,
-                place: place.clone(),
-            }));
+            rec.steps[i].asserts.iter().for_each(|&fact| add(fact, a.rec, place.clone()));
         }
     }
     out
 }
 
-/// The contradictions and repetitions among the facts of one path's advice.
+/// The contradictions and repetitions among the facts of one path's advice. A plan step of the
+/// FAQ and a current-practice note that negates what it states are named as such: the note must
+/// say it in the step (`amend`), or one of them is wrong.
 pub fn fact_problems(book: &Rulebook, advice: &[Applied]) -> Vec<String> {
     let facts = stated(book, advice);
     let mut problems = Vec::new();
+    let is_step =
+        |r: RecIx| book.recommendations[r].layer == Layer::Faq && book.recommendations[r].phase.is_some();
+    let is_note = |r: RecIx| book.recommendations[r].layer == Layer::Practice;
     for (i, a) in facts.iter().enumerate() {
         for b in &facts[i + 1..] {
             if a.fact.dim != b.fact.dim {
                 continue;
             }
             if a.fact.value != b.fact.value {
-                problems.push(format!(
-                    "contradiction: {} states {} but {} states {}",
-                    a.place,
-                    book.fact_name(a.fact),
-                    b.place,
-                    book.fact_name(b.fact)
-                ));
+                let (step, note) = if is_step(a.rec) && is_note(b.rec) {
+                    (Some(a), Some(b))
+                } else if is_step(b.rec) && is_note(a.rec) {
+                    (Some(b), Some(a))
+                } else {
+                    (None, None)
+                };
+                if let (Some(step), Some(note)) = (step, note) {
+                    problems.push(format!(
+                        "a step and a note contradict each other: step {} states {}, but note {} on the same path negates it ({}); give the note an `amend` line for the step (it then speaks inside the step), or correct one of them",
+                        step.place,
+                        book.fact_name(step.fact),
+                        note.place,
+                        book.fact_name(note.fact)
+                    ));
+                } else {
+                    problems.push(format!(
+                        "contradiction: {} states {} but {} states {}",
+                        a.place,
+                        book.fact_name(a.fact),
+                        b.place,
+                        book.fact_name(b.fact)
+                    ));
+                }
             } else if a.rec != b.rec {
                 problems.push(format!(
                     "said twice: {} and {} both state {}",
@@ -181,6 +214,14 @@ pub fn check(book: &Rulebook) -> Report {
             }
             for p in fact_problems(book, &ev.advice) {
                 problems.push(format!("{path}: {p}"));
+            }
+            if let Some(v) = ev.advice.iter().find(|a| Some(a.rec) == ev.verdict) {
+                if v.answer.is_none() {
+                    problems.push(format!(
+                        "{path}: no verdict line (`answer`) of `{}` holds",
+                        book.recommendations[v.rec].id
+                    ));
+                }
             }
         });
         if flow.verdict_required && without_verdict > 0 {

@@ -33,6 +33,8 @@ pub struct Applied {
     pub rules: Vec<RuleIx>,
     /// The answers those rules (and its conditional parts) looked at, in the order asked.
     pub because: Vec<(QIx, usize)>,
+    /// (A verdict) its verdict line: the first of its `answer` parts whose condition holds.
+    pub answer: Option<usize>,
     /// The body parts that apply, by index.
     pub body: Vec<usize>,
     /// The steps that apply, by index.
@@ -211,6 +213,7 @@ fn advise(book: &Rulebook, relevant: &Picks, asked: &[(QIx, usize)]) -> Vec<Appl
                         rec,
                         rules: Vec::new(),
                         because: Vec::new(),
+                        answer: applying(r.answer, relevant).first().copied(),
                         body: applying(r.body, relevant),
                         steps: applying(r.steps, relevant),
                     });
@@ -223,6 +226,9 @@ fn advise(book: &Rulebook, relevant: &Picks, asked: &[(QIx, usize)]) -> Vec<Appl
     for a in &mut advice {
         let rec = &book.recommendations[a.rec];
         let mut refs = a.rules.iter().fold(0u64, |m, &r| m | book.rules[r].when.refs());
+        if let Some(i) = a.answer {
+            refs |= rec.answer[i].when.refs();
+        }
         for &i in &a.body {
             refs |= rec.body[i].when.refs();
         }

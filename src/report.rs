@@ -4,7 +4,7 @@
 use crate::answers::AnswerSet;
 use crate::engine::{evaluate, Evaluation};
 use crate::i18n::{fill, strings};
-use crate::present::{present, Presentation};
+use crate::present::{present, Place, Presentation};
 use crate::rulebook::{Citation, Lang, QIx, RecIx, Rulebook, SourceKind};
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -25,32 +25,42 @@ pub struct Advice {
     pub ignored: Vec<&'static str>,
     pub next_question: Option<QuestionOut>,
     pub progress: Progress,
-    /// The id of the headline recommendation, if any.
-    pub verdict: Option<&'static str>,
-    /// The headline: the outcome, led by a blocking first step where there is one.
-    pub outcome: Option<OutcomeOut>,
-    /// "Your plan": what to do, in the order a person does it.
+    /// The verdict: the flow's question answered in one sentence, with its reason (once the
+    /// flow is complete).
+    pub verdict: Option<VerdictOut>,
+    /// The one thing to do first: the plan's first step.
+    pub first_action: Option<PlanOut>,
+    /// "Your plan": what to do, in the order a person does it, numbered from 1.
     pub plan: Vec<PlanOut>,
-    /// The advice in reading order (the verdict first; current-practice notes next to the
-    /// FAQ advice they qualify, then the rest).
+    /// Other answers to the person's own choices (where to host, which CDN, …) that lead to
+    /// another verdict, with every other answer kept.
+    pub alternatives: Vec<AlternativeOut>,
+    /// "Good to know": the ids of the recommendations that are not steps (in `recommendations`).
+    pub good_to_know: Vec<&'static str>,
+    /// Every recommendation shown, in reading order (the plan's steps, each followed by the
+    /// current-practice notes read inside it; the verdict if it is not a step; then "Good to
+    /// know"), with its paragraphs, steps, why and sources.
     pub recommendations: Vec<RecOut>,
     /// When the current-practice facts were gathered (`YYYY-MM`).
     pub practice_gathered: &'static str,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
-pub struct OutcomeOut {
-    /// The page's heading: the verdict's title, or the blocking first step's.
-    pub title: &'static str,
-    /// With a blocking first step: the verdict's title ("then …").
-    pub then: Option<&'static str>,
-    /// The recommendation the heading comes from.
+pub struct VerdictOut {
+    /// The recommendation it is (its card in `recommendations` has the why and the sources).
     pub recommendation: &'static str,
+    /// The outcome: the page's heading.
+    pub title: &'static str,
+    /// The verdict line: one sentence that answers the flow's question, with its reason.
+    pub text: &'static str,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
 pub struct PlanOut {
-    /// `first` (blocks the rest), `before` (filing), `filing`, `review`, `after` (approval).
+    /// The step's number, from 1.
+    pub number: usize,
+    /// `first` (blocks the rest), `before` (filing), `filing`, `review`, `after` (approval),
+    /// `ongoing` (from now on).
     pub phase: &'static str,
     pub text: &'static str,
     /// The card with the why and the source.
@@ -58,6 +68,31 @@ pub struct PlanOut {
     pub layer: &'static str,
     /// An alternative to the blocking first step.
     pub alternative: bool,
+    /// What current practice says of this step, said in the step itself (lens `all` only).
+    pub amends: Vec<AmendOut>,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct AmendOut {
+    /// The current-practice note it comes from (its card has the sources).
+    pub note: &'static str,
+    pub text: &'static str,
+    /// The note's sources and their dates, short: "Alibaba Cloud, read 2026-11".
+    pub as_of: String,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct AlternativeOut {
+    /// The choice question and the other answer to it.
+    pub question: &'static str,
+    pub option: &'static str,
+    /// The other answer as it reads: "If you host in Hong Kong".
+    pub text: &'static str,
+    /// The verdict it leads to: the recommendation and its title.
+    pub verdict: &'static str,
+    pub title: &'static str,
+    /// The answers of that result (today's, with this one changed): evaluate them to read it.
+    pub answers: crate::answers::AnswersInput,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -103,7 +138,9 @@ pub struct RecOut {
     pub verdict: bool,
     /// Where it goes in the plan, if it is something to do.
     pub phase: Option<&'static str>,
-    /// (Current practice) the FAQ recommendation it is shown next to.
+    /// Where it is read: `plan` (a step), `verdict` (under the verdict line) or `good-to-know`.
+    pub place: &'static str,
+    /// (Current practice) the FAQ recommendation it is read inside.
     pub attached_to: Option<&'static str>,
     pub title: &'static str,
     /// The paragraphs that apply on this path.
@@ -221,7 +258,27 @@ pub fn render_presented(
 ) -> Advice {
     let flow = &book.flows[ev.flow];
     let t = |x| book.text(x, lang);
-    let title = |r: RecIx| t(book.recommendations[r].title);
+    let id = |r: RecIx| book.recommendations[r].id;
+    let plan: Vec<PlanOut> = shown
+        .plan
+        .iter()
+        .enumerate()
+        .map(|(n, s)| PlanOut {
+            number: n + 1,
+            phase: s.phase.id(),
+            text: plan_text(book, s.rec, lang),
+            recommendation: id(s.rec),
+            layer: book.recommendations[s.rec].layer.id(),
+            alternative: s.alternative,
+            amends: amends(book, shown, s.rec)
+                .map(|(c, text)| AmendOut {
+                    note: id(c.rec),
+                    text: t(text),
+                    as_of: dates_short(book, &crate::present::citations(book, &ev.advice[c.applied]), lang),
+                })
+                .collect(),
+        })
+        .collect();
     Advice {
         flow: flow.id,
         flow_title: t(flow.title),
@@ -237,22 +294,34 @@ pub fn render_presented(
             at_most_total: ev.asked.len() + ev.at_most_remaining,
             possibly_ahead: ev.possibly_ahead.iter().map(|&q| book.questions[q].id).collect(),
         },
-        verdict: ev.verdict.map(|r| book.recommendations[r].id),
-        outcome: shown.headline.as_ref().map(|h| OutcomeOut {
-            title: title(h.lead()),
-            then: h.first.map(|_| title(h.verdict)),
-            recommendation: book.recommendations[h.lead()].id,
+        verdict: shown.headline.as_ref().map(|h| VerdictOut {
+            recommendation: id(h.verdict),
+            title: t(book.recommendations[h.verdict].title),
+            text: verdict_line(book, h.verdict, shown.answer, lang),
         }),
-        plan: shown
-            .plan
+        first_action: plan.first().cloned(),
+        plan,
+        alternatives: shown
+            .other_ways
             .iter()
-            .map(|s| PlanOut {
-                phase: s.phase.id(),
-                text: plan_text(book, s.rec, lang),
-                recommendation: book.recommendations[s.rec].id,
-                layer: book.recommendations[s.rec].layer.id(),
-                alternative: s.alternative,
+            .map(|w| {
+                let q = &book.questions[w.question];
+                let o = &q.options[w.option];
+                AlternativeOut {
+                    question: q.id,
+                    option: o.id,
+                    text: o.instead.map_or_else(|| t(o.label), t),
+                    verdict: id(w.verdict),
+                    title: t(book.recommendations[w.verdict].title),
+                    answers: w.answers.to_input(book),
+                }
             })
+            .collect(),
+        good_to_know: shown
+            .cards
+            .iter()
+            .filter(|c| c.place == Place::GoodToKnow)
+            .map(|c| id(c.rec))
             .collect(),
         practice_gathered: book.gathered,
         recommendations: shown
@@ -271,7 +340,8 @@ pub fn render_presented(
                     layer: rec.layer.id(),
                     verdict: rec.verdict,
                     phase: rec.phase.map(|p| p.id()),
-                    attached_to: c.attached_to.map(|r| book.recommendations[r].id),
+                    place: c.place.id(),
+                    attached_to: c.attached_to.map(id),
                     title: t(rec.title),
                     body: body.iter().map(|p| t(p.text)).collect(),
                     steps: steps.iter().map(|p| t(p.text)).collect(),
@@ -285,6 +355,22 @@ pub fn render_presented(
             })
             .collect(),
     }
+}
+
+/// The verdict line of a verdict: the part that applies, else (a path no verdict line covers,
+/// which `icp-advisor check` reports) the verdict's title.
+pub fn verdict_line(book: &Rulebook, verdict: RecIx, answer: Option<usize>, lang: Lang) -> &'static str {
+    let r = &book.recommendations[verdict];
+    book.text(answer.and_then(|i| r.answer.get(i)).map_or(r.title, |p| p.text), lang)
+}
+
+/// The current-practice notes that speak inside a plan step (their `amend` line), in order.
+pub fn amends<'a>(
+    book: &'a Rulebook,
+    shown: &'a Presentation,
+    step: RecIx,
+) -> impl Iterator<Item = (&'a crate::present::Card, crate::rulebook::Text)> + 'a {
+    shown.notes_on(step).filter_map(|c| book.recommendations[c.rec].amend.map(|t| (c, t)))
 }
 
 /// The citation's reference, e.g. `ICP FAQ §1.2 ("…")` or `Alibaba Cloud, "Limits" (no date
@@ -314,13 +400,42 @@ pub fn phase_heading(s: &crate::i18n::Strings, phase: &str) -> &'static str {
         "before" => s.phase_before,
         "filing" => s.phase_filing,
         "review" => s.phase_review,
-        _ => s.phase_after,
+        "after" => s.phase_after,
+        _ => s.phase_ongoing,
     }
 }
 
 /// "As of …, per …" for a current-practice card: each source once, with its date.
 pub fn as_of(r: &RecOut, lang: Lang) -> String {
     as_of_sources(r.citations.iter().map(|c| (c.publisher, c.page_date, c.read)), lang)
+}
+
+/// "As of …, per …" for citations.
+pub fn as_of_citations(book: &Rulebook, cites: &[&Citation], lang: Lang) -> String {
+    let sources = cites.iter().map(|c| &book.sources[c.source]);
+    as_of_sources(sources.map(|s| (s.publisher, s.page_date, s.read)), lang)
+}
+
+/// The short form of the dates of citations, for a line that must stay short (what current
+/// practice says inside a plan step): "Alibaba Cloud, read 2026-11" — each publisher once, with
+/// the newest date its pages show, or when they were read.
+pub fn dates_short(book: &Rulebook, cites: &[&Citation], lang: Lang) -> String {
+    let s = strings(lang);
+    let mut by: Vec<(&str, Option<&str>, &str)> = Vec::new();
+    for c in cites {
+        let src = &book.sources[c.source];
+        match by.iter_mut().find(|(p, _, _)| *p == src.publisher) {
+            Some(entry) => entry.1 = entry.1.max(src.page_date),
+            None => by.push((src.publisher, src.page_date, src.read)),
+        }
+    }
+    by.iter()
+        .map(|(publisher, date, read)| {
+            let date = date.map_or_else(|| fill(s.read_on, &[("read", read)]), str::to_string);
+            fill(s.source_short, &[("publisher", publisher), ("date", &date)])
+        })
+        .collect::<Vec<_>>()
+        .join(s.list_separator)
 }
 
 /// "As of <date>, per <publisher>" for each publisher cited: the newest date its cited pages
@@ -348,8 +463,9 @@ pub fn as_of_sources<'a>(
 }
 
 /// The advice as Markdown (also readable as plain text): for the CLI's `--format text`
-/// and the app's "copy as text". The outcome and the plan come first, then the cards (each
-/// current-practice note marked as such, with its dates), then the answers.
+/// and the app's "copy as text". In the result's order: the verdict, the one thing to do first,
+/// the plan (each step with its details, why and sources under it), the other ways, "Good to
+/// know", then the answers.
 pub fn to_markdown(advice: &Advice, lang: Lang) -> String {
     let s = strings(lang);
     let mut out = String::new();
@@ -364,44 +480,80 @@ pub fn to_markdown(advice: &Advice, lang: Lang) -> String {
         }
         return out;
     }
-    if let Some(o) = &advice.outcome {
+    let card = |id: &str| advice.recommendations.iter().find(|r| r.id == id);
+    let notes_on =
+        |id: &'static str| advice.recommendations.iter().filter(move |r| r.attached_to == Some(id));
+    if let Some(v) = &advice.verdict {
         let _ = writeln!(w);
-        let _ = writeln!(w, "{}", fill(s.md_in_short, &[("title", o.title)]));
-        if let Some(then) = o.then {
-            let _ = writeln!(w, "{}", fill(s.outcome_then, &[("title", then)]));
+        let _ = writeln!(w, "## {}", v.title);
+        let _ = writeln!(w);
+        let _ = writeln!(w, "{}", v.text);
+        // The verdict's own card, when it is not a step.
+        if let Some(r) = card(v.recommendation).filter(|r| r.place == Place::Verdict.id()) {
+            rec_details(w, r, "", lang);
+            for n in notes_on(r.id) {
+                note_markdown(w, n, "", lang);
+            }
         }
+    }
+    if let Some(first) = &advice.first_action {
+        let _ = writeln!(w);
+        let _ = writeln!(w, "**{}** {}", s.first_action, step_text(first, lang));
     }
     if !advice.plan.is_empty() {
         let _ = writeln!(w);
         let _ = writeln!(w, "## {}", s.plan_heading);
         let mut phase = "";
-        let mut n = 0;
         for p in &advice.plan {
             if p.phase != phase {
                 phase = p.phase;
                 let _ = writeln!(w);
-                let _ = writeln!(w, "{}", phase_heading(s, phase));
+                let _ = writeln!(w, "*{}*", phase_heading(s, phase));
             }
-            n += 1;
-            let text = if p.alternative {
-                fill(s.plan_alternative, &[("text", p.text)])
-            } else {
-                p.text.to_string()
-            };
+            let _ = writeln!(w);
             let mark = if p.layer == "practice" { format!(" ({})", s.practice_short) } else { String::new() };
-            let _ = writeln!(w, "{n}. {text}{mark}");
+            let _ = writeln!(w, "{}. **{}**{mark}", p.number, step_text(p, lang));
+            for a in &p.amends {
+                let _ = writeln!(w, "   *{}:* {} ({})", s.practice_short, a.text, a.as_of);
+            }
+            if let Some(r) = card(p.recommendation) {
+                rec_details(w, r, "   ", lang);
+                for n in notes_on(r.id) {
+                    note_markdown(w, n, "   ", lang);
+                }
+            }
         }
     }
-    let mut practice_heading = false;
-    for r in &advice.recommendations {
+    if !advice.alternatives.is_empty() {
         let _ = writeln!(w);
-        if r.layer == "practice" && r.attached_to.is_none() && !practice_heading {
-            practice_heading = true;
-            let _ =
-                writeln!(w, "## {}", fill(s.practice_heading_dated, &[("date", advice.practice_gathered)]));
-            let _ = writeln!(w);
+        let _ = writeln!(w, "## {}", s.other_ways_heading);
+        let _ = writeln!(w);
+        for a in &advice.alternatives {
+            let _ = writeln!(w, "- {}", fill(s.other_way, &[("choice", a.text), ("verdict", a.title)]));
         }
-        rec_markdown(w, r, lang);
+    }
+    let good: Vec<&RecOut> = advice
+        .recommendations
+        .iter()
+        .filter(|r| r.place == Place::GoodToKnow.id() && r.attached_to.is_none())
+        .collect();
+    if !good.is_empty() {
+        let _ = writeln!(w);
+        let _ = writeln!(w, "## {}", s.good_to_know);
+        for r in good {
+            let _ = writeln!(w);
+            if r.layer == "practice" {
+                let _ = writeln!(w, "### {}: {}", s.practice_short, r.title);
+                let _ = writeln!(w);
+                let _ = writeln!(w, "*{}*", as_of(r, lang));
+            } else {
+                let _ = writeln!(w, "### {}", r.title);
+            }
+            rec_details(w, r, "", lang);
+            for n in notes_on(r.id) {
+                note_markdown(w, n, "", lang);
+            }
+        }
     }
     let _ = writeln!(w);
     answers_markdown(w, advice, lang);
@@ -413,6 +565,82 @@ pub fn to_markdown(advice: &Advice, lang: Lang) -> String {
     out
 }
 
+/// What a result shows before anything is opened, in reading order: the flow's name, the
+/// outcome, the verdict line, the one thing to do first, the plan's heading, phase labels and
+/// step lines (with what current practice says in them), the other ways, and the headings of
+/// the collapsed sections ("Why, and the source", "Good to know", the answers). The UI renders
+/// exactly these outside its disclosures; the budgets (`VISIBLE_WORDS`, `VISIBLE_CHARS`) are
+/// checked on every path.
+pub fn visible(advice: &Advice, lang: Lang) -> Vec<String> {
+    let s = strings(lang);
+    let mut out: Vec<String> = vec![advice.flow_title.to_string()];
+    let Some(v) = &advice.verdict else { return out };
+    out.push(v.title.to_string());
+    out.push(v.text.to_string());
+    out.push(s.why_and_source.to_string());
+    if let Some(first) = &advice.first_action {
+        out.push(s.first_action.to_string());
+        out.push(step_text(first, lang));
+    }
+    if !advice.plan.is_empty() {
+        out.push(s.plan_heading.to_string());
+    }
+    let mut phase = "";
+    for p in &advice.plan {
+        if p.phase != phase {
+            phase = p.phase;
+            out.push(phase_heading(s, phase).to_string());
+        }
+        out.push(step_text(p, lang));
+        if p.layer == "practice" {
+            out.push(s.practice_short.to_string());
+        }
+        for a in &p.amends {
+            out.push(s.practice_short.to_string());
+            out.push(a.text.to_string());
+            out.push(fill(s.in_brackets, &[("text", &a.as_of)]));
+        }
+    }
+    if !advice.alternatives.is_empty() {
+        out.push(s.other_ways_heading.to_string());
+        for a in &advice.alternatives {
+            out.push(fill(s.other_way, &[("choice", a.text), ("verdict", a.title)]));
+        }
+    }
+    if !advice.good_to_know.is_empty() {
+        out.push(s.good_to_know.to_string());
+    }
+    out.push(s.answers_heading.to_string());
+    out
+}
+
+/// The most words a result may show before anything is opened (English).
+pub const VISIBLE_WORDS: usize = 400;
+/// The most characters a result may show before anything is opened (Chinese: every character
+/// that is not white space).
+pub const VISIBLE_CHARS: usize = 1000;
+/// The most words of a verdict line (English).
+pub const VERDICT_WORDS: usize = 40;
+
+/// How long a text is for its budget: words (split at white space) in English, characters other
+/// than white space in a language written without spaces.
+pub fn measure(book: &Rulebook, text: &str, lang: Lang) -> usize {
+    if book.language(lang).word_spaces {
+        text.split_whitespace().count()
+    } else {
+        text.chars().filter(|c| !c.is_whitespace()).count()
+    }
+}
+
+/// A plan step's line: its text, or "Or instead: …" for an alternative.
+pub fn step_text(p: &PlanOut, lang: Lang) -> String {
+    if p.alternative {
+        fill(strings(lang).plan_alternative, &[("text", p.text)])
+    } else {
+        p.text.to_string()
+    }
+}
+
 fn answers_markdown(w: &mut String, advice: &Advice, lang: Lang) {
     let _ = writeln!(w, "## {}", strings(lang).answers_heading);
     let _ = writeln!(w);
@@ -421,38 +649,41 @@ fn answers_markdown(w: &mut String, advice: &Advice, lang: Lang) {
     }
 }
 
-fn rec_markdown(w: &mut String, r: &RecOut, lang: Lang) {
+/// A current-practice note read inside another card: marked, dated, then its details.
+fn note_markdown(w: &mut String, r: &RecOut, indent: &str, lang: Lang) {
     let s = strings(lang);
-    if r.layer == "practice" {
-        let _ = writeln!(w, "### {}: {}", s.practice_short, r.title);
-        let _ = writeln!(w);
-        let _ = writeln!(w, "*{}*", as_of(r, lang));
-    } else {
-        let _ = writeln!(w, "### {}", r.title);
-    }
+    let _ = writeln!(w);
+    let _ = writeln!(w, "{indent}**{}: {}** — *{}*", s.practice_short, r.title, as_of(r, lang));
+    rec_details(w, r, indent, lang);
+}
+
+/// A card's paragraphs, steps (as a bulleted list: the plan is the one numbered list), related
+/// flow, why and sources, each line indented by `indent`.
+fn rec_details(w: &mut String, r: &RecOut, indent: &str, lang: Lang) {
+    let s = strings(lang);
     for p in &r.body {
         let _ = writeln!(w);
-        let _ = writeln!(w, "{p}");
+        let _ = writeln!(w, "{indent}{p}");
     }
     if !r.steps.is_empty() {
         let _ = writeln!(w);
-        for (i, step) in r.steps.iter().enumerate() {
-            let _ = writeln!(w, "{}. {step}", i + 1);
+        for step in &r.steps {
+            let _ = writeln!(w, "{indent}- {step}");
         }
     }
     if let Some(f) = &r.related_flow {
         let _ = writeln!(w);
-        let _ = writeln!(w, "{}", fill(s.md_see_also, &[("flow", f.title)]));
+        let _ = writeln!(w, "{indent}{}", fill(s.md_see_also, &[("flow", f.title)]));
     }
     let _ = writeln!(w);
     let why: Vec<String> = r.why.iter().map(|a| format!("{} {}", a.prompt, a.label)).collect();
     if !why.is_empty() {
-        let _ = writeln!(w, "{}", fill(s.md_why, &[("answers", &why.join(s.list_separator))]));
+        let _ = writeln!(w, "{indent}{}", fill(s.md_why, &[("answers", &why.join(s.list_separator))]));
     }
     for c in &r.citations {
         let words =
             if c.summary { fill(s.summary_of, &[("text", c.quote)]) } else { format!("\"{}\"", c.quote) };
-        let _ = writeln!(w, "> {}: {words}", citation_ref(c, lang));
+        let _ = writeln!(w, "{indent}> {}: {words}", citation_ref(c, lang));
     }
 }
 

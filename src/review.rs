@@ -43,7 +43,7 @@ pub fn path_rows(book: &Rulebook, flow: Option<FlowIx>, lang: Lang) -> Vec<PathR
                 flow: advice.flow,
                 number: n,
                 answers: advice.answers.iter().map(|a| (a.question, a.option)).collect(),
-                verdict: advice.verdict,
+                verdict: advice.verdict.as_ref().map(|v| v.recommendation),
                 recommendations: advice
                     .recommendations
                     .iter()

@@ -177,12 +177,19 @@ pub fn lens_param(fragment: &str) -> Option<Lens> {
     query.split('&').find_map(|p| p.strip_prefix("lens=")).and_then(Lens::parse)
 }
 
-/// Adds the language and (when not the default) the lens to an encoded fragment.
-pub fn with_view(fragment: String, lang: Lang, lens: Lens) -> String {
-    let fragment = with_lang(fragment, lang);
+/// Adds the language (when one was chosen) and the lens (when not the default) to an encoded
+/// fragment.
+pub fn with_view(fragment: String, lang: Option<Lang>, lens: Lens) -> String {
+    let fragment = match lang {
+        Some(lang) => with_lang(fragment, lang),
+        None => fragment,
+    };
     match lens {
         Lens::All => fragment,
-        Lens::FaqOnly => format!("{fragment}&lens={}", lens.id()),
+        Lens::FaqOnly => {
+            let sep = if fragment.contains('?') { '&' } else { '?' };
+            format!("{fragment}{sep}lens={}", lens.id())
+        }
     }
 }
 

@@ -43,14 +43,14 @@ pub fn first_screens() -> Vec<(String, String)> {
     let mut out = Vec::new();
     for lang in Lang::all() {
         let host = Host::Static { app: "", page: None, embedded: false };
-        out.push((format!("start:{}", lang.code()), render(host, State::new(Route::Start, lang))));
+        out.push((format!("start:{}", lang.code()), render(host, static_state(Route::Start, lang))));
     }
     for (fi, f) in RULEBOOK.flows.iter().enumerate() {
         for lang in Lang::all() {
             let host = Host::Static { app: "", page: None, embedded: true };
             out.push((
                 format!("{}:{}", f.id, lang.code()),
-                render(host, State::new(route::start_flow(fi), lang)),
+                render(host, static_state(route::start_flow(fi), lang)),
             ));
         }
     }
@@ -60,7 +60,12 @@ pub fn first_screens() -> Vec<(String, String)> {
 /// A static page of the app (the FAQ) in a language: the app's markup without the app.
 pub fn faq_page(lang: Lang) -> String {
     let host = Host::Static { app: "./index.html", page: Some("faq"), embedded: false };
-    render(host, State::new(Route::Faq(None), lang))
+    render(host, static_state(Route::Faq(None), lang))
+}
+
+/// The state a static copy is rendered in: each copy is in one language, which its links name.
+fn static_state(route: Route, lang: Lang) -> State {
+    State { lang_chosen: true, ..State::new(route, lang) }
 }
 
 fn sha256_base64(data: &[u8]) -> String {

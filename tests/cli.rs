@@ -39,11 +39,71 @@ fn evaluates_answers_as_json_and_text() {
     assert_eq!(code, 0);
     let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(v["complete"], true);
-    assert_eq!(v["verdict"], "no-filing-hosted-outside");
+    assert_eq!(v["verdict"]["recommendation"], "no-filing-hosted-outside");
+    assert_eq!(v["verdict"]["title"], "No ICP Filing is needed");
+    assert!(v["verdict"]["text"].as_str().unwrap().starts_with("No — "), "{}", v["verdict"]["text"]);
     assert_eq!(v["recommendations"][0]["citations"][0]["section"], "1.2");
     let (code, text, _) = run(&["evaluate", "--format", "text"], input);
     assert_eq!(code, 0);
     assert!(text.contains("No ICP Filing is needed") && text.contains("> ICP FAQ §1.2"));
+}
+
+/// JSON and text follow the result's order: the verdict line, the one thing to do first, the
+/// plan, the other ways, "Good to know".
+#[test]
+fn evaluate_leads_with_the_verdict_then_the_first_action_the_plan_and_other_ways() {
+    // A foreign company without a presence in mainland China, hosted outside it, on mainland CDN.
+    let input = br#"{"flow":"need","answers":{"hosting":"outside","cdn":"mainland","domain-kind":"top-level","domain-filing":"none","subject-filing":"none","entity":"outside","presence":"none"}}"#;
+    let (code, stdout, _) = run(&["evaluate"], input);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["verdict"]["recommendation"], "initial-filing");
+    assert!(
+        v["verdict"]["text"].as_str().unwrap().contains("CDN in mainland China"),
+        "the reason in the person's terms"
+    );
+    assert_eq!(
+        v["first_action"]["recommendation"], "permanent-office-certificate",
+        "the blocking step first"
+    );
+    assert_eq!(v["first_action"], v["plan"][0]);
+    let numbers: Vec<u64> =
+        v["plan"].as_array().unwrap().iter().map(|p| p["number"].as_u64().unwrap()).collect();
+    assert_eq!(numbers, (1..=numbers.len() as u64).collect::<Vec<_>>(), "one numbered plan");
+    let alternatives = v["alternatives"].as_array().unwrap();
+    let intl = alternatives
+        .iter()
+        .find(|a| a["question"] == "cdn" && a["option"] == "international")
+        .expect("international CDN offered");
+    assert_eq!(intl["verdict"], "no-filing-hosted-outside");
+    assert_eq!(intl["text"], "With international CDN only");
+    assert_eq!(
+        intl["answers"]["answers"]["cdn"], "international",
+        "the other answers kept, this one changed"
+    );
+    assert_eq!(intl["answers"]["answers"]["hosting"], "outside");
+    let good: Vec<&str> = v["good_to_know"].as_array().unwrap().iter().map(|x| x.as_str().unwrap()).collect();
+    for id in &good {
+        let card = v["recommendations"].as_array().unwrap().iter().find(|r| r["id"] == *id).unwrap();
+        assert_eq!(card["place"], "good-to-know");
+    }
+
+    let (_, text, _) = run(&["evaluate", "--format", "text"], input);
+    let at = |needle: &str| text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in:\n{text}"));
+    let order = [
+        at("## Apply for an initial ICP Filing (首次备案)"),
+        at("Yes — you need an initial ICP Filing"),
+        at("**Do this first:** Get a Registration Certificate"),
+        at("## Your plan"),
+        at("## Other ways"),
+        at("- With international CDN only: No ICP Filing is needed"),
+        at("## Good to know"),
+        at("## Your answers"),
+    ];
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "out of order: {order:?}");
+    // The plan is the only numbered list: a card's own steps are bullets.
+    let numbered: Vec<&str> = text.lines().filter(|l| l.trim_start().starts_with("1. ")).collect();
+    assert_eq!(numbered.len(), 1, "one list numbered from 1: {numbered:?}");
 }
 
 #[test]
@@ -231,6 +291,32 @@ fn diff_groups_a_changed_condition_and_markdown_shows_an_example() {
     );
     assert!(out.contains("Example: need: ") && out.contains("entity=individual"), "{out}");
     let _ = std::fs::remove_dir_all(old);
+}
+
+/// A note that negates what a plan step states, without saying it in the step (`amend`), is a
+/// contradiction `check` names: the step, the note and both facts.
+#[test]
+fn check_finds_a_note_that_negates_a_step() {
+    let without_amend = |t: String| {
+        let start = t.find("amend = ").expect("the note speaks in the step");
+        let end = start + t[start..].find('\n').unwrap() + 1;
+        format!("{}{}", &t[..start], &t[end..])
+    };
+    let planted = rules_copy("step-note", "practice/service-codes.toml", without_amend);
+    // (and its translation)
+    for lang in std::fs::read_dir(planted.join("i18n")).unwrap().map(|e| e.unwrap().path()) {
+        let text = std::fs::read_to_string(&lang).unwrap();
+        if text.contains("amend = ") {
+            std::fs::write(&lang, without_amend(text)).unwrap();
+        }
+    }
+    let (code, out, _) = run(&["check", planted.to_str().unwrap()], b"");
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("a step and a note contradict each other: step `get-service-code` states separate-service-code = needed, but note `service-code-same-account` on the same path negates it (separate-service-code = not-needed-from-the-buying-account)"),
+        "{out}"
+    );
+    let _ = std::fs::remove_dir_all(planted);
 }
 
 #[test]

@@ -133,6 +133,7 @@ fn as_in_the_wasm() -> &'static icp_advisor::rulebook::Rulebook {
         .map(|l| Language {
             code: l.code,
             name: l.name,
+            word_spaces: l.word_spaces,
             texts: if l.file.is_empty() { l.texts } else { TextTable { all: "", ends: &[] } },
             file: l.file,
             fetched: Default::default(),

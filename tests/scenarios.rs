@@ -24,7 +24,7 @@ struct Scenario {
     flow: String,
     answers: BTreeMap<String, String>,
     verdict: String,
-    /// The blocking first step that leads the result, if any.
+    /// The blocking first step that leads the plan, if any.
     #[serde(default)]
     first: Option<String>,
     #[serde(default)]
@@ -62,10 +62,16 @@ fn problems(s: &Scenario) -> (Vec<String>, Option<&'static str>) {
     if !a.ignored.is_empty() {
         out.push(format!("answers not on the path: {:?}", a.ignored));
     }
-    if a.verdict != Some(s.verdict.as_str()) {
-        out.push(format!("verdict {:?}, expected {}", a.verdict, s.verdict));
+    let verdict = a.verdict.as_ref().map(|v| v.recommendation);
+    if verdict != Some(s.verdict.as_str()) {
+        out.push(format!("verdict {verdict:?}, expected {}", s.verdict));
     }
-    let first = a.outcome.as_ref().and_then(|o| o.then.map(|_| o.recommendation));
+    // A step that blocks the rest leads the plan (the verdict itself is not counted).
+    let first = a
+        .first_action
+        .as_ref()
+        .filter(|p| p.phase == "first" && Some(p.recommendation) != verdict)
+        .map(|p| p.recommendation);
     if first != s.first.as_deref() {
         out.push(format!("first step {first:?}, expected {:?}", s.first));
     }

@@ -139,8 +139,9 @@ impl Browser {
 
     /// Scrolls an element of the app into view and moves the focus to it (by id; inside the
     /// app's shadow root too, when mounted).
-    pub fn focus_element(id: &str) {
-        let found = document().and_then(|d| d.get_element_by_id(id)).or_else(|| {
+    /// The element with an id, in the page or (a mounted advisor) in a shadow root of it.
+    fn element(id: &str) -> Option<web_sys::Element> {
+        document().and_then(|d| d.get_element_by_id(id)).or_else(|| {
             // A mounted advisor lives in a shadow root: search the shadow roots of the page.
             let d = document()?;
             let hosts = d.query_selector_all("*").ok()?;
@@ -148,12 +149,22 @@ impl Browser {
                 let el: web_sys::Element = hosts.get(i)?.dyn_into().ok()?;
                 el.shadow_root()?.get_element_by_id(id)
             })
-        });
-        if let Some(el) = found {
+        })
+    }
+
+    pub fn focus_element(id: &str) {
+        if let Some(el) = Self::element(id) {
             el.scroll_into_view();
             if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
                 let _ = h.focus();
             }
+        }
+    }
+
+    /// Opens a `<details>` element.
+    pub fn open_details(id: &str) {
+        if let Some(el) = Self::element(id) {
+            let _ = el.set_attribute("open", "");
         }
     }
 
@@ -162,7 +173,22 @@ impl Browser {
         window().and_then(|w| w.location().search().ok()).unwrap_or_default()
     }
 
-    pub fn print() {
+    /// Prints the page: the plan with its sources, or (`everything`) with every disclosure of
+    /// the result opened first.
+    pub fn print(everything: bool) {
+        if everything {
+            if let Some(root) =
+                Self::element("main-heading").and_then(|h| h.closest(".result").ok().flatten())
+            {
+                if let Ok(all) = root.query_selector_all("details") {
+                    for i in 0..all.length() {
+                        if let Some(d) = all.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                            let _ = d.set_attribute("open", "");
+                        }
+                    }
+                }
+            }
+        }
         if let Some(w) = window() {
             let _ = w.print();
         }

@@ -54,14 +54,15 @@ pub fn static_file(page: &str, lang: Lang) -> String {
 }
 
 impl Host {
-    /// The link to a route, in a language and lens.
-    pub fn href(&self, route: &Route, lang: Lang, lens: Lens) -> String {
+    /// The link to a route, in a language (when one was chosen: else the reader's own applies)
+    /// and lens.
+    pub fn href(&self, route: &Route, lang: Option<Lang>, lens: Lens) -> String {
         let fragment = route::with_view(route::encode(route), lang, lens);
         match self {
             // The first screens in index.html are what shows without JavaScript or WebAssembly:
             // their FAQ links lead to the static FAQ page.
             Host::Static { page: None, .. } if *route == Route::Faq(None) => {
-                self.static_page("faq", lang).unwrap_or(fragment)
+                self.static_page("faq", lang.unwrap_or_default()).unwrap_or(fragment)
             }
             Host::Static { app, .. } => format!("{app}{fragment}"),
             _ => fragment,
@@ -97,7 +98,7 @@ impl Host {
     pub fn static_language_link(&self, state: &State, lang: Lang) -> Option<String> {
         match self {
             Host::Static { page: Some(page), .. } => self.static_page(page, lang),
-            Host::Static { page: None, .. } => Some(self.href(&state.route, lang, state.lens)),
+            Host::Static { page: None, .. } => Some(self.href(&state.route, Some(lang), state.lens)),
             _ => None,
         }
     }
@@ -115,7 +116,7 @@ impl Host {
     pub fn go(&self, route: Route, state: &State, dispatch: &Callback<Action>) {
         if let Host::Page { .. } = self {
             #[cfg(target_arch = "wasm32")]
-            history::push(&self.href(&route, state.lang, state.lens));
+            history::push(&self.href(&route, state.link_lang(), state.lens));
         }
         let _ = state;
         dispatch.emit(Action::Go(route));
@@ -126,7 +127,7 @@ impl Host {
     pub fn back(&self, route: Route, state: &State, dispatch: &Callback<Action>) {
         if let Host::Page { .. } = self {
             #[cfg(target_arch = "wasm32")]
-            if history::back_to(&self.href(&route, state.lang, state.lens)) {
+            if history::back_to(&self.href(&route, state.link_lang(), state.lens)) {
                 return;
             }
             self.replace(&route, state);
@@ -138,7 +139,7 @@ impl Host {
     pub fn replace(&self, route: &Route, state: &State) {
         if let Host::Page { .. } = self {
             #[cfg(target_arch = "wasm32")]
-            history::replace(&self.href(route, state.lang, state.lens));
+            history::replace(&self.href(route, state.link_lang(), state.lens));
         }
         let _ = (route, state);
     }
@@ -189,7 +190,7 @@ impl Host {
     /// iframe whose host page did not say its own address).
     pub fn share_link(&self, state: &State) -> Option<(String, bool)> {
         let Host::Page { options, .. } = self else { return None };
-        let fragment = self.href(&route::shareable(&state.route), state.lang, state.lens);
+        let fragment = self.href(&route::shareable(&state.route), state.link_lang(), state.lens);
         #[cfg(target_arch = "wasm32")]
         {
             if let Some(page) = &options.host {

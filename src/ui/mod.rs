@@ -46,7 +46,7 @@ impl Ui {
 
     /// The link to a route, in the current language and lens.
     pub fn href(&self, route: &Route) -> String {
-        self.host.href(route, self.state.lang, self.state.lens)
+        self.host.href(route, self.state.link_lang(), self.state.lens)
     }
 
     /// Moves to a route (a new step in the history or the memory).
@@ -188,7 +188,7 @@ pub fn title_of(state: &State) -> String {
             let shown = crate::present::present(&RULEBOOK, &ev, state.lens);
             let outcome = shown.headline.map_or_else(
                 || RULEBOOK.flows[answers.flow()].title.get(lang),
-                |h| RULEBOOK.recommendations[h.lead()].title.get(lang),
+                |h| RULEBOOK.recommendations[h.verdict].title.get(lang),
             );
             fill(s.title_result, &[("outcome", outcome), ("app", s.app_name)])
         }
@@ -280,7 +280,7 @@ pub fn app(props: &AppProps) -> Html {
         let ui = ui.clone();
         Callback::from(move |_: MouseEvent| {
             ui.dispatch.emit(Action::SetLang(other));
-            ui.host.remember_view(&State { lang: other, ..(*ui.state).clone() });
+            ui.host.remember_view(&State { lang: other, lang_chosen: true, ..(*ui.state).clone() });
         })
     };
     let skip = {
@@ -454,7 +454,7 @@ fn start_in(root: web_sys::Element, options: route::EmbedOptions) {
     // missing answers shows the question) and without answers the path does not use.
     let canonical = (initial.route != Route::Start
         || !Browser::hash().trim_start_matches(['#', '/']).is_empty())
-    .then(|| host.href(&initial.route, initial.lang, initial.lens));
+    .then(|| host.href(&initial.route, initial.link_lang(), initial.lens));
     host::history::start(canonical.as_deref());
     let Some(container) = browser::document().and_then(|d| d.create_element("div").ok()) else { return };
     let _ = container.set_attribute("hidden", "");
@@ -498,23 +498,24 @@ mod page {
     /// (which must happen once: it discards an unreadable saved place and records this release,
     /// each with a message).
     pub fn initial_lang(options: &route::EmbedOptions) -> Lang {
-        choose_lang(&Browser::hash(), options, &mut Vec::new())
+        choose_lang(&Browser::hash(), options, &mut Vec::new()).0
     }
 
-    /// The language from the link, else the saved choice, else the browser's languages.
-    fn choose_lang(hash: &str, options: &route::EmbedOptions, messages: &mut Vec<Message>) -> Lang {
+    /// The language from the link, else the embedding page's, else the saved choice (all of them
+    /// chosen), else the browser's languages (not chosen: links then name no language).
+    fn choose_lang(hash: &str, options: &route::EmbedOptions, messages: &mut Vec<Message>) -> (Lang, bool) {
         match route::lang_param(hash) {
-            Some(Ok(lang)) => return lang,
+            Some(Ok(lang)) => return (lang, true),
             Some(Err(tag)) => messages.push(Message::UnknownLanguage(tag)),
             None => {}
         }
         if let Some(lang) = options.lang {
-            return lang;
+            return (lang, true);
         }
         if let Some(lang) = Browser::saved_lang().and_then(|t| Lang::parse(&t)) {
-            return lang;
+            return (lang, true);
         }
-        Browser::languages().iter().find_map(|t| Lang::parse(t)).unwrap_or_default()
+        (Browser::languages().iter().find_map(|t| Lang::parse(t)).unwrap_or_default(), false)
     }
 
     /// The place the page opens at: the address, else (embed mode) the requested flow; the
@@ -526,7 +527,7 @@ mod page {
             panic!("deliberate panic: the self-test of the crash panel ({})", crash::SELF_TEST_FRAGMENT);
         }
         let mut messages = Vec::new();
-        let lang = choose_lang(&hash, options, &mut messages);
+        let (lang, lang_chosen) = choose_lang(&hash, options, &mut messages);
         let (route, notices) = route::decode(&hash);
         let mut route = route::shareable(&route);
         messages.extend(notices.into_iter().map(Message::Link));
@@ -535,6 +536,7 @@ mod page {
             .or_else(|| Browser::saved_lens().and_then(|l| Lens::parse(&l)))
             .unwrap_or_default();
         let mut state = State::new(route.clone(), lang);
+        state.lang_chosen = lang_chosen;
         state.lens = lens;
         if route == Route::Start {
             if let Some(flow) = options.flow.filter(|_| hash.trim_start_matches(['#', '/']).is_empty()) {

@@ -1,30 +1,24 @@
-//! The result: the outcome as the page's heading (a blocking first step leads, its
-//! alternative beside it), "Your plan" in the order a person acts, the advice in detail — each
-//! current-practice note next to the FAQ advice it qualifies, the rest in a group of their
-//! own, with their dates — the answers with Change links, and share/copy/print.
+//! The result, answer first: the outcome as the page's heading and the verdict line under it
+//! (with its why and source one tap away), the one thing to do first, then "Your plan" — one
+//! numbered list, each step folding its details, why and sources and the current-practice notes
+//! that qualify it — the other ways, "Good to know" and the answers (both collapsed), and
+//! share/copy/print.
 
 use super::{use_ui, Browser, LensSwitch, Ui};
 use crate::answers::AnswerSet;
 use crate::engine::{evaluate, Evaluation};
 use crate::i18n::fill;
-use crate::present::{citations, present, Card, Presentation};
-use crate::report::{phase_heading, render_presented, to_markdown};
+use crate::present::{citations, present, Card, Place, Presentation};
+use crate::report::{
+    as_of_citations, dates_short, phase_heading, plan_text, render_presented, to_markdown, verdict_line,
+};
 use crate::route::{self, Route};
-use crate::rulebook::{Citation, Kind, Lang, LangExt, Layer, RecIx, SourceKind, TextExt, RULEBOOK};
+use crate::rulebook::{Citation, Kind, Lang, LangExt, Layer, SourceKind, TextExt, RULEBOOK};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub answers: AnswerSet,
-}
-
-/// How a card's title is shown.
-#[derive(Clone, Copy, PartialEq)]
-enum Title {
-    /// The page's `h1` already says it.
-    Hidden,
-    H2,
-    H3,
 }
 
 fn kind_label(ui: &Ui, kind: Kind) -> &'static str {
@@ -77,7 +71,8 @@ pub fn result_screen(props: &Props) -> Html {
             to_markdown(&render_presented(&RULEBOOK, &ev, &shown, lang, lens), lang)
         }))
     };
-    let print = Callback::from(|_: MouseEvent| Browser::print());
+    let print = Callback::from(|_: MouseEvent| Browser::print(false));
+    let print_all = Callback::from(|_: MouseEvent| Browser::print(true));
     let start_over = {
         let ui = ui.clone();
         Callback::from(move |_: MouseEvent| {
@@ -90,12 +85,14 @@ pub fn result_screen(props: &Props) -> Html {
     html! {
         <div class="screen result">
             <p class="flow-name">{ flow.title.get(lang) }</p>
-            { outcome(&ui, &ev, &shown) }
+            { verdict(&ui, &ev, &shown) }
+            { first_action(&ui, &shown) }
             <LensSwitch />
-            { plan(&ui, &shown) }
-            { details(&ui, &ev, &shown) }
-            <section class="answers" aria-labelledby="answers-heading">
-                <h2 id="answers-heading">{ s.answers_heading }</h2>
+            { plan(&ui, &ev, &shown) }
+            { other_ways(&ui, &shown) }
+            { good_to_know(&ui, &ev, &shown) }
+            <details class="answers">
+                <summary><h2 id="answers-heading">{ s.answers_heading }</h2></summary>
                 <dl class="summary">
                     { for ev.asked.iter().map(|&(q, o)| {
                         let question = &RULEBOOK.questions[q];
@@ -112,11 +109,12 @@ pub fn result_screen(props: &Props) -> Html {
                         }
                     }) }
                 </dl>
-            </section>
+            </details>
             <section class="result-actions no-print" aria-label={s.actions_label}>
                 { for share_button }
                 <button type="button" class="button secondary" onclick={copy_text}>{ s.copy_text }</button>
-                <button type="button" class="button secondary" onclick={print}>{ s.print }</button>
+                <button type="button" class="button secondary" onclick={print}>{ s.print_plan }</button>
+                <button type="button" class="button secondary" onclick={print_all}>{ s.print_everything }</button>
                 <button type="button" class="button secondary" onclick={start_over}>{ s.start_over }</button>
                 <p class="copy-status" role="status">{ (*status).clone() }</p>
                 if let Some(text) = (*fallback).clone() {
@@ -128,208 +126,286 @@ pub fn result_screen(props: &Props) -> Html {
     }
 }
 
-/// The heading and what leads the result: a blocking first step and its alternative, then the
-/// verdict ("then …"); otherwise the verdict itself.
-fn outcome(ui: &Ui, ev: &Evaluation, shown: &Presentation) -> Html {
+/// The outcome as the heading, the verdict line (the flow's question answered, with its reason)
+/// and, one tap away, its why and sources (the verdict's whole card when it is not a step).
+fn verdict(ui: &Ui, ev: &Evaluation, shown: &Presentation) -> Html {
     let s = ui.s();
     let lang = ui.lang();
     let Some(h) = &shown.headline else {
         return html! { <h1 id="main-heading" tabindex="-1">{ RULEBOOK.flows[ev.flow].title.get(lang) }</h1> };
     };
-    let lead = h.lead();
-    let applied = |r: RecIx| ev.advice.iter().position(|a| a.rec == r);
-    let card_of = |r: RecIx| shown.cards.iter().find(|c| c.rec == r);
-    let lead_kind = RULEBOOK.recommendations[lead].kind;
-    let alternative = shown
-        .cards
-        .iter()
-        .filter(|c| h.first.is_some() && RULEBOOK.recommendations[c.rec].alternative)
-        .map(|c| c.rec)
-        .next();
+    let rec = &RULEBOOK.recommendations[h.verdict];
+    let card = shown.card(h.verdict);
     html! {
-        <section class={classes!("outcome", format!("kind-{}", lead_kind.id()))} aria-labelledby="main-heading">
-            <p class="outcome-label">{ kind_label(ui, lead_kind) }</p>
-            <h1 id="main-heading" tabindex="-1">{ RULEBOOK.recommendations[lead].title.get(lang) }</h1>
-            { for applied(lead).map(|i| rec_body(ui, ev, i, Title::Hidden, attached(shown, card_of(lead)))) }
-            if let Some(alt) = alternative {
-                <div class="alternative">
-                    { for applied(alt).map(|i| rec_body(ui, ev, i, Title::H2, attached(shown, card_of(alt)))) }
-                </div>
-            }
-            if h.first.is_some() {
-                <div class="then">
-                    <p class="then-label">{ s.then_label }</p>
-                    { for applied(h.verdict).map(|i| rec_body(ui, ev, i, Title::H2, attached(shown, card_of(h.verdict)))) }
-                </div>
+        <section class={classes!("verdict", format!("kind-{}", rec.kind.id()))} aria-labelledby="main-heading">
+            <h1 id="main-heading" tabindex="-1">{ rec.title.get(lang) }</h1>
+            <p class="verdict-line">{ verdict_line(&RULEBOOK, h.verdict, shown.answer, lang) }</p>
+            if let Some(card) = card {
+                <details class="verdict-why">
+                    <summary>{ s.why_and_source }</summary>
+                    if card.place == Place::Verdict {
+                        { rec_details(ui, ev, card.applied, Disclosure::Open) }
+                        { notes(ui, ev, shown, card) }
+                    } else {
+                        { why(ui, ev, card.applied, Disclosure::Open) }
+                        { sources(ui, ev, card.applied, Disclosure::Open) }
+                    }
+                </details>
             }
         </section>
     }
 }
 
-/// The practice notes shown next to a card.
-fn attached(shown: &Presentation, card: Option<&Card>) -> Vec<Card> {
-    let Some(card) = card else { return Vec::new() };
-    shown.cards.iter().filter(|c| c.attached_to == Some(card.rec)).cloned().collect()
+/// "Do this first": the plan's first step, linked to it.
+fn first_action(ui: &Ui, shown: &Presentation) -> Html {
+    let Some(step) = shown.first_action() else { return html! {} };
+    let s = ui.s();
+    html! {
+        <p class="first-action">
+            <strong>{ s.first_action }</strong>{ " " }
+            <a href="#step-1" onclick={open_step(1)}>{ step_text(ui, step.rec, step.alternative) }</a>
+        </p>
+    }
 }
 
-/// "Your plan": one line per thing to do, by phase, each linked to its card.
-fn plan(ui: &Ui, shown: &Presentation) -> Html {
+fn step_text(ui: &Ui, rec: usize, alternative: bool) -> String {
+    let text = plan_text(&RULEBOOK, rec, ui.lang());
+    if alternative {
+        fill(ui.s().plan_alternative, &[("text", text)])
+    } else {
+        text.to_string()
+    }
+}
+
+/// A link to a plan step: opens the step, scrolls to it and moves the focus there, without
+/// touching the address (which holds the place in the flow).
+fn open_step(n: usize) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        Browser::open_details(&format!("step-{n}-details"));
+        Browser::focus_element(&format!("step-{n}-summary"));
+    })
+}
+
+/// "Your plan": one numbered list in the order the person acts; each step's line is the
+/// summary of its details (what current practice says of it shown right in the line).
+fn plan(ui: &Ui, ev: &Evaluation, shown: &Presentation) -> Html {
     if shown.plan.is_empty() {
         return html! {};
     }
     let s = ui.s();
     let lang = ui.lang();
-    let mut phases: Vec<crate::rulebook::Phase> = shown.plan.iter().map(|p| p.phase).collect();
-    phases.dedup();
-    let mut n = 0;
+    let mut phase = None;
     html! {
         <section class="plan" aria-labelledby="plan-heading">
             <h2 id="plan-heading">{ s.plan_heading }</h2>
-            { for phases.into_iter().map(|phase| {
-                let steps: Vec<_> = shown.plan.iter().filter(|p| p.phase == phase).collect();
-                let start = n + 1;
-                n += steps.len();
-                html! {
-                    <div class="plan-phase">
-                        <h3>{ phase_heading(s, phase.id()) }</h3>
-                        <ol start={start.to_string()}>
-                            { for steps.into_iter().map(|p| {
-                                let rec = &RULEBOOK.recommendations[p.rec];
-                                let text = crate::report::plan_text(&RULEBOOK, p.rec, lang);
-                                let text = if p.alternative { fill(s.plan_alternative, &[("text", text)]) } else { text.to_string() };
-                                html! {
-                                    <li class={classes!((rec.layer == Layer::Practice).then_some("practice"))}>
-                                        <a href={format!("#rec-{}", rec.id)} onclick={jump(rec.id)}>{ text }</a>
-                                        if rec.layer == Layer::Practice {
-                                            { " " }<span class="badge practice-badge">{ s.practice_short }</span>
+            <ol class="plan-steps">
+                { for shown.plan.iter().enumerate().map(|(i, step)| {
+                    let n = i + 1;
+                    let rec = &RULEBOOK.recommendations[step.rec];
+                    let practice = rec.layer == Layer::Practice;
+                    let label = (phase != Some(step.phase)).then(|| phase_heading(s, step.phase.id()));
+                    phase = Some(step.phase);
+                    let card = shown.card(step.rec);
+                    let amends: Vec<&Card> = shown.notes_on(step.rec).filter(|c| RULEBOOK.recommendations[c.rec].amend.is_some()).collect();
+                    html! {
+                        <li id={format!("step-{n}")} class={classes!("step", format!("phase-{}", step.phase.id()), practice.then_some("practice"))}>
+                            if let Some(label) = label {
+                                <p class="phase-label">{ label }</p>
+                            }
+                            <details class="step-details" id={format!("step-{n}-details")}>
+                                <summary id={format!("step-{n}-summary")}>
+                                    <span class="step-text">{ step_text(ui, step.rec, step.alternative) }</span>
+                                    if practice {
+                                        { " " }<span class="badge practice-badge">{ s.practice_short }</span>
+                                    }
+                                    { for amends.iter().map(|c| {
+                                        let note = &RULEBOOK.recommendations[c.rec];
+                                        let dates = dates_short(&RULEBOOK, &citations(&RULEBOOK, &ev.advice[c.applied]), lang);
+                                        html! {
+                                            <span class="amend">
+                                                <span class="badge practice-badge">{ s.practice_short }</span>{ " " }
+                                                { note.amend.map(|t| t.get(lang)).unwrap_or_default() }{ " " }
+                                                <span class="as-of">{ fill(s.in_brackets, &[("text", &dates)]) }</span>
+                                            </span>
                                         }
-                                    </li>
+                                    }) }
+                                </summary>
+                                if let Some(card) = card {
+                                    <div class="step-body">
+                                        { rec_article(ui, ev, card, Disclosure::Open) }
+                                        { notes(ui, ev, shown, card) }
+                                    </div>
                                 }
-                            }) }
-                        </ol>
-                    </div>
-                }
-            }) }
+                            </details>
+                        </li>
+                    }
+                }) }
+            </ol>
         </section>
     }
 }
 
-/// A plan line's click: scrolls to its card and moves the focus there, without touching the
-/// address (which holds the place in the flow).
-fn jump(id: &'static str) -> Callback<MouseEvent> {
-    Callback::from(move |e: MouseEvent| {
-        e.prevent_default();
-        Browser::focus_element(&format!("rec-{id}"));
-    })
-}
-
-/// The cards after the outcome: the FAQ's, then the remaining current-practice notes.
-fn details(ui: &Ui, ev: &Evaluation, shown: &Presentation) -> Html {
+/// The other ways: another answer to one of the person's own choices, the verdict it leads
+/// to, and a link to that result with every other answer kept.
+fn other_ways(ui: &Ui, shown: &Presentation) -> Html {
+    if shown.other_ways.is_empty() {
+        return html! {};
+    }
     let s = ui.s();
-    let lead: Vec<RecIx> = shown
-        .headline
-        .iter()
-        .flat_map(|h| [Some(h.verdict), h.first])
-        .flatten()
-        .chain(
-            shown
-                .cards
-                .iter()
-                .filter(|c| {
-                    shown.headline.as_ref().is_some_and(|h| h.first.is_some())
-                        && RULEBOOK.recommendations[c.rec].alternative
-                })
-                .map(|c| c.rec),
-        )
-        .collect();
-    let faq: Vec<&Card> =
-        shown.cards.iter().filter(|c| c.layer == Layer::Faq && !lead.contains(&c.rec)).collect();
-    let practice: Vec<&Card> =
-        shown.cards.iter().filter(|c| c.layer == Layer::Practice && c.attached_to.is_none()).collect();
+    let lang = ui.lang();
     html! {
-        <>
-            if !faq.is_empty() {
-                <section class="details" aria-labelledby="details-heading">
-                    <h2 id="details-heading">{ s.details_heading }</h2>
-                    { for faq.into_iter().map(|c| rec_body(ui, ev, c.applied, Title::H3, attached(shown, Some(c)))) }
-                </section>
-            }
-            if !practice.is_empty() {
-                <section class="practice-group" aria-labelledby="practice-heading">
-                    <h2 id="practice-heading">{ fill(s.practice_heading_dated, &[("date", RULEBOOK.gathered)]) }</h2>
-                    <p class="help">{ s.practice_intro }</p>
-                    { for practice.into_iter().map(|c| rec_body(ui, ev, c.applied, Title::H3, Vec::new())) }
-                </section>
-            }
-        </>
+        <section class="other-ways" aria-labelledby="other-ways-heading">
+            <h2 id="other-ways-heading">{ s.other_ways_heading }</h2>
+            <ul>
+                { for shown.other_ways.iter().map(|w| {
+                    let o = &RULEBOOK.questions[w.question].options[w.option];
+                    let choice = o.instead.map_or_else(|| o.label.get(lang), |t| t.get(lang));
+                    let text = fill(s.other_way, &[("choice", choice), ("verdict", RULEBOOK.recommendations[w.verdict].title.get(lang))]);
+                    html! { <li>{ ui.link(Route::Result(w.answers), None, html! { { text } }) }</li> }
+                }) }
+            </ul>
+        </section>
     }
 }
 
-/// One recommendation: its title (unless the heading says it), paragraphs, steps, a link to a
-/// related flow, and the why and the source; current-practice notes attached after it.
-fn rec_body(ui: &Ui, ev: &Evaluation, applied: usize, title: Title, notes: Vec<Card>) -> Html {
+/// "Good to know": what is not a step, collapsed after the plan — the FAQ's advice (each with
+/// the notes that qualify it), then the remaining notes on current practice, apart.
+fn good_to_know(ui: &Ui, ev: &Evaluation, shown: &Presentation) -> Html {
+    let faq: Vec<&Card> = shown.good_to_know().filter(|c| c.layer == Layer::Faq).collect();
+    let practice: Vec<&Card> = shown.good_to_know().filter(|c| c.layer == Layer::Practice).collect();
+    if faq.is_empty() && practice.is_empty() {
+        return html! {};
+    }
+    let s = ui.s();
+    html! {
+        <details class="good-to-know">
+            <summary><h2 id="good-to-know-heading">{ s.good_to_know }</h2></summary>
+            { for faq.into_iter().map(|c| html! {
+                <>
+                    { rec_article(ui, ev, c, Disclosure::Folded) }
+                    { notes(ui, ev, shown, c) }
+                </>
+            }) }
+            if !practice.is_empty() {
+                <section class="practice-group" aria-labelledby="practice-heading">
+                    <h3 id="practice-heading">{ fill(s.practice_heading_dated, &[("date", RULEBOOK.gathered)]) }</h3>
+                    <p class="help">{ s.practice_intro }</p>
+                    { for practice.into_iter().map(|c| rec_article(ui, ev, c, Disclosure::Folded)) }
+                </section>
+            }
+        </details>
+    }
+}
+
+/// The current-practice notes read inside a card, each marked and dated.
+fn notes(ui: &Ui, ev: &Evaluation, shown: &Presentation, card: &Card) -> Html {
+    let s = ui.s();
+    html! {
+        { for shown.notes_on(card.rec).map(|n| html! {
+            <aside class="since" aria-label={s.practice_short}>
+                { rec_article(ui, ev, n, if card.place == Place::GoodToKnow { Disclosure::Folded } else { Disclosure::Open }) }
+            </aside>
+        }) }
+    }
+}
+
+/// Whether a card's why and sources are shown as they are (inside a fold already: a plan step,
+/// the verdict) or folded each (in "Good to know").
+#[derive(Clone, Copy, PartialEq)]
+enum Disclosure {
+    Open,
+    Folded,
+}
+
+/// One card: its kind (or "Since 2019" and its dates), title, details, why and sources.
+fn rec_article(ui: &Ui, ev: &Evaluation, card: &Card, disclosure: Disclosure) -> Html {
+    let s = ui.s();
+    let lang = ui.lang();
+    let a = &ev.advice[card.applied];
+    let rec = &RULEBOOK.recommendations[a.rec];
+    let practice = rec.layer == Layer::Practice;
+    let heading_id = format!("rec-{}-title", rec.id);
+    let dates = practice.then(|| as_of_citations(&RULEBOOK, &citations(&RULEBOOK, a), lang));
+    html! {
+        <article class={classes!("rec", format!("kind-{}", rec.kind.id()), practice.then_some("practice"))}
+            id={format!("rec-{}", rec.id)} tabindex="-1" aria-labelledby={heading_id.clone()}>
+            if let Some(dates) = dates {
+                <p class="practice-label"><span class="badge practice-badge">{ s.practice_short }</span>{ " " }{ dates }</p>
+            } else {
+                <p class="kind-label">{ kind_label(ui, rec.kind) }</p>
+            }
+            <h3 id={heading_id}>{ rec.title.get(lang) }</h3>
+            { rec_details(ui, ev, card.applied, disclosure) }
+        </article>
+    }
+}
+
+/// A card's paragraphs, its own steps (bulleted: the plan is the one numbered list), a link to
+/// a related flow, and the why and the sources.
+fn rec_details(ui: &Ui, ev: &Evaluation, applied: usize, disclosure: Disclosure) -> Html {
     let s = ui.s();
     let lang = ui.lang();
     let a = &ev.advice[applied];
     let rec = &RULEBOOK.recommendations[a.rec];
-    let practice = rec.layer == Layer::Practice;
-    let heading_id = format!("rec-{}-title", rec.id);
-    let heading = match title {
-        Title::Hidden => html! {},
-        Title::H2 => html! { <h2 id={heading_id.clone()}>{ rec.title.get(lang) }</h2> },
-        Title::H3 => html! { <h3 id={heading_id.clone()}>{ rec.title.get(lang) }</h3> },
-    };
-    let cites = citations(&RULEBOOK, a);
     let related = rec.flow.map(|f| {
         let to = route::continue_with(&ev.relevant(), f);
         ui.link(to, None, html! { { fill(s.continue_with, &[("flow", RULEBOOK.flows[f].title.get(lang))]) } })
     });
     html! {
-        <article class={classes!("rec", format!("kind-{}", rec.kind.id()), practice.then_some("practice"))}
-            id={format!("rec-{}", rec.id)} tabindex="-1"
-            aria-labelledby={(title != Title::Hidden).then_some(heading_id)}>
-            if practice {
-                <p class="practice-label"><span class="badge practice-badge">{ s.practice_short }</span>{ " " }{ as_of(ui, &cites) }</p>
-            } else if title != Title::Hidden {
-                <p class="kind-label">{ kind_label(ui, rec.kind) }</p>
-            }
-            { heading }
+        <>
             { for a.body.iter().map(|&i| html! { <p>{ rec.body[i].text.get(lang) }</p> }) }
             if !a.steps.is_empty() {
-                <ol class="steps">{ for a.steps.iter().map(|&i| html! { <li>{ rec.steps[i].text.get(lang) }</li> }) }</ol>
+                <ul class="steps">{ for a.steps.iter().map(|&i| html! { <li>{ rec.steps[i].text.get(lang) }</li> }) }</ul>
             }
             if let Some(link) = related {
                 <p class="related">{ link }</p>
             }
-            <details class="why">
-                <summary>{ s.why }</summary>
-                if a.because.is_empty() {
-                    <p>{ s.applies_to_all }</p>
-                } else {
-                    <p>{ s.because }</p>
-                    <ul>{ for a.because.iter().map(|&(q, o)| {
-                        let question = &RULEBOOK.questions[q];
-                        html! { <li>{ question.prompt.get(lang) }{ " — " }<strong>{ question.options[o].label.get(lang) }</strong></li> }
-                    }) }</ul>
-                }
-            </details>
-            <details class="source">
-                <summary>{ s.source_label }</summary>
-                { for cites.iter().map(|c| citation(ui, c)) }
-            </details>
-            { for notes.into_iter().map(|n| html! {
-                <aside class="since" aria-label={s.practice_short}>
-                    { rec_body(ui, ev, n.applied, Title::H3, Vec::new()) }
-                </aside>
-            }) }
-        </article>
+            { why(ui, ev, applied, disclosure) }
+            { sources(ui, ev, applied, disclosure) }
+        </>
     }
 }
 
-/// "As of …, per …" for a current-practice card: each source once, with its dates.
-fn as_of(ui: &Ui, cites: &[&Citation]) -> String {
-    let sources = cites.iter().map(|c| &RULEBOOK.sources[c.source]);
-    crate::report::as_of_sources(sources.map(|s| (s.publisher, s.page_date, s.read)), ui.lang())
+/// The answers that led to a recommendation.
+fn why(ui: &Ui, ev: &Evaluation, applied: usize, disclosure: Disclosure) -> Html {
+    let s = ui.s();
+    let lang = ui.lang();
+    let a = &ev.advice[applied];
+    let content = if a.because.is_empty() {
+        html! { <p>{ s.applies_to_all }</p> }
+    } else {
+        html! {
+            <>
+                <p>{ s.because }</p>
+                <ul>{ for a.because.iter().map(|&(q, o)| {
+                    let question = &RULEBOOK.questions[q];
+                    html! { <li>{ question.prompt.get(lang) }{ " — " }<strong>{ question.options[o].label.get(lang) }</strong></li> }
+                }) }</ul>
+            </>
+        }
+    };
+    match disclosure {
+        Disclosure::Folded => {
+            html! { <details class="why"><summary>{ s.why }</summary>{ content }</details> }
+        }
+        Disclosure::Open => html! { <div class="why"><p class="why-label">{ s.why }</p>{ content }</div> },
+    }
+}
+
+/// The sentences a recommendation rests on.
+fn sources(ui: &Ui, ev: &Evaluation, applied: usize, disclosure: Disclosure) -> Html {
+    let s = ui.s();
+    let cites = citations(&RULEBOOK, &ev.advice[applied]);
+    let content = html! { { for cites.iter().map(|c| citation(ui, c)) } };
+    match disclosure {
+        Disclosure::Folded => {
+            html! { <details class="source"><summary>{ s.source_label }</summary>{ content }</details> }
+        }
+        Disclosure::Open => {
+            html! { <div class="source"><p class="source-label">{ s.source_label }</p>{ content }</div> }
+        }
+    }
 }
 
 /// One citation: the words (a quote, in the page's language, or a summary recorded in the

@@ -34,6 +34,10 @@ pub enum Message {
 pub struct State {
     pub route: Route,
     pub lang: Lang,
+    /// Whether the language was chosen (by the person, a link, the embedding page or a saved
+    /// choice) rather than taken from the browser's languages: only a chosen language goes into
+    /// links, so a share link opens in the reader's own language unless the sender chose one.
+    pub lang_chosen: bool,
     pub lens: Lens,
     pub messages: Vec<Message>,
     /// A saved place the start screen offers to resume.
@@ -48,10 +52,16 @@ pub struct State {
 }
 
 impl State {
+    /// The language links name: the chosen one, or none (the reader's own applies).
+    pub fn link_lang(&self) -> Option<Lang> {
+        self.lang_chosen.then_some(self.lang)
+    }
+
     pub fn new(route: Route, lang: Lang) -> State {
         State {
             route,
             lang,
+            lang_chosen: false,
             lens: Lens::All,
             messages: Vec::new(),
             resumable: None,
@@ -101,11 +111,17 @@ pub fn reduce(state: &State, action: Action) -> State {
             if route != state.route {
                 move_to(&mut next, route);
             }
-            next.lang = lang.unwrap_or(next.lang);
+            if let Some(lang) = lang {
+                next.lang = lang;
+                next.lang_chosen = true;
+            }
             next.lens = lens.unwrap_or(next.lens);
             next.messages = messages;
         }
-        Action::SetLang(lang) => next.lang = lang,
+        Action::SetLang(lang) => {
+            next.lang = lang;
+            next.lang_chosen = true;
+        }
         // Unless the person has chosen another language meanwhile.
         Action::LanguageUnavailable { wanted, instead, why } if next.lang == wanted => {
             next.lang = instead;

@@ -49,12 +49,15 @@ impl Lang {
     pub const SOURCE: Lang = Lang(0);
 }
 
+/// The most bytes of text one language may hold (rulebook and app texts together).
+pub const MAX_TEXT_BYTES: usize = 1 << 20;
+
 /// Every text of one language as one string, cut at the end offsets (a `&str` per text
 /// would cost a pointer and a length each in the Wasm).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TextTable {
     pub all: &'static str,
-    pub ends: &'static [u16],
+    pub ends: &'static [u32],
 }
 
 impl TextTable {
@@ -73,6 +76,9 @@ pub struct Language {
     pub code: &'static str,
     /// The language's name in itself, e.g. `中文`.
     pub name: &'static str,
+    /// Whether it puts spaces between words: its texts are measured in words, else in
+    /// characters (the result's budgets).
+    pub word_spaces: bool,
     /// The texts: the rulebook's, then the app's own (see [`Rulebook::app_texts`]). Empty
     /// in the Wasm for every language but the source language: those travel in
     /// [`Language::file`] and arrive in [`Language::fetched`].
@@ -227,6 +233,9 @@ pub struct Question {
     pub prompt: Text,
     pub help: Text,
     pub options: &'static [Opt],
+    /// The answer is the person's own choice (where to host, which CDN, …), not a fact about
+    /// them: a result names the other answers that would change its verdict ("other ways").
+    pub choice: bool,
 }
 
 impl Question {
@@ -240,6 +249,9 @@ pub struct Opt {
     pub id: &'static str,
     pub label: Text,
     pub hint: Option<Text>,
+    /// (Options of a choice question) the option as another way, e.g. "If you host in Hong
+    /// Kong": the start of its line in "other ways".
+    pub instead: Option<Text>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -303,10 +315,13 @@ pub enum Phase {
     Review,
     /// After approval.
     After,
+    /// From now on: what keeps a result true (no filing needed as long as …).
+    Ongoing,
 }
 
 impl Phase {
-    pub const ALL: [Phase; 5] = [Phase::First, Phase::Before, Phase::Filing, Phase::Review, Phase::After];
+    pub const ALL: [Phase; 6] =
+        [Phase::First, Phase::Before, Phase::Filing, Phase::Review, Phase::After, Phase::Ongoing];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -315,6 +330,7 @@ impl Phase {
             Phase::Filing => "filing",
             Phase::Review => "review",
             Phase::After => "after",
+            Phase::Ongoing => "ongoing",
         }
     }
 }
@@ -351,6 +367,9 @@ pub struct Recommendation {
     pub layer: Layer,
     /// The headline outcome: exactly one applies on every complete path.
     pub verdict: bool,
+    /// (Verdicts) the verdict line: one sentence that answers the flow's question with its main
+    /// reason in the person's terms. The first whose condition holds is shown.
+    pub answer: &'static [Part],
     /// Where it goes in "Your plan", if it is something to do.
     pub phase: Option<Phase>,
     /// The one-line plan item (default: the title).
@@ -368,14 +387,20 @@ pub struct Recommendation {
     /// (Current practice) the FAQ-layer recommendations this one qualifies: it is shown next
     /// to them ("the FAQ says …; since then …").
     pub qualifies: &'static [RecIx],
+    /// (Current practice) the line it adds inside the plan steps it qualifies, so that a step
+    /// says itself what changed for it since 2019 (its facts then supersede the step's).
+    pub amend: Option<Text>,
     pub asserts: &'static [Fact],
     pub cites: &'static [Citation],
 }
 
 impl Recommendation {
-    /// Every citation of the recommendation: its own, then its body's and its steps'.
+    /// Every citation of the recommendation: its own, then its verdict lines', body's and
+    /// steps'.
     pub fn all_cites(&self) -> impl Iterator<Item = &'static Citation> + '_ {
-        self.cites.iter().chain(self.body.iter().chain(self.steps).flat_map(|p| p.cites.iter()))
+        self.cites
+            .iter()
+            .chain(self.answer.iter().chain(self.body).chain(self.steps).flat_map(|p| p.cites.iter()))
     }
 }
 
@@ -466,7 +491,10 @@ impl Rulebook {
         let mut all = String::with_capacity(body.len());
         for part in body.split_terminator(TEXTS_SEPARATOR) {
             all.push_str(part);
-            let end = u16::try_from(all.len()).map_err(|_| "the texts are too long".to_string())?;
+            if all.len() > MAX_TEXT_BYTES {
+                return Err("the texts are too long".to_string());
+            }
+            let end = all.len() as u32;
             ends.push(end);
         }
         if ends.len() != self.text_count() || !body.ends_with(TEXTS_SEPARATOR) {

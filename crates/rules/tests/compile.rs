@@ -54,8 +54,18 @@ fn the_valid_fixture_compiles_to_the_expected_tables() {
     assert_eq!((file.kind, file.layer, file.verdict), (Kind::Required, Layer::Faq, true));
     assert_eq!(file.steps.len(), 2);
     assert_eq!(file.steps[1].asserts.len(), 1);
+    // The verdict line, the first that holds; the person's own choice and how its options read
+    // as other ways; what the note says inside the step it qualifies.
+    assert_eq!(file.answer.len(), 2);
+    assert_eq!(book.text(file.answer[1].text, Lang::SOURCE), "Yes — you file.");
+    assert!(book.questions[0].choice && !book.questions[1].choice);
+    assert_eq!(
+        book.questions[0].options[1].instead.map(|t| book.text(t, Lang::SOURCE)),
+        Some("If it is there")
+    );
     let note = &book.recommendations[1];
     assert_eq!((note.layer, note.qualifies), (Layer::Practice, &[0][..]));
+    assert_eq!(note.amend.map(|t| book.text(t, Lang::SOURCE)), Some("Today it is filed differently."));
     // Languages: the source first; a translated title, the rest falling back and listed.
     assert_eq!(book.languages.iter().map(|l| l.code).collect::<Vec<_>>(), ["en", "xx"]);
     let xx = book.lang("xx").unwrap();
@@ -88,21 +98,21 @@ fn every_mistake_is_one_message_naming_the_place() {
             "flow.toml",
             r#"then = ["file"]"#,
             r#"then = ["fiel"]"#,
-            "DIR/flow.toml:29: rule `needed-here`: unknown recommendation `fiel`",
+            "DIR/flow.toml:30: rule `needed-here`: unknown recommendation `fiel`",
         ),
         (
             "unknown-option",
             "flow.toml",
             r#"when = "where = here and what = site""#,
             r#"when = "where = here and what = website""#,
-            "DIR/flow.toml:29: rule `needed-here`: when: question `what` has no option `website`, in `where = here and what = website`",
+            "DIR/flow.toml:30: rule `needed-here`: when: question `what` has no option `website`, in `where = here and what = website`",
         ),
         (
             "looks-ahead",
             "flow.toml",
             r#"ask_if = "hosted-here""#,
             r#"ask_if = "what = site""#,
-            "DIR/flow.toml:11: question `what`: ask_if: question `what` is not asked before this question, in `what = site`",
+            "DIR/flow.toml:12: question `what`: ask_if: question `what` is not asked before this question, in `what = site`",
         ),
         (
             "define-typo",
@@ -116,42 +126,42 @@ fn every_mistake_is_one_message_naming_the_place() {
             "flow.toml",
             "id = \"noted\"",
             "id = \"file\"",
-            "DIR/flow.toml:35: recommendation id `file` is already used by the rule at DIR/flow.toml:44",
+            "DIR/flow.toml:36: recommendation id `file` is already used by the rule at DIR/flow.toml:46",
         ),
         (
             "no-quote",
             "flow.toml",
             r#"cite = [{ faq = "is-it-needed", quote = "It is needed." }]"#,
             r#"cite = [{ faq = "is-it-needed" }]"#,
-            "DIR/flow.toml:35: recommendation `file`: a citation needs exactly one of `quote` and `summary`",
+            "DIR/flow.toml:36: recommendation `file`: a citation needs exactly one of `quote` and `summary`",
         ),
         (
             "unknown-faq",
             "flow.toml",
             r#"faq = "is-it-needed", quote"#,
             r#"faq = "is-it-need", quote"#,
-            "DIR/flow.toml:35: recommendation `file`: cites an unknown faq `is-it-need`",
+            "DIR/flow.toml:36: recommendation `file`: cites an unknown faq `is-it-need`",
         ),
         (
             "mixed-layers",
             "flow.toml",
             r#"cite = [{ source = "page", quote = "things changed" }]"#,
             r#"cite = [{ source = "page", quote = "things changed" }, { faq = "is-it-needed", quote = "It is needed." }]"#,
-            "DIR/flow.toml:50: recommendation `note`: cites both the FAQ and external sources: keep the FAQ's advice and current practice in separate recommendations",
+            "DIR/flow.toml:52: recommendation `note`: cites both the FAQ and external sources: keep the FAQ's advice and current practice in separate recommendations",
         ),
         (
             "rule-twice",
             "flow.toml",
             r#"then = ["note"]"#,
             r#"then = ["note", "note"]"#,
-            "DIR/flow.toml:44: rule `noted`: recommends `note` twice",
+            "DIR/flow.toml:46: rule `noted`: recommends `note` twice",
         ),
         (
             "bad-fact",
             "flow.toml",
             r#"asserts = { filing = "required" }"#,
             r#"asserts = { filing = "maybe" }"#,
-            "DIR/flow.toml:35: recommendation `file`: step 2: fact `filing` has no value `maybe` (expected one of: required, not-required)",
+            "DIR/flow.toml:36: recommendation `file`: step 2: fact `filing` has no value `maybe` (expected one of: required, not-required)",
         ),
         (
             "bad-quality",
@@ -194,6 +204,48 @@ fn every_mistake_is_one_message_naming_the_place() {
             "greeting = \"Xello, {name}\"",
             "greeting = \"Xello, {nom}\"",
             "DIR/i18n/xx.toml:6: [app] `greeting` uses the placeholders [\"nom\"], but the source text uses [\"name\"]",
+        ),
+        (
+            "verdict-without-answer",
+            "flow.toml",
+            r#"answer = [{ text = "Yes — a site here is filed.", when = "what = site" }, "Yes — you file."]"#,
+            "",
+            "DIR/flow.toml:36: recommendation `file`: a verdict needs `answer`: the one sentence that answers the flow's question, with its reason",
+        ),
+        (
+            "answer-not-a-verdict",
+            "flow.toml",
+            r#"qualifies = ["file"]"#,
+            "qualifies = [\"file\"]\nanswer = \"No.\"",
+            "DIR/flow.toml:52: recommendation `note`: only a verdict (`group = \"verdict\"`) has an `answer`",
+        ),
+        (
+            "answer-with-facts",
+            "flow.toml",
+            r#""Yes — you file.""#,
+            r#"{ text = "Yes — you file.", asserts = { filing = "required" } }"#,
+            "DIR/flow.toml:36: recommendation `file`: a verdict line states no facts of its own: put `asserts` on the recommendation",
+        ),
+        (
+            "choice-without-instead",
+            "flow.toml",
+            r#"{ id = "there", label = "There", instead = "If it is there" }"#,
+            r#"{ id = "there", label = "There" }"#,
+            "DIR/flow.toml:1: question `where`: option `there` needs `instead` (how it reads as another way): the question is a `choice`",
+        ),
+        (
+            "instead-without-choice",
+            "flow.toml",
+            r#"{ id = "site", label = "A site" }"#,
+            r#"{ id = "site", label = "A site", instead = "If a site" }"#,
+            "DIR/flow.toml:12: question `what`: option `site` has `instead`, but the question is not a `choice`",
+        ),
+        (
+            "amend-without-qualifies",
+            "flow.toml",
+            r#"qualifies = ["file"]"#,
+            "",
+            "DIR/flow.toml:52: recommendation `note`: `amend` speaks inside the steps it qualifies: give `qualifies` too",
         ),
     ];
     let mut wrong = Vec::new();

@@ -322,7 +322,25 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
                 Some(h) => Some(texts.add(key(&format!("options.{}.hint", o.id)), h).map_err(&place)?),
                 None => None,
             };
-            options.push(Opt { id: leak_str(o.id.clone()), label, hint });
+            let instead = match (&o.instead, q.choice) {
+                (Some(t), true) => {
+                    Some(texts.add(key(&format!("options.{}.instead", o.id)), t).map_err(&place)?)
+                }
+                (None, true) => {
+                    return Err(place(format!(
+                    "option `{}` needs `instead` (how it reads as another way): the question is a `choice`",
+                    o.id
+                )))
+                }
+                (Some(_), false) => {
+                    return Err(place(format!(
+                        "option `{}` has `instead`, but the question is not a `choice`",
+                        o.id
+                    )))
+                }
+                (None, false) => None,
+            };
+            options.push(Opt { id: leak_str(o.id.clone()), label, hint, instead });
         }
         questions.push(Question {
             id: leak_str(q.id.clone()),
@@ -331,6 +349,7 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
             prompt,
             help,
             options: leak_slice(options),
+            choice: q.choice,
         });
     }
     let mut flows = Vec::new();
@@ -456,7 +475,10 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
         let phase = match r.phase.as_deref() {
             None => None,
             Some(p) => Some(Phase::ALL.into_iter().find(|x| x.id() == p).ok_or_else(|| {
-                place(format!("phase `{p}` is not one of first, before, filing, review, after"))
+                place(format!(
+                    "phase `{p}` is not one of {}",
+                    Phase::ALL.iter().map(|x| x.id()).collect::<Vec<_>>().join(", ")
+                ))
             })?),
         };
         // (A recommendation no rule gives compiles — `icp-advisor check` reports it — so that
@@ -495,23 +517,48 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
                 asserts: facts(asserts).map_err(|e| format!("{label}: {e}"))?,
             })
         };
-        let body =
-            match &r.body {
-                Body::One(t) => vec![part(key("body"), "body".into(), &RawPart::Text(t.clone()), &mut texts)
-                    .map_err(&place)?],
-                Body::Parts(ps) => {
-                    if ps.is_empty() {
-                        return Err(place("body is empty".into()));
+        // One text, or a list of parts (keyed `<field>.<i>`).
+        let parts_of =
+            |field: &str, label: &str, b: &Body, texts: &mut Texts| -> Result<Vec<Part>, Error> {
+                match b {
+                    Body::One(t) => {
+                        Ok(vec![part(key(field), label.into(), &RawPart::Text(t.clone()), texts)
+                            .map_err(&place)?])
                     }
-                    ps.iter()
-                        .enumerate()
-                        .map(|(i, p)| {
-                            part(key(&format!("body.{i}")), format!("paragraph {}", i + 1), p, &mut texts)
-                        })
-                        .collect::<Result<Vec<_>, _>>()
-                        .map_err(&place)?
+                    Body::Parts(ps) => {
+                        if ps.is_empty() {
+                            return Err(place(format!("{field} is empty")));
+                        }
+                        ps.iter()
+                            .enumerate()
+                            .map(|(i, p)| {
+                                part(key(&format!("{field}.{i}")), format!("{label} {}", i + 1), p, texts)
+                            })
+                            .collect::<Result<Vec<_>, _>>()
+                            .map_err(&place)
+                    }
                 }
             };
+        let body = parts_of("body", "paragraph", &r.body, &mut texts)?;
+        let answer = match (&r.answer, verdict) {
+            (Some(a), true) => {
+                let parts = parts_of("answer", "verdict line", a, &mut texts)?;
+                if parts.iter().any(|p| !p.asserts.is_empty()) {
+                    return Err(place(
+                        "a verdict line states no facts of its own: put `asserts` on the recommendation".into(),
+                    ));
+                }
+                parts
+            }
+            (None, true) => {
+                return Err(place(
+                    "a verdict needs `answer`: the one sentence that answers the flow's question, with its reason"
+                        .into(),
+                ))
+            }
+            (Some(_), false) => return Err(place("only a verdict (`group = \"verdict\"`) has an `answer`".into())),
+            (None, false) => Vec::new(),
+        };
         let steps = r
             .steps
             .iter()
@@ -521,7 +568,7 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
             .map_err(&place)?;
         let own = cites(&r.cite).map_err(&place)?;
         let all: Vec<&Citation> =
-            own.iter().chain(body.iter().chain(&steps).flat_map(|p| p.cites.iter())).collect();
+            own.iter().chain(answer.iter().chain(&body).chain(&steps).flat_map(|p| p.cites.iter())).collect();
         let external = all.iter().filter(|c| sources[c.source].kind == SourceKind::External).count();
         let layer = match (external, all.len()) {
             (_, 0) => return Err(place("cites nothing: every recommendation rests on a cited sentence".into())),
@@ -558,11 +605,21 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
         if !qualifies.is_empty() && layer != Layer::Practice {
             return Err(place("only current-practice recommendations qualify others".into()));
         }
+        let amend = match &r.amend {
+            Some(_) if qualifies.is_empty() => {
+                return Err(place(
+                    "`amend` speaks inside the steps it qualifies: give `qualifies` too".into(),
+                ))
+            }
+            Some(t) => Some(texts.add(key("amend"), t).map_err(&place)?),
+            None => None,
+        };
         recommendations.push(Recommendation {
             id: leak_str(r.id.clone()),
             kind,
             layer,
             verdict,
+            answer: leak_slice(answer),
             phase,
             plan,
             alternative: r.alternative,
@@ -572,6 +629,7 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
             flow,
             excludes,
             qualifies,
+            amend,
             asserts: facts(&r.asserts).map_err(&place)?,
             cites: own,
         });
@@ -747,9 +805,9 @@ fn languages(langs: &[LangFile], texts: &Texts) -> Result<Languages, Error> {
         if langs.is_empty() { vec![None] } else { langs.iter().map(Some).collect() };
     for l in list {
         let mut all: Vec<String> = texts.list.iter().map(|(_, t)| t.clone()).collect();
-        let (code, name) = match l {
-            Some(l) => (l.doc.language.code.clone(), l.doc.language.name.clone()),
-            None => (SOURCE_LANG.to_string(), "English".to_string()),
+        let (code, name, word_spaces) = match l {
+            Some(l) => (l.doc.language.code.clone(), l.doc.language.name.clone(), l.doc.language.word_spaces),
+            None => (SOURCE_LANG.to_string(), "English".to_string(), true),
         };
         // A translation is used only if it was made from today's English (its lock entry).
         let current = |key: &str, en: &str| -> bool {
@@ -837,22 +895,23 @@ fn languages(langs: &[LangFile], texts: &Texts) -> Result<Languages, Error> {
             }
         }
         let joined: String = all.concat();
-        if joined.len() > u16::MAX as usize {
+        if joined.len() > crate::MAX_TEXT_BYTES {
             let file = l.map_or_else(|| "rules/i18n".to_string(), |l| l.file.clone());
             return Err(Error {
                 file,
                 line: None,
                 message: format!(
-                    "the {code} texts are {} bytes, more than u16 offsets can address",
-                    joined.len()
+                    "the {code} texts are {} bytes, more than the {} a language may hold",
+                    joined.len(),
+                    crate::MAX_TEXT_BYTES
                 ),
             });
         }
-        let mut end = 0u16;
-        let ends: Vec<u16> = all
+        let mut end = 0u32;
+        let ends: Vec<u32> = all
             .iter()
             .map(|t| {
-                end += t.len() as u16;
+                end += t.len() as u32;
                 end
             })
             .collect();
@@ -876,6 +935,7 @@ fn languages(langs: &[LangFile], texts: &Texts) -> Result<Languages, Error> {
         out.push(Language {
             code: leak_str(code),
             name: leak_str(name),
+            word_spaces,
             texts: table,
             file: leak_str(file),
             fetched: std::sync::OnceLock::new(),

@@ -55,8 +55,8 @@ pub fn bake(book: &Rulebook, name: &str) -> String {
             )
         };
         format!(
-            "Language {{ code: {:?}, name: {:?}, {texts} file: {:?}, fetched: ::std::sync::OnceLock::new() }}",
-            l.code, l.name, l.file
+            "Language {{ code: {:?}, name: {:?}, word_spaces: {}, {texts} file: {:?}, fetched: ::std::sync::OnceLock::new() }}",
+            l.code, l.name, l.word_spaces, l.file
         )
     }).collect();
     let _ = writeln!(w, "static {name}_LANGUAGES: [Language; {}] = [", languages.len());
@@ -133,15 +133,22 @@ fn flow(f: &Flow) -> String {
 
 fn question(q: &Question) -> String {
     let opts = join(q.options.iter().map(|o| {
-        format!("Opt {{ id: {:?}, label: {}, hint: {} }}", o.id, text(&o.label), opt(&o.hint, text))
+        format!(
+            "Opt {{ id: {:?}, label: {}, hint: {}, instead: {} }}",
+            o.id,
+            text(&o.label),
+            opt(&o.hint, text),
+            opt(&o.instead, text)
+        )
     }));
     format!(
-        "Question {{ id: {:?}, flow: {}, ask_if: {}, prompt: {}, help: {}, options: &[{opts}] }}",
+        "Question {{ id: {:?}, flow: {}, ask_if: {}, prompt: {}, help: {}, options: &[{opts}], choice: {} }}",
         q.id,
         q.flow,
         cond(&q.ask_if),
         text(&q.prompt),
-        text(&q.help)
+        text(&q.help),
+        q.choice
     )
 }
 
@@ -178,11 +185,12 @@ fn parts(ps: &[Part]) -> String {
 
 fn rec(r: &Recommendation) -> String {
     format!(
-        "Recommendation {{ id: {:?}, kind: Kind::{:?}, layer: Layer::{:?}, verdict: {}, phase: {}, plan: {}, alternative: {}, title: {}, body: {}, steps: {}, flow: {:?}, excludes: &{:?}, qualifies: &{:?}, asserts: {}, cites: {} }}",
+        "Recommendation {{ id: {:?}, kind: Kind::{:?}, layer: Layer::{:?}, verdict: {}, answer: {}, phase: {}, plan: {}, alternative: {}, title: {}, body: {}, steps: {}, flow: {:?}, excludes: &{:?}, qualifies: &{:?}, amend: {}, asserts: {}, cites: {} }}",
         r.id,
         r.kind,
         r.layer,
         r.verdict,
+        parts(r.answer),
         opt(&r.phase, |p| format!("Phase::{p:?}")),
         opt(&r.plan, text),
         r.alternative,
@@ -192,6 +200,7 @@ fn rec(r: &Recommendation) -> String {
         r.flow,
         r.excludes,
         r.qualifies,
+        opt(&r.amend, text),
         facts(r.asserts),
         cites(r.cites)
     )

@@ -110,6 +110,11 @@ pub struct Question {
     pub prompt: String,
     pub help: String,
     pub options: Vec<Opt>,
+    /// The answer is the person's own choice (hosting, CDN, …): results name the other
+    /// answers that change their verdict. Every option then says how it reads as another way
+    /// (`instead`).
+    #[serde(default)]
+    pub choice: bool,
     /// For reviewers only (not compiled in).
     #[serde(default, rename = "note")]
     pub _note: Option<String>,
@@ -122,6 +127,9 @@ pub struct Opt {
     pub label: String,
     #[serde(default)]
     pub hint: Option<String>,
+    /// (Choice questions) the option as another way: "If you host in Hong Kong".
+    #[serde(default)]
+    pub instead: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -176,6 +184,12 @@ pub struct Rec {
     pub plan: Option<String>,
     #[serde(default)]
     pub alternative: bool,
+    /// (Verdicts) the verdict line, as one sentence or conditional sentences (first that holds).
+    #[serde(default)]
+    pub answer: Option<Body>,
+    /// (Current practice) what it adds, in one line, inside the plan steps it qualifies.
+    #[serde(default)]
+    pub amend: Option<String>,
     pub title: String,
     pub body: Body,
     #[serde(default)]
@@ -225,4 +239,12 @@ pub struct LangDoc {
 pub struct LangMeta {
     pub code: String,
     pub name: String,
+    /// Whether the language puts spaces between words (English does; Chinese does not): texts
+    /// are then measured in words, else in characters.
+    #[serde(default = "yes")]
+    pub word_spaces: bool,
+}
+
+fn yes() -> bool {
+    true
 }
