@@ -94,23 +94,36 @@ async fn choosing_and_continuing_moves_to_the_next_question() {
     tick().await;
     tick().await;
     let hash = web_sys::window().unwrap().location().hash().unwrap();
-    assert_eq!(hash, "#/need/result?hosting=outside&cdn=none&lang=en");
+    // The language was not chosen (it came from the browser), so the address names none: a link
+    // copied from here opens in its reader's language.
+    assert_eq!(hash, "#/need/result?hosting=outside&cdn=none");
     assert_eq!(text(&root, "h1"), "No ICP Filing is needed", "the outcome is the heading");
-    assert!(text(&root, ".outcome").contains("hosted outside mainland China"));
+    assert!(text(&root, ".verdict-line").starts_with("No — "), "the verdict line answers the question");
+    assert!(text(&root, ".verdict-line").contains("hosted outside mainland China"), "with its reason");
     root.remove();
 }
 
 #[wasm_bindgen_test]
-async fn every_result_card_has_its_why_and_its_source() {
+async fn every_plan_step_folds_its_why_and_its_source() {
     let root = mount("#/service-code/result?sc-server=mainland&sc-problem=no-apply-button&sc-account=no&sc-billing=pay-as-you-go&sc-bandwidth=no").await;
-    let cards = root.query_selector_all("article.rec:not(.practice)").unwrap();
-    assert!(cards.length() >= 3);
-    for i in 0..cards.length() {
-        let card: Element = cards.get(i).unwrap().dyn_into().unwrap();
-        assert!(card.query_selector("details.why li").unwrap().is_some(), "why list");
-        assert!(card.query_selector("details.source blockquote").unwrap().is_some(), "quote");
+    // One numbered list: the plan, the fixes first, then apply.
+    assert_eq!(root.query_selector_all("ol").unwrap().length(), 1, "the plan is the one numbered list");
+    let steps = root.query_selector_all(".plan-steps > li").unwrap();
+    assert!(steps.length() >= 4, "three fixes, then apply");
+    assert!(text(&root, ".first-action").contains("Sign in with the account that bought the server"));
+    for i in 0..steps.length() {
+        let step: Element = steps.get(i).unwrap().dyn_into().unwrap();
+        let details =
+            step.query_selector("details.step-details").unwrap().expect("the step folds its details");
+        assert!(!details.has_attribute("open"), "folded by default");
+        let card = details.query_selector("article.rec").unwrap().expect("its card");
+        if card.class_list().contains("practice") {
+            continue;
+        }
+        assert!(card.query_selector(".why li").unwrap().is_some(), "why list");
+        assert!(card.query_selector(".source blockquote").unwrap().is_some(), "quote");
         assert!(card
-            .query_selector("details.source figcaption")
+            .query_selector(".source figcaption")
             .unwrap()
             .unwrap()
             .text_content()
@@ -156,7 +169,8 @@ fn the_js_api_evaluates_and_rejects_bad_input_with_an_error() {
         js_sys::JSON::parse(r#"{"flow":"need","answers":{"hosting":"hong-kong","cdn":"none"}}"#).unwrap();
     let advice = js_api::evaluate(input, JsValue::UNDEFINED).unwrap();
     let verdict = js_sys::Reflect::get(&advice, &"verdict".into()).unwrap();
-    assert_eq!(verdict.as_string().as_deref(), Some("no-filing-hosted-outside"));
+    let id = js_sys::Reflect::get(&verdict, &"recommendation".into()).unwrap();
+    assert_eq!(id.as_string().as_deref(), Some("no-filing-hosted-outside"));
 
     let bad = js_sys::JSON::parse(r#"{"flow":"need","answers":{"hosting":"moon"}}"#).unwrap();
     let err: JsValue = js_api::evaluate(bad, JsValue::UNDEFINED).unwrap_err().into();

@@ -137,8 +137,6 @@ impl Browser {
         }
     }
 
-    /// Scrolls an element of the app into view and moves the focus to it (by id; inside the
-    /// app's shadow root too, when mounted).
     /// The element with an id, in the page or (a mounted advisor) in a shadow root of it.
     fn element(id: &str) -> Option<web_sys::Element> {
         document().and_then(|d| d.get_element_by_id(id)).or_else(|| {
@@ -152,11 +150,28 @@ impl Browser {
         })
     }
 
+    /// Scrolls an element of the app into view and moves the focus to it (by id; inside the
+    /// app's shadow root too, when mounted).
     pub fn focus_element(id: &str) {
         if let Some(el) = Self::element(id) {
             el.scroll_into_view();
             if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
                 let _ = h.focus();
+            }
+        }
+    }
+
+    /// Where an element's top edge is in the viewport, in CSS pixels.
+    pub fn top_of(node: &yew::NodeRef) -> Option<f64> {
+        node.cast::<web_sys::Element>().map(|e| e.get_bounding_client_rect().top())
+    }
+
+    /// Scrolls the page so that an element's top edge is where it was (`top`, from
+    /// [`Browser::top_of`]) before the content above or around it changed.
+    pub fn keep_in_place(node: &yew::NodeRef, top: f64) {
+        if let (Some(now), Some(w)) = (Self::top_of(node), window()) {
+            if (now - top).abs() >= 1.0 {
+                w.scroll_by_with_x_and_y(0.0, now - top);
             }
         }
     }
@@ -173,20 +188,22 @@ impl Browser {
         window().and_then(|w| w.location().search().ok()).unwrap_or_default()
     }
 
-    /// Prints the page: the plan with its sources, or (`everything`) with every disclosure of
-    /// the result opened first.
+    /// Prints the page: the plan with its sources, or (`everything`) every disclosure of the
+    /// result opened (they stay open afterwards).
     pub fn print(everything: bool) {
-        if everything {
-            if let Some(root) =
-                Self::element("main-heading").and_then(|h| h.closest(".result").ok().flatten())
-            {
-                if let Ok(all) = root.query_selector_all("details") {
+        if let Some(result) = Self::element("main-heading").and_then(|h| h.closest(".result").ok().flatten())
+        {
+            if everything {
+                let _ = result.set_attribute("data-print-all", "");
+                if let Ok(all) = result.query_selector_all("details") {
                     for i in 0..all.length() {
                         if let Some(d) = all.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
                             let _ = d.set_attribute("open", "");
                         }
                     }
                 }
+            } else {
+                let _ = result.remove_attribute("data-print-all");
             }
         }
         if let Some(w) = window() {

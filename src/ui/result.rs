@@ -87,7 +87,6 @@ pub fn result_screen(props: &Props) -> Html {
             <p class="flow-name">{ flow.title.get(lang) }</p>
             { verdict(&ui, &ev, &shown) }
             { first_action(&ui, &shown) }
-            <LensSwitch />
             { plan(&ui, &ev, &shown) }
             { other_ways(&ui, &shown) }
             { good_to_know(&ui, &ev, &shown) }
@@ -191,7 +190,7 @@ fn open_step(n: usize) -> Callback<MouseEvent> {
 /// summary of its details (what current practice says of it shown right in the line).
 fn plan(ui: &Ui, ev: &Evaluation, shown: &Presentation) -> Html {
     if shown.plan.is_empty() {
-        return html! {};
+        return html! { <LensSwitch /> };
     }
     let s = ui.s();
     let lang = ui.lang();
@@ -199,6 +198,7 @@ fn plan(ui: &Ui, ev: &Evaluation, shown: &Presentation) -> Html {
     html! {
         <section class="plan" aria-labelledby="plan-heading">
             <h2 id="plan-heading">{ s.plan_heading }</h2>
+            <LensSwitch />
             <ol class="plan-steps">
                 { for shown.plan.iter().enumerate().map(|(i, step)| {
                     let n = i + 1;
