@@ -210,7 +210,14 @@ pub fn explain(book: &Rulebook, id: &str, lang: Lang) -> Option<String> {
             let _ = writeln!(w, "- rule `{}`: {}", rule.id, cond_words(book, &rule.when, lang));
             let _ = ri2;
         }
-        for (name, parts) in [("Paragraph", rec.body), ("Step", rec.steps)] {
+        if let Some(plan) = rec.plan {
+            let phase = rec.phase.map_or("", |p| p.id());
+            let _ = writeln!(w, "Plan step ({phase}): {}\n", book.text(plan, lang));
+        }
+        if let Some(amend) = rec.amend {
+            let _ = writeln!(w, "Said inside the steps it qualifies: {}\n", book.text(amend, lang));
+        }
+        for (name, parts) in [("Verdict line", rec.answer), ("Paragraph", rec.body), ("Step", rec.steps)] {
             for (i, p) in parts.iter().enumerate() {
                 let when = match p.when {
                     Cond::Always => String::new(),

@@ -526,7 +526,12 @@ fn write_rec(w: &mut String, rec: usize, faq: usize, lang: Lang) {
         );
     }
     let _ = write!(w, "</ul>");
-    for (name, parts) in [(s.rules_paragraph, r.body), (s.rules_step, r.steps)] {
+    if let Some(amend) = r.amend {
+        let _ = write!(w, "<p><strong>{}</strong>: {}</p>", escape(s.rules_amend), escape(t(amend)));
+    }
+    for (name, parts) in
+        [(s.rules_verdict_line, r.answer), (s.rules_paragraph, r.body), (s.rules_step, r.steps)]
+    {
         for (i, p) in parts.iter().enumerate() {
             let when = match &p.when {
                 crate::rulebook::Cond::Always => String::new(),

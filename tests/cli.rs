@@ -298,7 +298,7 @@ fn diff_groups_a_changed_condition_and_markdown_shows_an_example() {
 #[test]
 fn check_finds_a_note_that_negates_a_step() {
     let without_amend = |t: String| {
-        let start = t.find("amend = ").expect("the note speaks in the step");
+        let start = t.find("\namend = ").expect("the note speaks in the step") + 1;
         let end = start + t[start..].find('\n').unwrap() + 1;
         format!("{}{}", &t[..start], &t[end..])
     };
@@ -306,7 +306,7 @@ fn check_finds_a_note_that_negates_a_step() {
     // (and its translation)
     for lang in std::fs::read_dir(planted.join("i18n")).unwrap().map(|e| e.unwrap().path()) {
         let text = std::fs::read_to_string(&lang).unwrap();
-        if text.contains("amend = ") {
+        if text.contains("\namend = ") {
             std::fs::write(&lang, without_amend(text)).unwrap();
         }
     }

@@ -238,12 +238,46 @@ fn plan(ui: &Ui, ev: &Evaluation, shown: &Presentation) -> Html {
                                     </div>
                                 }
                             </details>
+                            { print_sources(ui, ev, shown, step.rec) }
                         </li>
                     }
                 }) }
             </ol>
         </section>
     }
+}
+
+/// A plan step's sources in one compact line, printed (not shown on the screen) by "Print the
+/// plan": the FAQ's sentences with their sections, and every other page once, with its dates.
+fn print_sources(ui: &Ui, ev: &Evaluation, shown: &Presentation, rec: usize) -> Html {
+    let s = ui.s();
+    let mut cites: Vec<&Citation> = Vec::new();
+    for c in shown.cards.iter().filter(|c| c.rec == rec || c.attached_to == Some(rec)) {
+        cites.extend(citations(&RULEBOOK, &ev.advice[c.applied]));
+    }
+    let mut parts: Vec<Html> = Vec::new();
+    let mut pages: Vec<usize> = Vec::new();
+    for c in cites {
+        let src = &RULEBOOK.sources[c.source];
+        let part = match (src.kind, c.faq) {
+            (SourceKind::Faq, Some(f)) => html! {
+                <>{ fill(s.faq_ref, &[("section", RULEBOOK.faqs[f].section)]) }{ s.comma }<q lang={src.lang}>{ c.text }</q></>
+            },
+            _ if pages.contains(&c.source) => continue,
+            _ => {
+                pages.push(c.source);
+                let date = src
+                    .page_date
+                    .map_or_else(|| s.no_date_shown.to_string(), |d| fill(s.page_dated, &[("date", d)]));
+                html! { <>{ src.publisher }{ s.comma }<cite lang={Lang::SOURCE.code()}>{ src.title }</cite>{ fill(s.source_dates, &[("date", &date), ("read", src.read)]) }</> }
+            }
+        };
+        if !parts.is_empty() {
+            parts.push(html! { { s.list_separator } });
+        }
+        parts.push(part);
+    }
+    html! { <p class="print-sources"><span class="source-label">{ s.source_label }</span>{ s.comma }{ for parts }</p> }
 }
 
 /// The other ways: another answer to one of the person's own choices, the verdict it leads

@@ -5,5 +5,5 @@ document.addEventListener('icp-advisor-change', (e) => {
   log.textContent = `${e.target.id}: ${Object.keys(e.detail.answers).length} answers so far`;
 });
 document.addEventListener('icp-advisor-result', (e) => {
-  log.textContent = `${e.target.id}: result — ${e.detail.outcome ? e.detail.outcome.title : e.detail.verdict}`;
+  log.textContent = `${e.target.id}: result — ${e.detail.verdict ? e.detail.verdict.title : e.detail.flow_title}`;
 });

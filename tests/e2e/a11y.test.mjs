@@ -100,7 +100,7 @@ async function outcomeOf(page, fragment, lang) {
   const [path, query] = fragment.split('?');
   const flow = path.split('/')[1];
   const answers = Object.fromEntries(query.split('&').filter((p) => !/^(lang|lens)=/.test(p)).map((p) => p.split('=')));
-  return (await engine(page, 'evaluate', { flow, answers }, { lang })).outcome.title;
+  return (await engine(page, 'evaluate', { flow, answers }, { lang })).verdict.title;
 }
 
 /** Chromium's own accessibility node for the first element matching `selector`. */
@@ -497,11 +497,14 @@ for (const kf of KEYBOARD_FLOWS) {
     assert.ok((await page.title()).startsWith(outcome), `the title ${JSON.stringify(await page.title())} names the outcome`);
     assert.equal(await page.locator(`article#rec-${kf.rec}`).count(), 1, `#rec-${kf.rec} shown`);
 
-    // The first disclosure opens with Enter, and Change takes the keyboard back to a question.
+    // The first disclosure opens with Enter; the answers open the same way, and Change takes the
+    // keyboard back to a question.
     await tabUntil(page, () => document.activeElement?.tagName === 'SUMMARY', { what: 'the first disclosure' });
     await kb.press('Enter');
     assert.equal(await page.locator('details[open]').count(), 1, 'Enter opened the disclosure');
-    await tabUntil(page, () => document.activeElement?.closest('dl')?.previousElementSibling?.id === 'answers-heading', { max: 250, what: 'the first Change link' });
+    await tabUntil(page, () => document.activeElement?.matches('details.answers > summary'), { max: 250, what: 'Your answers' });
+    await kb.press('Enter');
+    await tabUntil(page, () => !!document.activeElement?.closest('details.answers[open] dl'), { max: 20, what: 'the first Change link' });
     await kb.press('Enter');
     await waitForHash(page, `#/${kf.flow}/${kf.steps[0][0]}/change`);
     await assertFocusOnHeading(page, 'Change');
@@ -606,7 +609,7 @@ for (const lang of LANGS) {
     assert.ok((await page.title()).startsWith(outcome), `title ${JSON.stringify(await page.title())} names the outcome`);
 
     // Disclosures are buttons with an expanded state; the copy status is a polite live region.
-    const summary = await axNode(page, 'article[id^="rec-"] details.why > summary');
+    const summary = await axNode(page, '.plan-steps details.step-details > summary');
     assert.equal(summary.prop('expanded'), false, 'a closed disclosure reports expanded=false');
     assert.equal(await page.getByRole('status').count() >= 1, true, 'a status region for copy feedback');
   });

@@ -177,7 +177,7 @@ test('the single-file edition works from file:// in both languages and fetches n
   assert.ok(page.url().startsWith('file://' + copy), page.url());
   assertClean(seen);
   assert.deepEqual(requests.filter((u) => !u.startsWith('data:') && u.split('#')[0] !== 'file://' + copy), [], 'nothing else requested');
-  assert.equal(await page.evaluate(() => window.wasmBindings.evaluate({ 'sc-server': 'none' }).verdict), 'buy-eligible-server', 'the JS API is there');
+  assert.equal(await page.evaluate(() => window.wasmBindings.evaluate({ 'sc-server': 'none' }).verdict.recommendation), 'buy-eligible-server', 'the JS API is there');
 });
 
 test('the first screen is in the static HTML, matches the live app, and the swap shifts nothing', async (t) => {

@@ -32,6 +32,7 @@ import {
   answerSummary,
   hashOf,
   assertFocused,
+  showCard,
   questionForm,
   STEP_TIMEOUT,
   OFFICE,
@@ -205,8 +206,8 @@ test('mount(): two independent advisors in shadow roots; Back, Source and FAQ li
 
   // A citation's FAQ link opens the advisor's own FAQ page at that question; its back link
   // returns to the result with the answers.
-  await code.locator('#rec-buy-eligible-server > details.source > summary').click();
-  const cite = code.locator('#rec-buy-eligible-server > details.source figcaption a[href*="#/faq/"]').first();
+  const card = await showCard(code, 'buy-eligible-server');
+  const cite = card.locator(':scope > .source figcaption a[href*="#/faq/"]').first();
   const id = /#\/faq\/([a-z0-9-]+)/.exec(await cite.getAttribute('href'))[1];
   await cite.click();
   await code.locator(`#faq-${id}`).waitFor();
@@ -340,8 +341,8 @@ test('<icp-advisor>: two elements render in styled shadow roots and work indepen
   const results = got.filter((e) => e.type === 'icp-advisor-result');
   assert.equal(results.length, 1);
   assert.equal(results[0].target, 'need');
-  assert.equal(results[0].detail.verdict, 'no-filing-hosted-outside', 'icp-advisor-result: the advice as JSON');
-  assert.equal(results[0].detail.outcome.title, 'No ICP Filing is needed');
+  assert.equal(results[0].detail.verdict.recommendation, 'no-filing-hosted-outside', 'icp-advisor-result: the advice as JSON');
+  assert.equal(results[0].detail.verdict.title, 'No ICP Filing is needed');
   assert.ok(Array.isArray(results[0].detail.recommendations) && results[0].detail.recommendations.length >= 1);
   assert.equal(await page.locator('#event-log').innerText(), 'need: result — No ICP Filing is needed', 'the page\'s own listener saw it');
 
@@ -371,7 +372,7 @@ test('<icp-advisor>: attribute changes render it anew (lang, answers, faq-only, 
   // answers: a share link's place.
   await set('lang', 'en');
   await set('answers', '#/need/result?hosting=outside&cdn=none');
-  await need.locator('#rec-no-filing-hosted-outside').waitFor({ timeout: STEP_TIMEOUT });
+  await need.locator('#rec-no-filing-hosted-outside').waitFor({ state: 'attached', timeout: STEP_TIMEOUT });
   assert.equal(await waitForResult(need), 'No ICP Filing is needed');
   assert.equal(await need.locator('#rec-moving-offshore').count(), 1, 'with the note on current practice');
 
@@ -380,7 +381,7 @@ test('<icp-advisor>: attribute changes render it anew (lang, answers, faq-only, 
   await need.locator('#rec-moving-offshore').waitFor({ state: 'detached', timeout: STEP_TIMEOUT });
   assert.equal(await need.locator('input[name="lens"][value="faq"]').isChecked(), true);
   await set('faq-only', null);
-  await need.locator('#rec-moving-offshore').waitFor({ timeout: STEP_TIMEOUT });
+  await need.locator('#rec-moving-offshore').waitFor({ state: 'attached', timeout: STEP_TIMEOUT });
 
   // flow: another flow, from its start (the answers attribute removed).
   await set('answers', null);

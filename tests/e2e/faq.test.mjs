@@ -14,6 +14,7 @@ import {
   answerSummary,
   selected,
   assertFocused,
+  showCard,
   answer,
   startFlow,
   STEP_TIMEOUT,
@@ -91,11 +92,10 @@ test('a deep link to one FAQ question shows it: marked, scrolled into view and f
   assertClean(seen);
 });
 
-/** From RESULT: opens the Source of the service-code card and follows its FAQ link. */
+/** From RESULT: opens the service-code step and follows its source's FAQ link. */
 async function followCitation(page) {
-  const card = page.locator('#rec-get-service-code');
-  await card.locator('details.source > summary').click();
-  const link = card.locator('details.source figcaption a[href*="#/faq/"]').first();
+  const card = await showCard(page, 'get-service-code');
+  const link = card.locator(':scope > .source figcaption a[href*="#/faq/"]').first();
   const href = await link.getAttribute('href');
   const id = /#\/faq\/([a-z0-9-]+)/.exec(href)[1];
   await link.click();

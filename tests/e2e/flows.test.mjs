@@ -29,6 +29,8 @@ import {
   answersOf,
   answerSummary,
   shownRecs,
+  showCard,
+  openAnswers,
   assertFocused,
   questionForm,
   STEP_TIMEOUT,
@@ -54,10 +56,28 @@ async function checkResult(page, flow, steps) {
   const heading = await waitForResult(page);
   const advice = await evaluate(page, flow, steps);
   assert.ok(advice.complete, 'the answers make a result');
-  // The outcome leads: the h1 is the blocking first step when there is one, else the verdict.
-  const lead = advice.outcome.title;
-  assert.equal(heading, lead, 'the heading is the outcome');
-  assert.equal(await page.title(), `${lead} — ${APP}`, 'the document title follows the outcome');
+  // The answer first: the outcome is the h1 and the title, the verdict line under it.
+  const outcome = advice.verdict.title;
+  assert.equal(heading, outcome, 'the heading is the outcome');
+  assert.equal(await page.title(), `${outcome} — ${APP}`, 'the document title follows the outcome');
+  assert.equal((await page.locator('.verdict-line').innerText()).trim(), advice.verdict.text, 'the verdict line');
+  // The one thing to do first is the plan's first step.
+  if (advice.first_action) {
+    assert.equal((await page.locator('.first-action a').innerText()).trim(), stepText(advice.first_action), 'Do this first');
+  } else {
+    assert.equal(await page.locator('.first-action').count(), 0);
+  }
+  // The plan: one numbered list, the engine's steps in its order.
+  assert.deepEqual(
+    await page.locator('.plan-steps > li .step-text').allInnerTexts(),
+    advice.plan.map(stepText),
+    'the plan',
+  );
+  assert.deepEqual(
+    await page.locator('.other-ways li').allInnerTexts(),
+    advice.alternatives.map((a) => `${a.text}: ${a.title}`),
+    'the other ways',
+  );
   assert.ok(hashOf(page).startsWith(`#/${flow}/result?`), `the address names the result: ${hashOf(page)}`);
   assert.deepEqual(answersOf(hashOf(page)), Object.fromEntries(steps), 'the address holds exactly the answers');
   // "Your answers" lists exactly the answers given, in order, as the engine words them.
@@ -75,51 +95,51 @@ async function checkResult(page, flow, steps) {
   return advice;
 }
 
+/** A plan step's line as the result shows it. */
+const stepText = (p) => (p.alternative ? `Or instead: ${p.text}` : p.text);
+
 /**
- * Every card has one "Why?" and one "Source" disclosure, both closed; clicking their summaries
- * opens them, and the Source then shows its quote (FAQ advice: a blockquote naming its FAQ
- * section; current practice: a quote or a recorded summary with its publisher and date).
+ * Everything but the answer is one tap away: every plan step starts folded and, opened, shows
+ * its card's why and sources (FAQ advice: a quote naming its FAQ section; current practice: a
+ * quote or a recorded summary with its publisher and date); "Good to know" starts folded and,
+ * opened, shows its cards, each with a closed "Why?" and "Source" that open on a click.
  */
 async function checkDisclosures(page) {
-  const cards = () =>
-    page.locator('article[id^="rec-"]').evaluateAll((els) =>
-      els.map((card) => {
-        const why = card.querySelectorAll(':scope > details.why');
-        const source = card.querySelectorAll(':scope > details.source');
-        const shown = (el) => !!el && el.checkVisibility({ visibilityProperty: true, opacityProperty: true });
-        const words = source[0]?.querySelector('blockquote, .summary');
-        return {
-          id: card.id,
-          practice: card.classList.contains('practice'),
-          why: why.length,
-          source: source.length,
-          open: [why[0]?.open, source[0]?.open],
-          whyShown: shown(why[0]?.querySelector('p')),
-          words: words?.textContent.trim() ?? '',
-          wordsShown: shown(words),
-          sourceText: source[0]?.textContent ?? '',
-        };
-      }),
-    );
-  const closed = await cards();
-  assert.ok(closed.length > 0, 'at least one recommendation card');
-  for (const c of closed) {
-    assert.equal(c.why, 1, `${c.id}: one Why? disclosure`);
-    assert.equal(c.source, 1, `${c.id}: one Source disclosure`);
-    assert.deepEqual(c.open, [false, false], `${c.id}: disclosures start closed`);
-    assert.ok(!c.wordsShown, `${c.id}: the quote is hidden while closed`);
-  }
-  // A real click on the first card's two summaries; the rest in one go.
-  const summaries = page.locator('article[id^="rec-"] > details > summary');
-  await summaries.nth(0).click();
-  await summaries.nth(1).click();
-  await summaries.evaluateAll((els) => els.slice(2).forEach((el) => el.click()));
-  for (const c of await cards()) {
-    assert.deepEqual(c.open, [true, true], `${c.id}: disclosures open after a click`);
-    assert.ok(c.whyShown, `${c.id}: Why? content visible`);
-    assert.ok(c.wordsShown && c.words.length > 10, `${c.id}: the quote is visible once opened`);
+  const shown = (sel) => page.locator(sel).evaluateAll((els) => els.map((el) => el.checkVisibility()));
+  const steps = page.locator('.plan-steps > li > details.step-details');
+  const n = await steps.count();
+  assert.ok(n > 0, 'a plan');
+  assert.deepEqual(await steps.evaluateAll((ds) => ds.map((d) => d.open)), Array(n).fill(false), 'steps start folded');
+  assert.ok((await shown('.plan-steps article.rec')).every((v) => !v), 'their details hidden');
+  // A real click on the first step; the rest in one go.
+  await steps.nth(0).locator(':scope > summary').click();
+  await steps.evaluateAll((ds) => ds.slice(1).forEach((d) => d.querySelector(':scope > summary').click()));
+  const cards = await page.locator('.plan-steps article.rec').evaluateAll((els) =>
+    els.map((card) => ({
+      id: card.id,
+      practice: card.classList.contains('practice'),
+      whyShown: !!card.querySelector(':scope > .why p')?.checkVisibility(),
+      words: card.querySelector(':scope > .source :is(blockquote, .summary)')?.textContent.trim() ?? '',
+      wordsShown: !!card.querySelector(':scope > .source :is(blockquote, .summary)')?.checkVisibility(),
+      sourceText: card.querySelector(':scope > .source')?.textContent ?? '',
+    })),
+  );
+  for (const c of cards) {
+    assert.ok(c.whyShown, `${c.id}: Why? shown in the opened step`);
+    assert.ok(c.wordsShown && c.words.length > 10, `${c.id}: the quote shown in the opened step`);
     if (c.practice) assert.match(c.sourceText, /read \d{4}-\d{2}/, `${c.id}: a practice source says when it was read`);
     else assert.match(c.sourceText, /§1\.\d/, `${c.id}: an FAQ source names its section`);
+  }
+  const good = page.locator('details.good-to-know');
+  if (await good.count()) {
+    assert.equal(await good.evaluate((d) => d.open), false, 'Good to know starts folded');
+    await good.locator(':scope > summary').click();
+    const gtk = page.locator('details.good-to-know article.rec');
+    assert.ok((await shown('details.good-to-know article.rec')).every(Boolean), 'opened, its cards show');
+    const summaries = gtk.locator(':scope > details > summary');
+    assert.equal(await summaries.count(), 2 * (await gtk.count()), 'each card has a Why? and a Source');
+    await summaries.evaluateAll((els) => els.forEach((el) => el.click()));
+    assert.ok((await shown('details.good-to-know article.rec > details.source :is(blockquote, .summary)')).every(Boolean));
   }
 }
 
@@ -174,7 +194,7 @@ const SCENARIOS = [
       ['sc-bandwidth', 'yes'],
     ],
     outcome: 'Your instance cannot get a service code yet',
-    recs: ['switch-to-subscription'],
+    recs: ['switch-to-subscription', 'instance-not-eligible-yet'],
   },
   {
     name: 'ICP number revoked, cause unknown',
@@ -214,92 +234,65 @@ for (const s of SCENARIOS) {
 // office path of the harness up to its presence question, answered "none".)
 const NO_PRESENCE = [...OFFICE.slice(0, OFFICE.findIndex(([q]) => q === 'presence')), ['presence', 'none']];
 
-test('the result leads with the outcome: the h1 says it, the title follows, nothing comes before it', async (t) => {
+test('the result leads with the answer: the outcome as the h1, the verdict line, the first thing to do, then the plan', async (t) => {
   const { page, seen } = await open(t, resultLink('need', OFFICE));
-  await checkResult(page, 'need', OFFICE);
+  const advice = await checkResult(page, 'need', OFFICE);
   // The h1 is the first heading of the screen and the start of the main content.
   const order = await page.locator('main :is(h1, h2, h3)').evaluateAll((hs) => hs.map((h) => h.tagName));
   assert.equal(order[0], 'H1', `the first heading is the outcome (${order.slice(0, 3)})`);
   assert.equal(await page.locator('main h1').count(), 1, 'one h1');
-  // The verdict's card is the outcome itself, not repeated below.
-  assert.equal(await page.locator('section[aria-labelledby="main-heading"] #rec-initial-filing').count(), 1);
-  assert.equal(await page.locator('#details-heading ~ #rec-initial-filing').count(), 0);
+  // Then, in this order: the verdict line, the first action, the plan, the other ways, and the
+  // collapsed sections.
+  const sequence = await page.locator('.result > *').evaluateAll((els) => els.map((e) => e.className.split(' ')[0]).filter(Boolean));
+  const at = (c) => sequence.indexOf(c);
+  assert.ok(at('verdict') < at('first-action') && at('first-action') < at('plan'), `order: ${sequence}`);
+  assert.ok(at('plan') < at('good-to-know') && at('good-to-know') < at('answers'), `order: ${sequence}`);
+  // No numbered list before the plan; the plan is the only one.
+  assert.equal(await page.locator('main ol').count(), 1, 'one numbered list: the plan');
+  assert.equal(await page.locator('.verdict ol, .first-action ol').count(), 0);
+  assert.ok(advice.plan.length > 3);
   assertClean(seen);
 });
 
-test('a blocking first step leads the result, with its alternative beside it, then the verdict', async (t) => {
+test('a blocking first step leads the plan, with its alternative next to it', async (t) => {
   const { page, seen } = await open(t, resultLink('need', NO_PRESENCE));
   const advice = await checkResult(page, 'need', NO_PRESENCE);
-  assert.equal(advice.outcome.recommendation, 'permanent-office-certificate');
-  assert.equal(await page.locator('#main-heading').innerText(), 'First, get a permanent-office registration certificate');
-  assert.equal(await page.title(), `First, get a permanent-office registration certificate — ${APP}`);
-  const outcome = page.locator('section[aria-labelledby="main-heading"]');
-  // The alternative to the first step and the verdict ("Then …") are in the outcome, as h2s.
-  assert.equal(await outcome.locator('#rec-hong-kong-fallback-title').innerText(), 'If the filing cannot be completed: host in Hong Kong');
-  assert.equal(await outcome.locator('#rec-initial-filing-title').innerText(), advice.outcome.then);
-  assert.match(await outcome.innerText(), /\nThen\n/i, 'the verdict is introduced as what comes then');
-  const [alt, then] = await outcome.locator('h2').evaluateAll((hs) => hs.map((h) => h.id));
-  assert.deepEqual([alt, then], ['rec-hong-kong-fallback-title', 'rec-initial-filing-title'], 'the first step, its alternative, then the verdict');
+  assert.equal(advice.verdict.recommendation, 'initial-filing');
+  assert.equal(await page.locator('#main-heading').innerText(), 'Apply for an initial ICP Filing (首次备案)');
+  assert.equal(advice.first_action.recommendation, 'permanent-office-certificate');
+  assert.match(await page.locator('.first-action').innerText(), /^Do this first: Get a Registration Certificate of Foreign Enterprises Permanent Office in China\./);
+  const lines = await page.locator('.plan-steps > li .step-text').allInnerTexts();
+  assert.equal(lines[1], 'Or instead: Host the website on ECS in Hong Kong, which needs no filing.', 'the alternative says it is one');
   assertClean(seen);
 });
 
-test('"Your plan" is grouped by phase in order; each item links to its card and moves focus there', async (t) => {
+test('"Your plan" is one numbered list in the order a person acts; "Do this first" opens its first step', async (t) => {
   const { page, seen } = await open(t, resultLink('need', NO_PRESENCE));
   const advice = await checkResult(page, 'need', NO_PRESENCE);
   const plan = page.locator('section[aria-labelledby="plan-heading"]');
   assert.equal(await plan.locator('#plan-heading').innerText(), 'Your plan');
-  // The plan comes right after the outcome (and the lens switch), before the detailed advice.
+  // The plan comes right after the verdict and the first action, before anything collapsed.
   const sections = await page.locator('main section[aria-labelledby]').evaluateAll((ss) => ss.map((s) => s.getAttribute('aria-labelledby')));
-  assert.deepEqual(sections.slice(0, 3), ['main-heading', 'plan-heading', 'details-heading'], `sections in order: ${sections}`);
-
-  // One group per phase, in the order a person acts; numbering runs on across the groups.
-  const groups = await plan.locator('h3').evaluateAll((hs) =>
-    hs.map((h) => {
-      const ol = h.nextElementSibling;
-      return {
-        phase: h.textContent.trim(),
-        start: Number(ol.getAttribute('start')),
-        items: [...ol.querySelectorAll(':scope > li')].map((li) => ({
-          href: li.querySelector('a').getAttribute('href'),
-          text: li.querySelector('a').textContent.trim(),
-          badge: li.querySelector('.badge')?.textContent.trim() ?? null,
-        })),
-      };
-    }),
-  );
+  assert.deepEqual(sections.slice(0, 2), ['main-heading', 'plan-heading'], `sections in order: ${sections}`);
+  // Phase labels in the order a person acts, each where its phase starts.
   assert.deepEqual(
-    groups.map((g) => g.phase),
-    ['First — this comes before anything else', 'Before filing', 'Filing', 'While the filing is reviewed', 'After approval'],
+    await plan.locator('.phase-label').allInnerTexts(),
+    ['FIRST', 'BEFORE FILING', 'FILING', 'WHILE THE FILING IS REVIEWED', 'AFTER APPROVAL'],
   );
-  let n = 1;
-  for (const g of groups) {
-    assert.equal(g.start, n, `${g.phase} numbering continues at ${n}`);
-    n += g.items.length;
-  }
-  // The items are the engine's plan, in its order, each a link to its card; practice is badged.
-  const items = groups.flatMap((g) => g.items);
-  assert.deepEqual(
-    items.map((i) => [i.href, i.text.replace(/^Or instead: /, '')]),
-    advice.plan.map((p) => [`#rec-${p.recommendation}`, p.text]),
-    'the plan items and their links',
+  const items = await plan.locator('.plan-steps > li').evaluateAll((lis) =>
+    lis.map((li) => ({ id: li.id, badge: li.querySelector('summary .step-text + .badge')?.textContent.trim() ?? null })),
   );
-  assert.equal(items[1].text, 'Or instead: Host the website on ECS in Hong Kong, which needs no filing.', 'the alternative says it is one');
+  assert.deepEqual(items.map((i) => i.id), advice.plan.map((p) => `step-${p.number}`), 'numbered from 1, in order');
   for (const [i, p] of advice.plan.entries()) {
     assert.equal(items[i].badge, p.layer === 'practice' ? 'Since 2019' : null, `${p.recommendation}: badge`);
-    assert.equal(await page.locator(`#rec-${p.recommendation}`).count(), 1, `the card #rec-${p.recommendation} exists`);
+    assert.equal(await page.locator(`#step-${p.number} #rec-${p.recommendation}`).count(), 1, `step ${p.number} folds its card`);
   }
-
-  // Following a link scrolls to the card and focuses it; the address (the place) is unchanged.
+  // "Do this first" opens the first step and moves the focus there; the address is unchanged.
   const before = page.url();
-  for (const target of ['get-service-code', 'keep-resolving', 'permanent-office-certificate']) {
-    await plan.locator(`a[href="#rec-${target}"]`).click();
-    await assertFocused(page, `rec-${target}`, `after following the plan link to ${target}`);
-    assert.ok(await page.locator(`#rec-${target}`).evaluate((el) => {
-      const r = el.getBoundingClientRect();
-      return r.top < innerHeight && r.bottom > 0;
-    }), `#rec-${target} is scrolled into view`);
-    assert.equal(page.url(), before, 'the address is unchanged');
-  }
+  await page.locator('.first-action a').click();
+  assert.equal(await page.locator('#step-1-details').evaluate((d) => d.open), true, 'the first step opened');
+  await assertFocused(page, 'step-1-summary', 'after following Do this first');
+  assert.equal(page.url(), before, 'the address is unchanged');
   assertClean(seen);
 });
 
@@ -377,7 +370,8 @@ test("the browser's Back and Forward move between questions and the result, keep
 
   await page.goBack();
   await waitForQuestion(page, 'cdn');
-  assert.equal(hashOf(page), cdnHash.replace('&lang=', '&cdn=none&lang='), 'the entry records the answer given');
+  const withCdn = cdnHash.includes('&lang=') ? cdnHash.replace('&lang=', '&cdn=none&lang=') : `${cdnHash}&cdn=none`;
+  assert.equal(hashOf(page), withCdn, 'the entry records the answer given');
   assert.equal(await selected(page, 'cdn'), 'none', 'the answer is kept');
   await page.goBack();
   await waitForQuestion(page, 'access');
@@ -409,9 +403,10 @@ const OUTSIDE = [
   ['cdn', 'none'],
 ];
 
-/** The Change link of the summary row of question `prompt`. */
-function changeLink(page, prompt) {
-  return page.locator('#answers-heading + dl > div').filter({ has: page.locator('dt', { hasText: prompt }) }).getByRole('link', { name: /^Change/ });
+/** Opens "Your answers" and returns the Change link of the summary row of question `prompt`. */
+async function changeLink(page, prompt) {
+  await openAnswers(page);
+  return page.locator('details.answers > dl > div').filter({ has: page.locator('dt', { hasText: prompt }) }).getByRole('link', { name: /^Change/ });
 }
 
 const CDN_PROMPT = 'Will you use Alibaba Cloud CDN for it?';
@@ -422,7 +417,7 @@ test('Change returns to that question, asks only what has newly become necessary
   await answerAll(page, OUTSIDE);
   await checkResult(page, 'need', OUTSIDE);
 
-  await changeLink(page, CDN_PROMPT).click();
+  await (await changeLink(page, CDN_PROMPT)).click();
   await waitForQuestion(page, 'cdn');
   assert.ok(hashOf(page).startsWith('#/need/cdn/change?'), hashOf(page));
   assert.equal(await selected(page, 'cdn'), 'none', 'the current answer is selected');
@@ -452,12 +447,12 @@ test('a Change that needs no new answer goes straight back to the result; "Back 
   const { page, seen } = await open(t, resultLink('need', OUTSIDE));
   await checkResult(page, 'need', OUTSIDE);
 
-  await changeLink(page, CDN_PROMPT).click();
+  await (await changeLink(page, CDN_PROMPT)).click();
   await answer(page, 'cdn', 'international');
   await checkResult(page, 'need', [['hosting', 'outside'], ['cdn', 'international']]);
   assert.equal(await page.locator('#rec-no-filing-hosted-outside').count(), 1);
 
-  await changeLink(page, CDN_PROMPT).click();
+  await (await changeLink(page, CDN_PROMPT)).click();
   await choose(page, 'cdn', 'mainland'); // chosen, but not confirmed
   await questionForm(page, 'cdn').getByRole('link', { name: 'Back to your result' }).click();
   await checkResult(page, 'need', [['hosting', 'outside'], ['cdn', 'international']]);
@@ -467,7 +462,7 @@ test('a Change that needs no new answer goes straight back to the result; "Back 
 test('on a question a Change has made necessary, Back leads to the changed question, never to a half result', async (t) => {
   const { page, seen } = await open(t, resultLink('need', OUTSIDE));
   await waitForResult(page);
-  await changeLink(page, CDN_PROMPT).click();
+  await (await changeLink(page, CDN_PROMPT)).click();
   await answer(page, 'cdn', 'mainland');
   const back = questionForm(page, 'domain-kind').getByRole('link', { name: /^Back/ });
   assert.equal(await back.innerText(), 'Back', 'not "Back to your result": there is no result for these answers yet');
@@ -485,7 +480,7 @@ test('"Continue with" another flow carries the shared answers over ([[carry]] in
   await waitForResult(page);
   // hosting = mainland-ecs carries over as sc-server = mainland: the service-code flow opens at
   // its second question.
-  const link = page.locator('#rec-get-service-code').getByRole('link', { name: "Continue with: Why can't I get an ICP Filing service code?" });
+  const link = (await showCard(page, 'get-service-code')).getByRole('link', { name: "Continue with: Why can't I get an ICP Filing service code?" });
   await link.click();
   await waitForQuestion(page, 'sc-problem');
   assert.ok(hashOf(page).startsWith('#/service-code/sc-problem?sc-server=mainland'), hashOf(page));
@@ -497,7 +492,7 @@ test('"Continue with" another flow carries the shared answers over ([[carry]] in
   // And the other way: a server outside mainland China carries over as hosting = outside.
   await page.goto(site.server.url + resultLink('service-code', [['sc-server', 'outside']]));
   await waitForResult(page);
-  await page.getByRole('link', { name: 'Continue with: Do I need an ICP Filing, and which one?' }).click();
+  await (await showCard(page, 'server-not-in-mainland')).getByRole('link', { name: 'Continue with: Do I need an ICP Filing, and which one?' }).click();
   await waitForQuestion(page, 'cdn');
   assert.ok(hashOf(page).startsWith('#/need/cdn?hosting=outside'), hashOf(page));
   await answer(page, 'cdn', 'none');

@@ -345,7 +345,8 @@ export async function openApp(t, browser, server, hash = '', options = {}) {
 // mounted advisor's host element: Playwright's CSS selectors reach into open shadow roots).
 // Selectors use the app's stable hooks: radio groups are named by the question id and valued
 // by the option id, the screen heading is #main-heading, a result has #answers-heading, and
-// each recommendation is the element #rec-<id>. A question form is found among the visible
+// each recommendation is the element #rec-<id> (inside its plan step, "Good to know" or the
+// verdict's disclosure: `showCard` opens them). A question form is found among the visible
 // ones: before the Wasm starts, index.html holds a static copy of each first question in every
 // language (ids prefixed per copy), and only the reader's shows; the helpers work on it too.
 
@@ -417,9 +418,31 @@ export async function startFlow(scope, flow) {
 
 /** The "Your answers" summary of a result as [[question prompt, answer label], …]. */
 export async function answerSummary(scope) {
-  return scope.locator('#answers-heading + dl > div').evaluateAll((rows) =>
+  return scope.locator('details.answers > dl > div').evaluateAll((rows) =>
     rows.map((r) => [r.querySelector('dt').textContent.trim(), r.querySelector('dd').textContent.trim()]),
   );
+}
+
+/** Opens the "Your answers" section of a result (collapsed at first) by clicking its summary. */
+export async function openAnswers(scope) {
+  const details = scope.locator('details.answers');
+  if (!(await details.evaluate((d) => d.open))) await details.locator(':scope > summary').click();
+}
+
+/**
+ * Opens the disclosures that hold the card #rec-<id> (its plan step, "Good to know", or the
+ * verdict's "Why, and the source"), the way a reader would find it; returns the card.
+ */
+export async function showCard(scope, id) {
+  const card = scope.locator(`#rec-${id}`);
+  await card.waitFor({ state: 'attached', timeout: STEP_TIMEOUT });
+  await card.evaluate((el) => {
+    const outer = [];
+    for (let d = el.parentElement?.closest('details'); d; d = d.parentElement?.closest('details')) outer.unshift(d);
+    for (const d of outer) if (!d.open) d.querySelector(':scope > summary').click();
+  });
+  await card.waitFor({ timeout: STEP_TIMEOUT });
+  return card;
 }
 
 /** The ids of the recommendations shown (from their #rec-<id> elements), in page order. */

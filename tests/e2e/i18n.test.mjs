@@ -100,8 +100,11 @@ test('in Chinese the FAQ is quoted in English, marked as English, with Chinese l
     assert.equal(c.summaryLang, 'en', 'a recorded summary is marked as English');
     assert.equal(c.summaryLabel, '查阅页面时记录的摘要：');
   }
-  // The disclosures around them are labelled in Chinese.
-  assert.deepEqual([...new Set(await page.locator('details > summary').allInnerTexts())].sort(), ['为什么？', '出处'].sort());
+  // The disclosures and labels around them are in Chinese.
+  assert.deepEqual(
+    [...new Set(await page.locator('article.rec details > summary, article.rec :is(.why-label, .source-label)').evaluateAll((els) => els.map((e) => e.textContent.trim())))].sort(),
+    ['为什么？', '出处'].sort(),
+  );
   assertClean(seen);
 });
 

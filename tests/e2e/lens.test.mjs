@@ -42,7 +42,12 @@ async function chooseLens(page, lens) {
   await page.waitForFunction((l) => document.querySelector(`input[name="lens"][value="${l}"]`)?.checked, lens, { timeout: STEP_TIMEOUT });
 }
 
-const planLinks = (page) => page.locator('section[aria-labelledby="plan-heading"] a').evaluateAll((as) => as.map((a) => a.getAttribute('href').slice(5)));
+/** The recommendations of the plan's steps, in order (each step folds its card). */
+const planLinks = (page) =>
+  page.locator('.plan-steps > li').evaluateAll((lis) => lis.map((li) => li.querySelector('details.step-details > .step-body > article.rec')?.id.slice(4)));
+
+/** Where the lens switch is on the screen (its top edge, in CSS pixels). */
+const switchTop = (page) => page.locator('fieldset.lens').evaluate((f) => f.getBoundingClientRect().top);
 
 test('switching the lens changes what is shown, and the address says which lens', async (t) => {
   const { page, seen } = await open(t, OFFICE);
@@ -57,12 +62,15 @@ test('switching the lens changes what is shown, and the address says which lens'
   assert.equal(await chosenLens(page), 'all');
   assert.deepEqual([...(await shownRecs(page))].sort(), all.recommendations.map((r) => r.id).sort());
   assert.deepEqual(await planLinks(page), all.plan.map((p) => p.recommendation));
-  assert.equal(await page.locator('#practice-heading').count(), 1);
+  assert.ok((await page.locator('.plan-steps .practice-badge').count()) > 0, 'practice is badged in the plan');
   const title = await page.title();
 
-  // The FAQ's advice alone: every note goes, from the cards and from the plan.
+  // The FAQ's advice alone: every note goes, from the cards and from the plan. The switch keeps
+  // its place on the screen although the plan above and around it changes.
+  const before = await switchTop(page);
   await chooseLens(page, 'faq');
-  await page.locator('#practice-heading').waitFor({ state: 'detached', timeout: STEP_TIMEOUT });
+  await page.locator('.plan-steps .practice-badge').first().waitFor({ state: 'detached', timeout: STEP_TIMEOUT });
+  assert.ok(Math.abs((await switchTop(page)) - before) <= 2, `the switch stayed where it was (${before} → ${await switchTop(page)})`);
   assert.deepEqual([...(await shownRecs(page))].sort(), faq.recommendations.map((r) => r.id).sort());
   assert.deepEqual(await planLinks(page), faq.plan.map((p) => p.recommendation));
   for (const id of practice) assert.equal(await page.locator(`#rec-${id}`).count(), 0, `#rec-${id} hidden`);
@@ -72,7 +80,7 @@ test('switching the lens changes what is shown, and the address says which lens'
 
   // And back.
   await chooseLens(page, 'all');
-  await page.locator('#practice-heading').waitFor({ timeout: STEP_TIMEOUT });
+  await page.locator('.plan-steps .practice-badge').first().waitFor({ timeout: STEP_TIMEOUT });
   assert.deepEqual([...(await shownRecs(page))].sort(), all.recommendations.map((r) => r.id).sort());
   assert.doesNotMatch(hashOf(page), /lens=/, 'the default lens is not written into the address');
   assertClean(seen);
@@ -144,21 +152,26 @@ test('notes on current practice are shown apart from the FAQ advice, each with i
   const { page, seen } = await open(t, OFFICE);
   await waitForResult(page);
   const all = await advise(page, 'all');
+  // Everything opened, as a reader would by tapping each disclosure.
+  await page.locator('details').evaluateAll((ds) => ds.forEach((d) => (d.open = true)));
   const where = await page.evaluate((recs) =>
     recs.map((r) => {
       const el = document.getElementById(`rec-${r.id}`);
       const aside = el.parentElement.closest('aside');
       const group = el.closest('section[aria-labelledby="practice-heading"]');
-      const owner = aside?.closest('article[id^="rec-"]');
+      const owner = aside?.parentElement.querySelector(':scope > article[id^="rec-"]');
+      const step = el.closest('.plan-steps > li');
       const badge = el.querySelector(':scope > .practice-label .practice-badge');
       return {
         id: r.id,
         layer: r.layer,
+        place: r.place,
         attached_to: r.attached_to,
         inAside: !!aside,
         asideName: aside?.getAttribute('aria-label') ?? null,
         owner: owner ? owner.id.slice(4) : null,
         inGroup: !!group,
+        stepBadge: step && !aside ? step.querySelector('summary .badge')?.textContent.trim() ?? null : null,
         badge: badge?.textContent.trim() ?? null,
         badgeShown: !!badge && badge.checkVisibility(),
         label: el.querySelector(':scope > .practice-label')?.textContent.trim() ?? null,
@@ -175,21 +188,22 @@ test('notes on current practice are shown apart from the FAQ advice, each with i
     assert.match(w.label, /As of \d{4}-\d{2}/, `${w.id}: says when its facts are from (${w.label})`);
     assert.match(w.label, /per (Alibaba Cloud|Tencent Cloud|Huawei Cloud|[A-Z])/, `${w.id}: says whose page`);
     if (w.attached_to) {
-      // Next to the FAQ card it qualifies, in a labelled aside of that card.
+      // Inside the FAQ card it qualifies (folded under its step), in a labelled aside.
       assert.ok(w.inAside, `${w.id}: in an aside`);
       assert.equal(w.asideName, 'Since 2019', `${w.id}: the aside is named`);
       assert.equal(w.owner, w.attached_to, `${w.id}: beside the card it qualifies`);
+    } else if (w.place === 'plan') {
+      // A step of its own, badged in its line.
+      assert.equal(w.stepBadge, 'Since 2019', `${w.id}: its step is badged`);
     } else {
       assert.ok(w.inGroup, `${w.id}: in the group of notes`);
     }
   }
-  assert.ok(where.some((w) => w.inAside) && where.some((w) => w.inGroup), 'both kinds of placement occur here');
-  // The group says what it is and when its facts were gathered.
-  assert.match(await page.locator('#practice-heading').innerText(), /^Since 2019 — current practice \(gathered \d{4}-\d{2}\)$/);
+  assert.ok(where.some((w) => w.inAside) && where.some((w) => w.stepBadge), 'notes inside a step and steps of their own occur here');
   // Set apart visibly: a rule in the practice colour beside each aside, unlike the FAQ cards.
   const styles = await page.evaluate(() => {
-    const aside = document.querySelector('article[id^="rec-"] aside');
-    const faqCard = document.querySelector('#details-heading ~ article[id^="rec-"]:not(.practice)');
+    const aside = document.querySelector('aside.since');
+    const faqCard = document.querySelector('.good-to-know article[id^="rec-"]:not(.practice)');
     const badge = document.querySelector('.practice-badge');
     const s = (el) => getComputedStyle(el);
     return {
