@@ -114,12 +114,14 @@ fn walk(book: &Rulebook, answers: &AnswerSet, asked: &mut Vec<(QIx, usize)>) -> 
 /// Visits every completion of `picks` from flow position `from`: `question` is called for
 /// each question met (with its depth), `leaf` for each complete path (with the number of
 /// questions answered on the way). The one path walk behind progress, path enumeration and
-/// every exhaustive check.
+/// every exhaustive check. Of a question in `once` (a mask) one option is explored: for the
+/// progress, a question no later question reads (every option leads to the same questions).
 pub fn descend(
     book: &Rulebook,
     picks: &mut Picks,
     from: usize,
     depth: usize,
+    once: u64,
     question: &mut dyn FnMut(QIx),
     leaf: &mut dyn FnMut(&AnswerSet, usize),
 ) {
@@ -130,14 +132,30 @@ pub fn descend(
             continue;
         }
         question(q);
-        for o in 0..qu.options.len() {
+        let options = if once & (1 << q) != 0 { 1 } else { qu.options.len() };
+        for o in 0..options {
             picks.set(q, o);
-            descend(book, picks, pos + 1, depth + 1, question, leaf);
+            descend(book, picks, pos + 1, depth + 1, once, question, leaf);
         }
         picks.clear(q);
         return;
     }
     leaf(picks, depth);
+}
+
+/// The questions of a flow that no later question's `ask_if` reads: whichever their answer, the
+/// same questions follow.
+pub fn unread_later(book: &Rulebook, flow: FlowIx) -> u64 {
+    let qs = book.flows[flow].questions;
+    let mut read = 0u64;
+    let mut unread = 0u64;
+    for &q in qs.iter().rev() {
+        if read & (1 << q) == 0 {
+            unread |= 1 << q;
+        }
+        read |= book.questions[q].ask_if.refs();
+    }
+    unread
 }
 
 /// Evaluates answers: the next question, progress, and (when complete) the advice.
@@ -159,7 +177,8 @@ pub fn evaluate(book: &Rulebook, answers: &AnswerSet) -> Evaluation {
     let (mut advice, mut verdict) = (Vec::new(), None);
     if let Some(pos) = stop {
         let mut seen = 0u64;
-        descend(book, &mut relevant, pos, 0, &mut |q| seen |= 1 << q, &mut |_, d| {
+        let once = unread_later(book, answers.flow());
+        descend(book, &mut relevant, pos, 0, once, &mut |q| seen |= 1 << q, &mut |_, d| {
             at_most_remaining = at_most_remaining.max(d)
         });
         possibly_ahead = flow.questions.iter().copied().filter(|&q| seen & (1 << q) != 0).collect();

@@ -10,7 +10,7 @@ use crate::rulebook::{FlowIx, Rulebook};
 /// (options in rulebook order, depth first).
 pub fn for_each_path(book: &Rulebook, flow: FlowIx, mut visit: impl FnMut(&AnswerSet)) {
     let mut picks = AnswerSet::new(flow);
-    descend(book, &mut picks, 0, 0, &mut |_| {}, &mut |answers, _| visit(answers));
+    descend(book, &mut picks, 0, 0, 0, &mut |_| {}, &mut |answers, _| visit(answers));
 }
 
 /// Every complete path through `flow`.

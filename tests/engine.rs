@@ -272,3 +272,35 @@ fn the_faq_lens_hides_current_practice_only() {
         });
     }
 }
+
+/// The progress (at most how many questions remain, and which may come) is exact on every prefix
+/// of every path: the shortcut that explores one option of a question no later question reads
+/// gives what exploring every option gives.
+#[test]
+fn progress_is_exact_on_every_prefix_of_every_path() {
+    use icp_advisor::engine::{descend, evaluate};
+    let mut done = std::collections::HashSet::new();
+    for (fi, _) in RULEBOOK.flows.iter().enumerate() {
+        for_each_path(&RULEBOOK, fi, |full| {
+            let asked: Vec<(usize, usize)> = evaluate(&RULEBOOK, full).asked;
+            for n in 0..asked.len() {
+                if !done.insert((fi, asked[..n].to_vec())) {
+                    continue; // a prefix shared with an earlier path
+                }
+                let mut prefix = AnswerSet::new(fi);
+                asked[..n].iter().for_each(|&(q, o)| prefix.set(q, o));
+                let ev = evaluate(&RULEBOOK, &prefix);
+                // The brute force: every option of every question.
+                let pos = RULEBOOK.flows[fi].questions.iter().position(|&q| Some(q) == ev.next).unwrap();
+                let (mut most, mut seen) = (0, 0u64);
+                let mut picks = ev.relevant();
+                descend(&RULEBOOK, &mut picks, pos, 0, 0, &mut |q| seen |= 1 << q, &mut |_, d| {
+                    most = most.max(d)
+                });
+                assert_eq!(ev.at_most_remaining, most, "{}", prefix.describe(&RULEBOOK));
+                let ahead: u64 = ev.possibly_ahead.iter().fold(0, |m, &q| m | 1 << q);
+                assert_eq!(ahead, seen, "{}", prefix.describe(&RULEBOOK));
+            }
+        });
+    }
+}
