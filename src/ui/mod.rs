@@ -221,12 +221,13 @@ pub fn app(props: &AppProps) -> Html {
         _ => std::rc::Rc::new((*state).clone()),
     };
 
-    // The page follows its address: Back/Forward and edited fragments.
+    // The page follows its address: Back/Forward and edited fragments. A mounted advisor
+    // does not: the address is its host page's (whose own routing and in-page links move it).
     #[cfg(target_arch = "wasm32")]
     {
         let (host, dispatch) = (host.clone(), dispatch.clone());
         use_effect_with((), move |()| {
-            let listeners = page::listen(&host, dispatch);
+            let listeners = if let Host::Page { .. } = host { page::listen(dispatch) } else { Vec::new() };
             move || drop(listeners)
         });
     }
@@ -639,7 +640,7 @@ mod page {
         Action::Arrived { route, lang, lens: route::lens_param(&hash), messages }
     }
 
-    pub fn listen(_host: &Host, dispatch: Callback<Action>) -> Vec<EventListener> {
+    pub fn listen(dispatch: Callback<Action>) -> Vec<EventListener> {
         let Some(w) = browser::window() else { return Vec::new() };
         let d = dispatch.clone();
         vec![
