@@ -260,3 +260,96 @@ fn the_js_api_survives_arbitrary_values() {
         let _ = js_api::questions(random_value(&mut rng, 3));
     }
 }
+
+/// The message of an `Error` a JS API call threw.
+fn error_message(e: wasm_bindgen::JsError) -> String {
+    let e: JsValue = e.into();
+    assert!(e.is_instance_of::<js_sys::Error>() && !e.is_instance_of::<js_sys::TypeError>());
+    js_sys::Reflect::get(&e, &"message".into()).unwrap().as_string().unwrap()
+}
+
+fn object(pairs: &[(&str, JsValue)]) -> JsValue {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        js_sys::Reflect::set(&o, &(*k).into(), v).unwrap();
+    }
+    o.into()
+}
+
+#[wasm_bindgen_test]
+fn the_js_api_takes_a_language_tag_refuses_unknown_options_and_falls_back_from_an_unknown_language() {
+    let answers =
+        || js_sys::JSON::parse(r#"{"flow":"need","answers":{"hosting":"hong-kong","cdn":"none"}}"#).unwrap();
+    let title = |options: JsValue| {
+        let advice = js_api::evaluate(answers(), options).unwrap();
+        let verdict = js_sys::Reflect::get(&advice, &"verdict".into()).unwrap();
+        js_sys::Reflect::get(&verdict, &"title".into()).unwrap().as_string().unwrap()
+    };
+    let english = title(JsValue::UNDEFINED);
+    // (Debug builds carry every language's texts.)
+    let chinese = title(object(&[("lang", "zh-CN".into())]));
+    assert_ne!(english, chinese);
+    assert_eq!(title("zh-CN".into()), chinese, "a tag is the language");
+    // An unknown language: the reader's (this browser's first language the advisor has), or English.
+    let reader =
+        if js_api::language_for("de".into()).as_deref() == Some("zh-CN") { &chinese } else { &english };
+    assert_eq!(&title(object(&[("lang", "de".into())])), reader);
+    assert_eq!(
+        error_message(js_api::evaluate(answers(), object(&[("language", "zh-CN".into())])).unwrap_err()),
+        "unknown option \"language\" (expected lang, lens)"
+    );
+    assert_eq!(
+        error_message(js_api::evaluate(answers(), JsValue::from(5)).unwrap_err()),
+        "evaluate()'s options must be an object (e.g. { lang: \"zh-CN\" }) or a language tag, got a number"
+    );
+    assert_eq!(
+        error_message(js_api::questions(object(&[("lang", JsValue::TRUE)])).unwrap_err()),
+        "\"lang\" must be a string, got a boolean"
+    );
+    assert_eq!(
+        error_message(js_api::mount(JsValue::NULL, JsValue::UNDEFINED).err().unwrap()),
+        "mount() needs an element of the page to render into, got null"
+    );
+    let div = document().create_element("div").unwrap();
+    assert_eq!(
+        error_message(
+            js_api::mount(div.clone().into(), object(&[("theme", "purple".into())])).err().unwrap()
+        ),
+        "unknown theme \"purple\" (expected auto, light or dark)"
+    );
+}
+
+/// Property: an `<icp-advisor>`'s attributes (a lenient mount) never keep the advisor from
+/// showing, whatever their values; strict options answer with an advisor or a one-line `Error`.
+#[wasm_bindgen_test]
+async fn a_lenient_mount_shows_the_advisor_whatever_the_attributes() {
+    let mut rng = XorShift(0x2545_f491_4f6c_dd1d);
+    let pick = |rng: &mut XorShift| -> JsValue {
+        match rng.below(4) {
+            0 => JsValue::UNDEFINED,
+            1 => WORDS[rng.below(WORDS.len() as u64) as usize].into(),
+            2 => ["need ", " Dark", "LIGHT", "zh", "de", "#/need?hosting=moon", "auto"]
+                [rng.below(7) as usize]
+                .into(),
+            _ => JsValue::NULL,
+        }
+    };
+    for _ in 0..60 {
+        let el = document().create_element("div").unwrap();
+        document().body().unwrap().append_child(&el).unwrap();
+        let options = object(&[
+            ("lenient", JsValue::TRUE),
+            ("flow", pick(&mut rng)),
+            ("lang", pick(&mut rng)),
+            ("theme", pick(&mut rng)),
+            ("answers", pick(&mut rng)),
+        ]);
+        let mut advisor = js_api::mount(el.clone().into(), options).unwrap();
+        tick().await;
+        let root = el.shadow_root().unwrap();
+        assert!(root.query_selector(".app main").unwrap().is_some(), "the advisor shows");
+        advisor.destroy();
+        assert_eq!(root.child_element_count(), 0, "destroy() leaves nothing behind");
+        el.remove();
+    }
+}

@@ -2,15 +2,22 @@
 //! transparent background), and the content height posted to the parent page so it can
 //! size the iframe.
 //!
-//! Message sent (to `window.parent` only, never to other frames):
-//! `{ "type": "icp-advisor:height", "height": <CSS pixels, a number> }`.
-//! It carries no answers. The advisor accepts no incoming messages at all.
+//! Messages sent (to `window.parent` only, never to other frames):
+//! * `{ "type": "icp-advisor:height", "height": <CSS pixels, a number> }`;
+//! * `{ "type": "icp-advisor:warning", "option": "lang", "value": <the tag>, "used": <the
+//!   language shown> }` when the address asks for a language the advisor does not have.
+//!
+//! They carry no answers. The advisor accepts no incoming messages at all: with `theme=auto`
+//! it follows the host page's theme through the iframe element's `color-scheme`, which the
+//! browser passes to the frame's `prefers-color-scheme` (`embed.js` sets it from the host
+//! page's theme signal).
 
 use super::browser::{document, window};
 use crate::route::{EmbedOptions, Theme};
 use wasm_bindgen::prelude::*;
 
 pub const HEIGHT_MESSAGE: &str = "icp-advisor:height";
+pub const WARNING_MESSAGE: &str = "icp-advisor:warning";
 
 /// Marks the document for the embed styles and starts watching its height.
 pub fn prepare(options: &EmbedOptions) {
@@ -37,13 +44,41 @@ pub fn prepare(options: &EmbedOptions) {
     observer.forget();
 }
 
+/// The parent page's window, when framed.
+fn parent() -> Option<web_sys::Window> {
+    let w = window()?;
+    w.parent().ok().flatten().filter(|p| *p != w)
+}
+
+/// Posts `{ type, …fields }` to the parent page.
+fn post(parent: &web_sys::Window, kind: &str, fields: &[(&str, JsValue)]) {
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &kind.into());
+    for (k, v) in fields {
+        let _ = js_sys::Reflect::set(&message, &(*k).into(), v);
+    }
+    let _ = parent.post_message(&message, "*");
+}
+
+/// The address asked for a language the advisor does not have (`tag`); it shows `used`.
+/// Said in the frame's console and to the parent page (`embed.js` turns it into an
+/// `icp-advisor-warning` event on the iframe).
+pub fn warn_language(tag: &str, used: crate::rulebook::Lang) {
+    use crate::rulebook::LangExt;
+    gloo::console::warn!(format!("ICP Filing Advisor: unknown language \"{tag}\": using {}", used.code()));
+    if let Some(parent) = parent() {
+        post(
+            &parent,
+            WARNING_MESSAGE,
+            &[("option", "lang".into()), ("value", tag.into()), ("used", used.code().into())],
+        );
+    }
+}
+
 /// Posts the document's height to the parent page (when framed).
 pub fn post_height() {
     let Some(w) = window() else { return };
-    let Ok(Some(parent)) = w.parent() else { return };
-    if parent == w {
-        return;
-    }
+    let Some(parent) = parent() else { return };
     // The content's own height (the body's, which follows the content down as well as up;
     // the document element's never drops below the iframe's current height).
     let Some(body) = document().and_then(|d| d.body()) else { return };
@@ -59,8 +94,5 @@ pub fn post_height() {
             .unwrap_or(0.0)
     };
     let height = (rect.height() + margin("margin-top") + margin("margin-bottom")).ceil();
-    let message = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&message, &"type".into(), &HEIGHT_MESSAGE.into());
-    let _ = js_sys::Reflect::set(&message, &"height".into(), &JsValue::from(height));
-    let _ = parent.post_message(&message, "*");
+    post(&parent, HEIGHT_MESSAGE, &[("height", JsValue::from(height))]);
 }

@@ -22,7 +22,7 @@ use crate::report::Lens;
 use crate::route::{self, Notice, Route, SavedProblem};
 use crate::rulebook::{Lang, LangExt, TextExt, RULEBOOK};
 use host::Host;
-use state::{Action, Message, State};
+use state::{Action, Message, Setting, State};
 use yew::prelude::*;
 
 pub use browser::Browser;
@@ -101,6 +101,14 @@ pub fn message_text(m: &Message, lang: Lang) -> String {
         Message::Link(Notice::Redirected) => s.notice_redirected.to_string(),
         Message::UnknownLanguage(tag) => {
             fill(s.notice_unknown_language, &[("lang", &crate::answers::shown(tag))])
+        }
+        Message::Setting(setting, value) => {
+            let value = crate::answers::shown(value);
+            match setting {
+                Setting::Flow => fill(s.notice_setting_flow, &[("value", &value)]),
+                Setting::Lang => fill(s.notice_setting_lang, &[("value", &value), ("shown", lang.name())]),
+                Setting::Theme => fill(s.notice_setting_theme, &[("value", &value)]),
+            }
         }
         Message::LanguageUnavailable(wanted, why) => fill(
             s.language_unavailable,
@@ -533,6 +541,11 @@ mod page {
         if let Some(lang) = options.lang {
             return (lang, true);
         }
+        // The page's query names a language the advisor does not have (an iframe's `lang=`):
+        // said in a notice, and to the embedding page (see `embed::warn_language`).
+        if let Some(Err(tag)) = route::lang_param(&Browser::search()) {
+            messages.push(Message::UnknownLanguage(tag));
+        }
         if let Some(lang) = Browser::saved_lang().and_then(|t| Lang::parse(&t)) {
             return (lang, true);
         }
@@ -549,6 +562,13 @@ mod page {
         }
         let mut messages = Vec::new();
         let (lang, lang_chosen) = choose_lang(&hash, options, &mut messages);
+        if options.embed {
+            for m in &messages {
+                if let Message::UnknownLanguage(tag) = m {
+                    embed::warn_language(tag, lang);
+                }
+            }
+        }
         let (route, notices) = route::decode(&hash);
         let mut route = route::shareable(&route);
         messages.extend(notices.into_iter().map(Message::Link));

@@ -16,6 +16,10 @@ pub enum Message {
     Link(Notice),
     /// The link asked for a language the advisor does not have.
     UnknownLanguage(String),
+    /// The page embedding the advisor set it up with a value it does not have (an
+    /// `<icp-advisor>` attribute, a `mount()` option): which setting, and the value. The
+    /// advisor went on without it.
+    Setting(Setting, String),
     /// A language's texts could not be fetched (why), so the advisor stays in the one shown.
     LanguageUnavailable(Lang, String),
     /// Saved answers could not be used.
@@ -28,6 +32,14 @@ pub enum Message {
     /// The advisor was updated since this browser last used it (to this version); the saved
     /// answers that no longer apply (if any) were dropped.
     Updated { dropped: Vec<crate::answers::AnswerError> },
+}
+
+/// A setting of a mounted advisor that can name something the advisor does not have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Setting {
+    Flow,
+    Lang,
+    Theme,
 }
 
 #[derive(Clone, Debug, PartialEq)]
