@@ -82,6 +82,19 @@ pub struct Site {
     pub csp: String,
 }
 
+/// The stylesheet without its comments (for its copy inline in every page load; the file keeps
+/// them). Comments never occur inside the stylesheet's strings.
+fn without_comments(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        out.push_str(&rest[..start]);
+        rest = rest[start + 2..].find("*/").map_or("", |end| &rest[start + 2 + end + 2..]);
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Builds the static parts from Trunk's `index.html` and the stylesheet it names.
 pub fn build(index: &str, css: &str, css_name: &str) -> Result<Site, String> {
     let start = index.find(PLACEHOLDER_START).ok_or("index.html has no loading placeholder in #app")?;
@@ -109,7 +122,7 @@ pub fn build(index: &str, css: &str, css_name: &str) -> Result<Site, String> {
         let _ = write!(body, "<div data-prerendered data-first-screen=\"{key}\" hidden>{markup}</div>");
     }
     let keys: Vec<&str> = screens.iter().map(|(k, _)| k.as_str()).collect();
-    let style = format!("{css}\n{}", first_screen_css(&keys));
+    let style = format!("{}\n{}", without_comments(css), first_screen_css(&keys));
     let script = head_script(&keys);
     let csp = format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{}'; style-src 'self' 'sha256-{}'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
@@ -748,6 +761,18 @@ mod tests {
         assert_eq!(base64(&sha256(b"")), "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
         assert_eq!(base64(&sha256(b"abc")), "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=");
         assert_eq!(base64(b"ab"), "YWI=");
+    }
+
+    #[test]
+    fn the_inline_stylesheet_leaves_out_comments_only() {
+        assert_eq!(without_comments("a{b:c}/* x */\nd{/**/e:f}/* open"), "a{b:c}\nd{e:f}");
+        let css =
+            std::fs::read_to_string(format!("{}/static/style.css", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let inline = without_comments(&css);
+        assert!(!inline.contains("/*") && !inline.contains("*/"));
+        let rules = |s: &str| s.matches('{').count();
+        assert_eq!(rules(&inline), rules(&css), "no rule was lost");
+        assert!(inline.len() < css.len() - 1000, "the comments are a good part of it");
     }
 
     /// The (name, value) pairs of the double-quoted attributes in `html`'s tags.
