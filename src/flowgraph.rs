@@ -132,6 +132,8 @@ const NODE_GAP: f64 = 28.0;
 const DUMMY_W: f64 = 12.0;
 const MIN_LAYER_GAP: f64 = 48.0;
 const LABEL_GAP: f64 = 6.0;
+/// Space between two labels side by side.
+const LABEL_SEP: f64 = 6.0;
 const LOOP_W: f64 = 30.0;
 const MARGIN: f64 = 16.0;
 
@@ -215,7 +217,7 @@ fn lines_em(lines: &[String]) -> f64 {
 
 /// Resolves edges to node indices (unknown ids are skipped) and merges the
 /// edges of each (from, to) pair into one route whose label lists all options.
-fn merge_edges(graph: &Graph) -> Vec<EdgeRoute> {
+fn merge_edges(graph: &Graph, label_wrap_em: f64) -> Vec<EdgeRoute> {
     let mut index: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, node) in graph.nodes.iter().enumerate() {
         index.entry(node.id.as_str()).or_insert(i);
@@ -237,7 +239,7 @@ fn merge_edges(graph: &Graph) -> Vec<EdgeRoute> {
     }
     let route = |(&(from, to), labels): (&(usize, usize), &Vec<&str>)| {
         let label = labels.join(" / ");
-        let label_lines = wrap(&label, LABEL_WRAP_EM);
+        let label_lines = wrap(&label, label_wrap_em);
         EdgeRoute { from, to, points: Vec::new(), back: false, label, label_lines, label_box: None }
     };
     pairs.iter().zip(&labels).map(route).collect()
@@ -324,10 +326,12 @@ struct Grid {
     succs: Vec<Vec<usize>>,
     /// Per merged edge: element chain in layout (downward) direction.
     chains: Vec<Option<Vec<usize>>>,
+    /// The width of a virtual element, and the least gap beside one.
+    dummy: f64,
 }
 
 impl Grid {
-    fn build(boxes: &[NodeBox], extra_right: &[f64], routes: &[EdgeRoute]) -> Grid {
+    fn build(boxes: &[NodeBox], extra_right: &[f64], routes: &[EdgeRoute], dummy: f64) -> Grid {
         let mut elems: Vec<Elem> = boxes
             .iter()
             .zip(extra_right)
@@ -345,7 +349,7 @@ impl Grid {
             let (a, b) = e.downward();
             let mut chain = vec![a];
             for layer in boxes[a].layer + 1..boxes[b].layer {
-                elems.push(Elem { layer, left: DUMMY_W / 2.0, right: DUMMY_W / 2.0, x: 0.0, real: false });
+                elems.push(Elem { layer, left: dummy / 2.0, right: dummy / 2.0, x: 0.0, real: false });
                 chain.push(elems.len() - 1);
             }
             chain.push(b);
@@ -360,7 +364,7 @@ impl Grid {
         for (id, elem) in elems.iter().enumerate() {
             layers[elem.layer].push(id);
         }
-        Grid { elems, layers, preds, succs, chains }
+        Grid { elems, layers, preds, succs, chains, dummy }
     }
 
     fn positions(&self) -> Vec<usize> {
@@ -429,19 +433,71 @@ impl Grid {
 
     /// Packs layers left to right, then alternately pulls each element to
     /// the median of its neighbours in the previous layer, keeping min gaps.
-    fn place_x(&mut self) {
+    /// With a finite `max_width`, every layer stays within a frame as wide as that or
+    /// as the widest layer packed (layers are shifted back into it).
+    fn place_x(&mut self, max_width: f64) {
+        let mut widest: f64 = 0.0;
         for layer in &self.layers {
             let mut x = 0.0;
-            for &e in layer {
+            for (i, &e) in layer.iter().enumerate() {
+                if i > 0 {
+                    x += self.gap(layer[i - 1], e);
+                }
                 self.elems[e].x = x + self.elems[e].left;
-                x = self.elems[e].x + self.elems[e].right + NODE_GAP;
+                x = self.elems[e].x + self.elems[e].right;
             }
+            widest = widest.max(x);
         }
+        let frame = max_width.is_finite().then(|| max_width.max(widest));
+
         for pass in 0..5 {
             let down = pass % 2 == 0;
             for l in sweep_order(self.layers.len(), down) {
                 self.align_layer(l, down);
+                if let Some(frame) = frame {
+                    self.keep_in(l, frame);
+                }
             }
+        }
+    }
+
+    /// The least distance between the boxes of two neighbours in a layer.
+    fn gap(&self, a: usize, b: usize) -> f64 {
+        if self.elems[a].real && self.elems[b].real {
+            NODE_GAP
+        } else {
+            self.dummy
+        }
+    }
+
+    /// Brings layer `l` into the frame `[0, frame]`: each element no further left than the
+    /// layer packed from the left edge allows, nor further right than packed from the right
+    /// edge (it fits: no layer packed is wider than the frame). The order and the gaps between
+    /// neighbours are kept.
+    fn keep_in(&mut self, l: usize, frame: f64) {
+        let ids = self.layers[l].clone();
+        let n = ids.len();
+        if n == 0 {
+            return;
+        }
+        let mut lo = vec![0.0; n];
+        let mut hi = vec![0.0; n];
+        lo[0] = self.elems[ids[0]].left;
+        for i in 1..n {
+            lo[i] = lo[i - 1]
+                + self.elems[ids[i - 1]].right
+                + self.gap(ids[i - 1], ids[i])
+                + self.elems[ids[i]].left;
+        }
+        hi[n - 1] = frame - self.elems[ids[n - 1]].right;
+        for i in (0..n - 1).rev() {
+            hi[i] = hi[i + 1]
+                - self.elems[ids[i + 1]].left
+                - self.gap(ids[i], ids[i + 1])
+                - self.elems[ids[i]].right;
+        }
+        for (i, &e) in ids.iter().enumerate() {
+            self.elems[e].x = self.elems[e].x.max(lo[i]).min(hi[i].max(lo[i]));
         }
     }
 
@@ -461,10 +517,7 @@ impl Grid {
             .collect();
         let seps: Vec<f64> = ids
             .windows(2)
-            .map(|w| {
-                let (a, b) = (&self.elems[w[0]], &self.elems[w[1]]);
-                a.right + b.left + if a.real && b.real { NODE_GAP } else { DUMMY_W }
-            })
+            .map(|w| self.elems[w[0]].right + self.elems[w[1]].left + self.gap(w[0], w[1]))
             .collect();
         for (&e, x) in ids.iter().zip(spread(&desired, &seps)) {
             self.elems[e].x = x;
@@ -495,9 +548,9 @@ fn spread(desired: &[f64], seps: &[f64]) -> Vec<f64> {
     left.iter().zip(&right).map(|(a, b)| (a + b) / 2.0).collect()
 }
 
-fn size_node(node: &Node) -> NodeBox {
-    let lines = wrap(&node.label, WRAP_EM);
-    let note_lines = node.note.as_deref().map(|t| wrap(t, WRAP_EM * FONT / NOTE_FONT)).unwrap_or_default();
+fn size_node(node: &Node, wrap_em: f64) -> NodeBox {
+    let lines = wrap(&node.label, wrap_em);
+    let note_lines = node.note.as_deref().map(|t| wrap(t, wrap_em * FONT / NOTE_FONT)).unwrap_or_default();
     let text_w = (lines_em(&lines) * FONT).max(lines_em(&note_lines) * NOTE_FONT);
     let height =
         lines.len().max(1) as f64 * FONT * LINE + note_lines.len() as f64 * NOTE_FONT * LINE + 2.0 * PAD_Y;
@@ -526,10 +579,41 @@ fn point_at_y(p: (f64, f64), q: (f64, f64), y: f64) -> f64 {
     p.0 + (q.0 - p.0) * (3.0 * t * t - 2.0 * t * t * t)
 }
 
-/// Computes a deterministic layered layout of `graph` (top to bottom).
+/// How wide a layout may grow, and where its texts wrap.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Bounds {
+    /// The widest a layer of nodes, or a row of edge labels, may be (SVG units): the nodes
+    /// that do not fit move down a layer, the labels into another row.
+    pub max_width: f64,
+    /// Where node labels wrap, in em.
+    pub wrap_em: f64,
+    /// Where edge labels wrap, in em.
+    pub label_wrap_em: f64,
+    /// The distance between two edges passing side by side through a layer.
+    pub column: f64,
+}
+
+impl Bounds {
+    /// No bound: every layer in one row.
+    pub const UNBOUNDED: Bounds = Bounds {
+        max_width: f64::INFINITY,
+        wrap_em: WRAP_EM,
+        label_wrap_em: LABEL_WRAP_EM,
+        column: 2.0 * DUMMY_W,
+    };
+}
+
+/// Computes a deterministic layered layout of `graph` (top to bottom), as wide as it needs.
 pub fn layout(graph: &Graph) -> Layout {
-    let mut boxes: Vec<NodeBox> = graph.nodes.iter().map(size_node).collect();
-    let mut routes = merge_edges(graph);
+    layout_within(graph, &Bounds::UNBOUNDED)
+}
+
+/// Computes a deterministic layered layout of `graph` (top to bottom) whose layers and label
+/// rows fit `bounds.max_width` where they can (a layer keeps at least one node; the
+/// alignment of the layers can still make the whole a little wider).
+pub fn layout_within(graph: &Graph, bounds: &Bounds) -> Layout {
+    let mut boxes: Vec<NodeBox> = graph.nodes.iter().map(|n| size_node(n, bounds.wrap_em)).collect();
+    let mut routes = merge_edges(graph, bounds.label_wrap_em);
     mark_back_edges(graph, &mut routes);
     let dag: Vec<(usize, usize)> =
         routes.iter().filter(|e| e.from != e.to).map(EdgeRoute::downward).collect();
@@ -541,17 +625,88 @@ pub fn layout(graph: &Graph) -> Layout {
         extra_right[r.from] =
             LOOP_W + 4.0 + if r.label_lines.is_empty() { 0.0 } else { label_rect(&r.label_lines).width };
     }
-    let mut grid = Grid::build(&boxes, &extra_right, &routes);
+    bound_layers(&mut boxes, &extra_right, &dag, bounds);
+    let mut grid = Grid::build(&boxes, &extra_right, &routes, bounds.column / 2.0);
     grid.reduce_crossings();
-    grid.place_x();
-    let bands = place_y(&mut boxes, &grid, &routes);
+    grid.place_x(bounds.max_width);
+    let (bands, rows) = place_y(&mut boxes, &grid, &routes, bounds.max_width);
     route_edges(&mut routes, &boxes, &grid, &bands);
-    place_labels(&mut routes, &boxes, &bands);
+    place_labels(&mut routes, &boxes, &bands, &rows, bounds.max_width);
     finish(boxes, routes)
 }
 
-/// Vertical band (top, height) of each layer; gaps leave room for labels.
-fn place_y(boxes: &mut [NodeBox], grid: &Grid, routes: &[EdgeRoute]) -> Vec<(f64, f64)> {
+/// Splits the layers wider than `max_width` into rows: from the top, the nodes of a layer that
+/// do not fit move one layer down (nodes the flow goes on from stay first, then the input
+/// order), and their successors with them. An edge passing through a layer counts as a
+/// narrow column; a layer keeps at least one node.
+fn bound_layers(boxes: &mut [NodeBox], extra_right: &[f64], dag: &[(usize, usize)], bounds: &Bounds) {
+    let max_width = bounds.max_width;
+    if !max_width.is_finite() {
+        return;
+    }
+    let n = boxes.len();
+    let mut goes_on = vec![false; n];
+    for &(a, _) in dag {
+        goes_on[a] = true;
+    }
+    let column = bounds.column;
+    let mut l = 0;
+    while boxes.iter().any(|b| b.layer >= l) {
+        let mut members: Vec<usize> = (0..n).filter(|&v| boxes[v].layer == l).collect();
+        members.sort_by_key(|&v| !goes_on[v]); // stable: input order within each kind
+        let through = dag.iter().filter(|&&(a, b)| boxes[a].layer < l && l < boxes[b].layer).count() as f64;
+        // An edge from above into a node moved down passes through this layer.
+        let from_above = |v: usize| dag.iter().filter(|&&(a, b)| b == v && boxes[a].layer < l).count() as f64;
+        let mut keep = members.len();
+        let width = |keep: usize| {
+            let kept: f64 =
+                members[..keep].iter().map(|&v| boxes[v].rect.width + extra_right[v]).sum::<f64>()
+                    + NODE_GAP * keep.saturating_sub(1) as f64;
+            let moved: f64 = members[keep..].iter().map(|&v| from_above(v)).sum();
+            kept + (through + moved) * column
+        };
+        while keep > 1 && width(keep) > max_width {
+            keep -= 1;
+        }
+        if keep < members.len() {
+            for &v in &members[keep..] {
+                boxes[v].layer += 1;
+            }
+            // Successors stay below their predecessors (the edges form no cycle: this ends).
+            let mut changed = true;
+            while changed {
+                changed = false;
+                for &(a, b) in dag {
+                    if boxes[b].layer <= boxes[a].layer {
+                        boxes[b].layer = boxes[a].layer + 1;
+                        changed = true;
+                    }
+                }
+            }
+        }
+        l += 1;
+    }
+}
+
+/// How the labels of one gap between layers are laid out: in `rows` rows (more than one
+/// when they would not fit the width side by side) of `height` each, from the top for edges
+/// going down and from the bottom for edges going up.
+#[derive(Clone, Copy, Debug, Default)]
+struct LabelRows {
+    down: usize,
+    down_height: f64,
+    up: usize,
+    up_height: f64,
+}
+
+/// Vertical band (top, height) of each layer, and the label rows of each gap below a layer;
+/// gaps leave room for their labels.
+fn place_y(
+    boxes: &mut [NodeBox],
+    grid: &Grid,
+    routes: &[EdgeRoute],
+    max_width: f64,
+) -> (Vec<(f64, f64)>, Vec<LabelRows>) {
     let n_layers = grid.layers.len();
     let mut band_h = vec![0.0f64; n_layers];
     for b in boxes.iter() {
@@ -561,11 +716,45 @@ fn place_y(boxes: &mut [NodeBox], grid: &Grid, routes: &[EdgeRoute]) -> Vec<(f64
         let layer = boxes[r.from].layer; // a self-loop's label must fit in the band
         band_h[layer] = band_h[layer].max(label_rect(&r.label_lines).height);
     }
-    let mut gap_h = vec![MIN_LAYER_GAP; n_layers];
+    // Per gap and direction: the labels' total width (side by side) and greatest height.
+    let mut sizes = vec![[(0.0f64, 0.0f64, 0usize); 2]; n_layers];
     for r in routes.iter().filter(|r| r.from != r.to && !r.label_lines.is_empty()) {
-        gap_h[label_gap(r, boxes)] =
-            gap_h[label_gap(r, boxes)].max(label_rect(&r.label_lines).height + 2.0 * LABEL_GAP + 28.0);
+        let rect = label_rect(&r.label_lines);
+        let s = &mut sizes[label_gap(r, boxes)][usize::from(r.back)];
+        s.0 += rect.width + LABEL_SEP;
+        s.1 = s.1.max(rect.height);
+        s.2 += 1;
     }
+    let rows_of = |(width, _, count): (f64, f64, usize)| -> usize {
+        if count == 0 {
+            0
+        } else if max_width.is_finite() {
+            ((width / max_width).ceil() as usize).clamp(1, count)
+        } else {
+            1
+        }
+    };
+    let rows: Vec<LabelRows> = sizes
+        .iter()
+        .map(|[down, up]| LabelRows {
+            down: rows_of(*down),
+            down_height: down.1,
+            up: rows_of(*up),
+            up_height: up.1,
+        })
+        .collect();
+    let gap_h: Vec<f64> = rows
+        .iter()
+        .map(|r| {
+            let labels =
+                r.down as f64 * (r.down_height + LABEL_GAP) + r.up as f64 * (r.up_height + LABEL_GAP);
+            if labels > 0.0 {
+                MIN_LAYER_GAP.max(labels + LABEL_GAP + 28.0)
+            } else {
+                MIN_LAYER_GAP
+            }
+        })
+        .collect();
     let mut bands = Vec::with_capacity(n_layers);
     let mut top = MARGIN;
     for (h, gap) in band_h.iter().zip(&gap_h) {
@@ -577,7 +766,7 @@ fn place_y(boxes: &mut [NodeBox], grid: &Grid, routes: &[EdgeRoute]) -> Vec<(f64
         b.rect.x = grid.elems[i].x - b.rect.width / 2.0;
         b.rect.y = band_top + (h - b.rect.height) / 2.0;
     }
-    bands
+    (bands, rows)
 }
 
 /// Index of the inter-layer gap holding an edge's label: next to its source.
@@ -632,10 +821,33 @@ fn route_edges(routes: &mut [EdgeRoute], boxes: &[NodeBox], grid: &Grid, bands: 
     }
 }
 
-/// Puts each label on its edge near the source, then spreads the labels of
-/// each gap horizontally so they do not overlap one another.
-fn place_labels(routes: &mut [EdgeRoute], boxes: &[NodeBox], bands: &[(f64, f64)]) {
-    let mut per_gap: BTreeMap<usize, Vec<(f64, usize)>> = BTreeMap::new();
+/// Puts each label on its edge near the source, then spreads the labels of each row of a gap
+/// horizontally so they do not overlap one another. Neighbouring labels of a gap with
+/// several rows take turns in the rows.
+fn place_labels(
+    routes: &mut [EdgeRoute],
+    boxes: &[NodeBox],
+    bands: &[(f64, f64)],
+    rows: &[LabelRows],
+    max_width: f64,
+) {
+    // With a bound, the labels stay within the nodes' frame (as wide as the bound at least).
+    let frame = max_width.is_finite().then(|| {
+        let left = boxes.iter().map(|b| b.rect.x).fold(f64::INFINITY, f64::min).min(0.0);
+        let right = boxes.iter().map(|b| b.rect.right()).fold(left + max_width, f64::max);
+        (left, right)
+    });
+    // The centre height of row `row` of a gap's labels going down (or up).
+    let row_y = |g: usize, back: bool, row: usize, height: f64| {
+        let (gap_top, gap_bottom) = (bands[g].0 + bands[g].1, bands.get(g + 1).map_or(0.0, |b| b.0));
+        let r = rows[g];
+        if back {
+            gap_bottom - LABEL_GAP - row as f64 * (r.up_height + LABEL_GAP) - height / 2.0
+        } else {
+            gap_top + LABEL_GAP + row as f64 * (r.down_height + LABEL_GAP) + height / 2.0
+        }
+    };
+    let mut per_gap: BTreeMap<(usize, bool), Vec<(f64, usize)>> = BTreeMap::new();
     for (k, r) in routes.iter_mut().enumerate().filter(|(_, r)| !r.label_lines.is_empty()) {
         let mut rect = label_rect(&r.label_lines);
         let p = &r.points;
@@ -646,24 +858,51 @@ fn place_labels(routes: &mut [EdgeRoute], boxes: &[NodeBox], bands: &[(f64, f64)
             continue;
         }
         let g = label_gap(r, boxes);
-        let (gap_top, gap_bottom) = (bands[g].0 + bands[g].1, bands.get(g + 1).map_or(0.0, |b| b.0));
-        let cy = if r.back {
-            gap_bottom - LABEL_GAP - rect.height / 2.0
-        } else {
-            gap_top + LABEL_GAP + rect.height / 2.0
-        };
-        rect.y = cy - rect.height / 2.0;
-        per_gap.entry(g).or_default().push((point_at_y(p[0], p[1], cy), k));
+        let cy = row_y(g, r.back, 0, rect.height);
+        per_gap.entry((g, r.back)).or_default().push((point_at_y(p[0], p[1], cy), k));
         r.label_box = Some(rect);
     }
-    for mut items in per_gap.into_values() {
+    for ((g, back), mut items) in per_gap {
         items.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        let width = |k: usize| routes[k].label_box.map_or(0.0, |r| r.width);
-        let seps: Vec<f64> = items.windows(2).map(|w| (width(w[0].1) + width(w[1].1)) / 2.0 + 4.0).collect();
-        let desired: Vec<f64> = items.iter().map(|i| i.0).collect();
-        for ((_, k), cx) in items.iter().zip(spread(&desired, &seps)) {
-            if let Some(rect) = routes[*k].label_box.as_mut() {
-                rect.x = cx - rect.width / 2.0;
+        let n_rows = if back { rows[g].up } else { rows[g].down }.max(1);
+        for row in 0..n_rows {
+            let mut in_row: Vec<(f64, usize)> = Vec::new();
+            for &(_, k) in items.iter().skip(row).step_by(n_rows) {
+                let height = routes[k].label_box.map_or(0.0, |r| r.height);
+                let cy = row_y(g, back, row, height);
+                let p = &routes[k].points;
+                in_row.push((point_at_y(p[0], p[1], cy), k));
+                if let Some(rect) = routes[k].label_box.as_mut() {
+                    rect.y = cy - rect.height / 2.0;
+                }
+            }
+            let width = |k: usize| routes[k].label_box.map_or(0.0, |r| r.width);
+            let seps: Vec<f64> =
+                in_row.windows(2).map(|w| (width(w[0].1) + width(w[1].1)) / 2.0 + LABEL_SEP).collect();
+            let desired: Vec<f64> = in_row.iter().map(|i| i.0).collect();
+            let mut xs = spread(&desired, &seps);
+            if let (Some((left, right)), Some(first), Some(last)) = (frame, in_row.first(), in_row.last()) {
+                // Within the frame where the row fits: each no further left than the row packed
+                // from the left edge, nor further right than packed from the right edge.
+                let n = xs.len();
+                let mut lo = vec![left + width(first.1) / 2.0; n];
+                let mut hi = vec![right - width(last.1) / 2.0; n];
+                for i in 1..n {
+                    lo[i] = lo[i - 1] + seps[i - 1];
+                }
+                for i in (0..n - 1).rev() {
+                    hi[i] = hi[i + 1] - seps[i];
+                }
+                if hi[0] >= lo[0] {
+                    for (i, x) in xs.iter_mut().enumerate() {
+                        *x = x.clamp(lo[i], hi[i]);
+                    }
+                }
+            }
+            for ((_, k), cx) in in_row.iter().zip(xs) {
+                if let Some(rect) = routes[*k].label_box.as_mut() {
+                    rect.x = cx - rect.width / 2.0;
+                }
             }
         }
     }
@@ -842,12 +1081,14 @@ fn description(graph: &Graph, layout: &Layout) -> String {
 }
 
 /// Renders the layout as inline SVG. `id_prefix` makes element ids unique
-/// when several diagrams share a page (invalid id characters become `_`).
+/// when several diagrams share a page (invalid id characters become `_`). It has no `style`
+/// attribute (a strict CSP's `style-src` refuses those): the page's stylesheet scales it
+/// (`max-width: 100%; height: auto`).
 pub fn to_svg(graph: &Graph, layout: &Layout, id_prefix: &str) -> String {
     let p = sanitize_id(id_prefix);
     let (w, h) = (num(layout.width.max(1.0)), num(layout.height.max(1.0)));
     let mut out = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"fg-graph\" role=\"group\" aria-labelledby=\"{p}-title {p}-desc\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" style=\"max-width:100%;height:auto\" font-family=\"system-ui, sans-serif\">\n"
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"fg-graph\" role=\"group\" aria-labelledby=\"{p}-title {p}-desc\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" font-family=\"system-ui, sans-serif\">\n"
     );
     out.push_str(&format!(
         "<title id=\"{p}-title\">{}</title>\n<desc id=\"{p}-desc\">{}</desc>\n",
@@ -1065,9 +1306,60 @@ mod tests {
         }
     }
 
+    /// A layer wider than the bound is split into rows; the whole keeps to the bound, and stays
+    /// sound (no overlaps, edges from box to box), also for random graphs.
+    #[test]
+    fn bounded_layouts_split_wide_layers_into_rows() {
+        let mut star = Graph { title: "star".into(), ..Graph::default() };
+        star.nodes.push(node("s", "Start", NodeKind::Start));
+        star.nodes.push(node("q", "Which one of these many options?", NodeKind::Question));
+        star.edges.push(edge("s", "q", ""));
+        for i in 0..12 {
+            star.nodes.push(node(
+                &format!("o{i}"),
+                &format!("Outcome number {i} of the question"),
+                NodeKind::Outcome,
+            ));
+            star.edges.push(edge("q", &format!("o{i}"), &format!("Answer {i}")));
+        }
+        let unbounded = layout(&star);
+        assert!(unbounded.width > 1500.0, "twelve outcomes side by side: {}", unbounded.width);
+        let bounds = Bounds { max_width: 400.0, wrap_em: 10.0, label_wrap_em: 8.0, column: 6.0 };
+        let l = layout_within(&star, &bounds);
+        assert!(l.width <= 400.0 + 2.0 * MARGIN + 0.1, "within the bound: {}", l.width);
+        let rows: std::collections::BTreeSet<usize> = l.nodes[2..].iter().map(|n| n.layer).collect();
+        assert!(rows.len() >= 3, "the outcomes in several rows: {rows:?}");
+        assert!(l.nodes[2..].iter().all(|n| n.layer > l.nodes[1].layer), "all below their question");
+        assert_sound_within(&star, &bounds);
+        for seed in 1..6 {
+            assert_sound_within(&random_dag(seed, 30), &bounds);
+            assert_sound_within(&random_dag(seed, 30), &Bounds { max_width: 900.0, ..Bounds::UNBOUNDED });
+        }
+        assert_sound_within(&sample(), &bounds);
+    }
+
+    fn assert_sound_within(g: &Graph, bounds: &Bounds) {
+        let l = layout_within(g, bounds);
+        check_xml(&to_svg(g, &l, "b")).unwrap();
+        let labels: Vec<Rect> = l.edges.iter().filter_map(|e| e.label_box).collect();
+        for (i, a) in l.nodes.iter().enumerate() {
+            for b in &l.nodes[i + 1..] {
+                assert!(!a.rect.overlaps(&b.rect), "nodes overlap: {a:?} {b:?}");
+            }
+            assert!(labels.iter().all(|lb| !lb.overlaps(&a.rect)), "a label overlaps node {a:?}");
+        }
+        for (i, a) in labels.iter().enumerate() {
+            assert!(labels[i + 1..].iter().all(|b| !a.overlaps(b)), "labels overlap: {a:?}");
+        }
+        for e in &l.edges {
+            assert!(l.nodes[e.from].rect.contains(e.points[0]), "start outside: {e:?}");
+            assert!(l.nodes[e.to].rect.contains(*e.points.last().unwrap()), "end outside: {e:?}");
+        }
+    }
+
     #[test]
     fn cjk_labels_get_wider_boxes() {
-        let mk = |label: &str| size_node(&node("x", label, NodeKind::Question)).rect.width;
+        let mk = |label: &str| size_node(&node("x", label, NodeKind::Question), WRAP_EM).rect.width;
         assert!(mk("备案主体信息变更") > mk("abcdefgh"));
         assert_eq!(wrap("一二三四五六七八九十", 4.0), vec!["一二三四", "五六七八", "九十"]);
         assert_eq!(wrap("hello world again", 8.0), vec!["hello world", "again"]);

@@ -315,6 +315,13 @@ t=t&&(t.querySelector('h1')||t);if(t){{ev.preventDefault();t.focus()}}}},true)}}
 
 // ─────────────────────────────── the rule map ───────────────────────────────
 
+/// The rule map's graphs for a wide screen: they fit the page's column (72rem, less its padding).
+const GRAPH_WIDE: flowgraph::Bounds =
+    flowgraph::Bounds { max_width: 1060.0, wrap_em: 16.0, label_wrap_em: 12.0, column: 12.0 };
+/// … and for a phone: narrower rows and texts, edges closer together.
+const GRAPH_NARROW: flowgraph::Bounds =
+    flowgraph::Bounds { max_width: 340.0, wrap_em: 10.0, label_wrap_em: 8.0, column: 6.0 };
+
 /// The title and the markup of the rule map in a language.
 pub fn rule_map(lang: Lang) -> (String, String) {
     let s = strings(lang);
@@ -345,8 +352,9 @@ pub fn rule_map(lang: Lang) -> (String, String) {
     let _ = write!(w, "</nav></header><main id=\"main\" class=\"main\"><div class=\"screen rules\">");
     let _ = write!(
         w,
-        "<h1 id=\"main-heading\">{}</h1><p class=\"lead\">{}</p>",
+        "<h1 id=\"main-heading\">{}</h1><p class=\"how-to-read\">{}</p><p class=\"lead\">{}</p>",
         escape(s.rules_heading),
+        escape(s.rules_how_to_read),
         escape(s.rules_lead)
     );
 
@@ -391,19 +399,24 @@ pub fn rule_map(lang: Lang) -> (String, String) {
     // Each flow as a graph.
     for (fi, f) in book.flows.iter().enumerate() {
         let (graph, outcomes) = flow_graph(fi, lang, &app);
-        let layout = flowgraph::layout(&graph);
         let _ = write!(
             w,
             "<section class=\"flow-map\" aria-labelledby=\"flow-{0}\"><h2 id=\"flow-{0}\">{1}</h2>",
             f.id,
             escape(t(f.title))
         );
-        let _ = write!(w, "<p class=\"help\">{}</p>", escape(s.rules_graph_help));
-        let _ = write!(
-            w,
-            "<div class=\"graph\">{}</div>",
-            flowgraph::to_svg(&graph, &layout, &format!("g-{}", f.id))
-        );
+        // Drawn twice: for a wide screen, and narrower (more rows, shorter lines) for a phone;
+        // the stylesheet shows one. Each scales down to the width it has.
+        let _ = write!(w, "<div class=\"graph\">");
+        for (class, bounds) in [("graph-wide", GRAPH_WIDE), ("graph-narrow", GRAPH_NARROW)] {
+            let layout = flowgraph::layout_within(&graph, &bounds);
+            let _ = write!(
+                w,
+                "<div class=\"{class}\">{}</div>",
+                flowgraph::to_svg(&graph, &layout, &format!("g-{}-{}", f.id, &class[6..]))
+            );
+        }
+        let _ = write!(w, "</div>");
         // The same, as a list (screen readers, and the outcomes' rules).
         let _ = write!(w, "<h3>{}</h3><ul class=\"outcomes\">", escape(s.rules_outcomes));
         for (rec, (count, example, rules)) in outcomes {
@@ -602,6 +615,7 @@ fn flow_graph(fi: usize, lang: Lang, app: &dyn Fn(&Route) -> String) -> (Graph, 
     let mut outcomes: Outcomes = BTreeMap::new();
     let mut seen_q: Vec<usize> = Vec::new();
     let mut fired: BTreeMap<usize, Option<Vec<usize>>> = BTreeMap::new();
+    let mut ends: BTreeMap<(usize, String), usize> = BTreeMap::new();
     for_each_path(book, fi, |answers| {
         let ev = evaluate(book, answers);
         let verdict = ev.verdict.unwrap_or(usize::MAX);
@@ -628,7 +642,10 @@ fn flow_graph(fi: usize, lang: Lang, app: &dyn Fn(&Route) -> String) -> (Graph, 
             label = book.questions[q].options[o].label.get(lang).to_string();
             prefix.set(q, o);
         }
-        let out_id = format!("o-{}", book.recommendations.get(verdict).map_or("none", |r| r.id));
+        // An outcome is drawn once below each question it follows from: the paths reaching
+        // it from different depths would otherwise run long edges across the whole graph.
+        let out_id = format!("o-{}-{from}", book.recommendations.get(verdict).map_or("none", |r| r.id));
+        *ends.entry((verdict, out_id.clone())).or_insert(0) += 1;
         edges.push(Edge { from, to: out_id, label });
         let rules: Vec<usize> = ev.advice.iter().flat_map(|a| a.rules.iter().copied()).collect();
         let entry = outcomes.entry(verdict).or_insert_with(|| (0, app(&Route::Result(*answers)), Vec::new()));
@@ -639,7 +656,7 @@ fn flow_graph(fi: usize, lang: Lang, app: &dyn Fn(&Route) -> String) -> (Graph, 
             Some(prev) => prev.into_iter().filter(|r| rules.contains(r)).collect(),
         });
     });
-    for (&verdict, (count, href, rules)) in outcomes.iter_mut() {
+    for (&verdict, (_, _, rules)) in outcomes.iter_mut() {
         *rules = fired
             .get(&verdict)
             .cloned()
@@ -648,11 +665,13 @@ fn flow_graph(fi: usize, lang: Lang, app: &dyn Fn(&Route) -> String) -> (Graph, 
             .iter()
             .map(|&r| book.rules[r].id)
             .collect();
+    }
+    for ((verdict, id), count) in ends {
         nodes.push(Node {
-            id: format!("o-{}", book.recommendations.get(verdict).map_or("none", |r| r.id)),
+            id,
             label: book.recommendations.get(verdict).map_or("—", |r| r.title.get(lang)).to_string(),
             kind: NodeKind::Outcome,
-            href: Some(href.clone()),
+            href: outcomes.get(&verdict).map(|o| o.1.clone()),
             note: Some(fill(strings(lang).rules_paths_end_here, &[("n", &count.to_string())])),
         });
     }
@@ -761,6 +780,33 @@ mod tests {
         assert_eq!(base64(&sha256(b"")), "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
         assert_eq!(base64(&sha256(b"abc")), "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=");
         assert_eq!(base64(b"ab"), "YWI=");
+    }
+
+    /// Every flow's graph, in every language, in both drawings, keeps close to its width (a
+    /// layer that many edges pass through may stick out a little; the drawing then scales
+    /// down), so that it fits the page's column or a phone's width at a scale that keeps its
+    /// text readable (tests/e2e/rules.test.mjs measures it in the browser).
+    #[test]
+    fn the_rule_map_graphs_keep_to_their_widths() {
+        for lang in Lang::all() {
+            let app = |route: &Route| format!("./index.html{}", route::with_lang(route::encode(route), lang));
+            for fi in 0..RULEBOOK.flows.len() {
+                let (graph, _) = flow_graph(fi, lang, &app);
+                for bounds in [GRAPH_WIDE, GRAPH_NARROW] {
+                    let l = flowgraph::layout_within(&graph, &bounds);
+                    let flow = RULEBOOK.flows[fi].id;
+                    assert!(
+                        l.width <= bounds.max_width * 1.25 + 32.5,
+                        "{flow} ({}) is {} wide for {}",
+                        lang.code(),
+                        l.width,
+                        bounds.max_width
+                    );
+                    let start = &l.nodes[0].rect;
+                    assert!(start.y < 20.0, "{flow}: the start node is at the top");
+                }
+            }
+        }
     }
 
     #[test]
