@@ -14,6 +14,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import {
   withSite,
   cspOf,
@@ -37,6 +38,7 @@ import {
   STEP_TIMEOUT,
   OFFICE,
   holdWasm,
+  DIST,
 } from './harness.mjs';
 
 const BASE = '/docs/';
@@ -118,6 +120,39 @@ test('iframe: a flow completes inside the frame, which grows and shrinks with it
   await assertHostStyles(page);
   assert.ok(!page.url().includes('#'), 'the host page\'s address is untouched');
   await assertAllClean(page, seen, 'the iframe example');
+});
+
+test('iframe on a phone: a long result with every section open is never cut off (no height cap)', async (t) => {
+  const { page, seen } = await cspPage(t, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await page.goto(site.server.url + 'examples/iframe.html');
+  const frame = page.frameLocator('#advisor');
+  await answerAll(frame, OFFICE);
+  await waitForResult(frame);
+  await page.locator('#advisor').evaluate((f) => f.contentDocument.querySelectorAll('details').forEach((d) => (d.open = true)));
+  /** Waits until the frame is as tall as its content; returns both. */
+  const fitted = async (where) => {
+    await page
+      .waitForFunction(() => {
+        const f = document.querySelector('#advisor');
+        return Math.abs(f.getBoundingClientRect().height - f.contentDocument.body.getBoundingClientRect().height) <= 3;
+      }, null, { timeout: STEP_TIMEOUT })
+      .catch(() => {});
+    const s = await page.locator('#advisor').evaluate((f) => ({
+      frame: f.getBoundingClientRect().height,
+      content: f.contentDocument.body.getBoundingClientRect().height,
+      footer: f.contentDocument.querySelector('footer').getBoundingClientRect().bottom,
+    }));
+    assert.ok(Math.abs(s.frame - s.content) <= 3, `${where}: the frame (${s.frame}px) is as tall as its content (${s.content}px)`);
+    assert.ok(s.footer <= s.frame + 1, `${where}: the advisor's footer (${s.footer}px) is inside the frame`);
+    return s;
+  };
+  const open = await fitted('every section open');
+  assert.ok(open.frame > 5000, `a long result (${open.frame}px)`);
+  // Taller than any cap a helper might set (embed.js capped at 20,000 px).
+  await page.locator('#advisor').evaluate((f) => (f.contentDocument.querySelector('main').style.minHeight = '40000px'));
+  const tall = await fitted('a 40,000 px result');
+  assert.ok(tall.frame > 40000, `the frame grew past 40,000 px (${tall.frame}px)`);
+  await assertAllClean(page, seen, 'the iframe example on a phone');
 });
 
 test('iframe: the share link leads to the host page, which opens the advisor at that place', async (t) => {
@@ -321,7 +356,8 @@ test('<icp-advisor>: two elements render in styled shadow roots and work indepen
     assert.doesNotMatch(l.font, /Georgia/);
     assert.equal(l.radius, '6px', 'the advisor\'s own button style');
   }
-  assert.deepEqual(look.map((l) => l.theme), [null, 'light']);
+  // The first follows the page's theme (docs.css paints a light background), the second names it.
+  assert.deepEqual(look.map((l) => l.theme), ['light', 'light']);
   await assertHostStyles(page);
 
   // The first completes its flow; the second does not move.
@@ -413,6 +449,214 @@ for (const [theme, preference, expected] of [
     await assertAllClean(page, seen, 'the element example');
   });
 }
+
+// ───────────────────────────── what the page gets wrong ─────────────────────────────
+
+/** Collects icp-advisor-warning events and console warnings from the start (call before goto). */
+async function recordWarnings(page) {
+  const warnings = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning' && /ICP Filing Advisor/.test(m.text())) warnings.push(m.text());
+  });
+  await page.addInitScript(() => {
+    window.__warningEvents = [];
+    document.addEventListener('icp-advisor-warning', (e) =>
+      window.__warningEvents.push({ target: e.target.id || e.target.nodeName.toLowerCase(), detail: e.detail }),
+    );
+  });
+  return { console: warnings, events: () => page.evaluate(() => window.__warningEvents) };
+}
+
+/** A page of the site with one <icp-advisor> whose attributes are `attrs` (served under the CSP). */
+async function elementPage(t, attrs, options = {}) {
+  const { page, seen } = await cspPage(t, options);
+  const warnings = await recordWarnings(page);
+  await page.route(site.server.url + 'examples/edge.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: `<!doctype html><html lang="en"><head><title>Edge</title><link rel="icon" href="data:,"><script type="module" src="../icp-advisor.js"></script></head><body><main><icp-advisor id="edge" ${attrs}></icp-advisor></main></body></html>`,
+    }),
+  );
+  await page.goto(site.server.url + 'examples/edge.html');
+  return { page, seen, warnings, el: page.locator('icp-advisor#edge') };
+}
+
+test('<icp-advisor lang="de">: the advisor in the reader\'s language (or English), a notice, a console warning and an icp-advisor-warning event', async (t) => {
+  for (const [locale, used, heading] of [
+    ['en-US', 'en', 'Where is the server that runs your website, or will run it?'],
+    ['zh-CN', 'zh-CN', '运行您网站的服务器（或将来运行它的服务器）位于哪里？'],
+  ]) {
+    const { page, seen, warnings, el } = await elementPage(t, 'flow="need" lang="de"', { locale });
+    await waitForQuestion(el, 'hosting');
+    assert.equal(await el.locator('#main-heading').innerText(), heading, `${locale}: the advisor, not an error`);
+    const notice = await el.getByRole('status').innerText();
+    assert.match(notice, /“de”/, `${locale}: the notice names the value`);
+    const events = await warnings.events();
+    assert.equal(events.length, 1, JSON.stringify(events));
+    assert.equal(events[0].target, 'edge');
+    assert.deepEqual({ ...events[0].detail, message: undefined }, { option: 'lang', value: 'de', used, message: undefined });
+    assert.match(events[0].detail.message, /unknown language "de"/);
+    assert.ok(warnings.console.some((w) => /unknown language "de"/.test(w)), `console: ${warnings.console}`);
+    await assertAllClean(page, seen, `<icp-advisor lang="de"> (${locale})`);
+  }
+});
+
+test('<icp-advisor> attributes are read like a link: what is valid is kept, the rest named in a notice and a warning', async (t) => {
+  // Surrounding spaces are no mistake: flow="need " is the need flow, without a notice.
+  {
+    const { page, seen, warnings, el } = await elementPage(t, 'flow="need " lang=" zh-CN" theme=" Dark"');
+    await waitForQuestion(el, 'hosting');
+    assert.equal(await el.getByRole('status').count(), 0, 'no notice');
+    assert.deepEqual(await warnings.events(), []);
+    assert.equal(await el.locator('[data-theme]').getAttribute('data-theme'), 'dark');
+    assert.equal(await el.locator('.app').getAttribute('lang'), 'zh-CN');
+    await assertAllClean(page, seen, 'attributes with spaces');
+  }
+  // An unknown flow and theme: the start screen in the page's theme, and each named.
+  const { page, seen, warnings, el } = await elementPage(t, 'flow="nope" theme="purple" lang="xx-unknown"');
+  await el.locator('input[name="flow"]').first().waitFor({ timeout: STEP_TIMEOUT });
+  const notice = await el.getByRole('status').innerText();
+  assert.match(notice, /flow it does not have \(“nope”\)/);
+  assert.match(notice, /theme it does not have \(“purple”\)/);
+  assert.match(notice, /language it does not have \(“xx-unknown”\)/);
+  const events = await warnings.events();
+  assert.deepEqual(
+    events.map((e) => [e.target, e.detail.option, e.detail.value, e.detail.used]),
+    [['edge', 'lang', 'xx-unknown', 'en'], ['edge', 'flow', 'nope', null], ['edge', 'theme', 'purple', 'auto']],
+  );
+  assert.equal(await el.locator('[data-theme]').getAttribute('data-theme'), 'light', 'the page\'s theme (auto)');
+  // A valid value afterwards renders it anew, without the notice.
+  await page.evaluate(() => {
+    const e = document.getElementById('edge');
+    e.removeAttribute('lang');
+    e.setAttribute('flow', 'icp-number');
+    e.setAttribute('theme', 'light');
+  });
+  await waitForQuestion(el, 'num-topic');
+  assert.equal(await el.getByRole('status').count(), 0);
+  await assertAllClean(page, seen, 'attributes with unknown values');
+});
+
+test('the JS API rejects bad arguments with a clear Error (never a TypeError), takes a language tag for options, and falls back from an unknown language with a warning', async (t) => {
+  const { page, seen } = await cspPage(t);
+  const warnings = await recordWarnings(page);
+  await page.goto(site.server.url + 'examples/mount.html');
+  await page.waitForFunction(() => document.documentElement.dataset.advisorsMounted === 'true');
+  const bindings = fs.readdirSync(DIST).find((f) => /^icp-advisor-lib-[0-9a-f]+\.js$/.test(f));
+  const results = await page.evaluate(async (bindings) => {
+    const api = await import('../icp-advisor.js');
+    const raw = await import(`../${bindings}`);
+    const el = document.createElement('div');
+    document.querySelector('main').append(el);
+    const answers = { flow: 'need', answers: { hosting: 'outside', cdn: 'none' } };
+    const calls = {
+      'mount(null)': () => api.mount(null),
+      'mount()': () => api.mount(),
+      'mount("#icp")': () => api.mount('#icp'),
+      'mount(document)': () => api.mount(document),
+      'mount(el, 5)': () => api.mount(el, 5),
+      'mount(el, [])': () => api.mount(el, []),
+      'mount(el, {flow: 5})': () => api.mount(el, { flow: 5 }),
+      'mount(el, {theme: "purple"})': () => api.mount(el, { theme: 'purple' }),
+      'mount(el, {lens: "x"})': () => api.mount(el, { lens: 'x' }),
+      'mount(el, {flows: "need"})': () => api.mount(el, { flows: 'need' }),
+      'mount(img)': () => api.mount(document.createElement('img')),
+      'evaluate()': () => api.evaluate(),
+      'evaluate(answers, 5)': () => api.evaluate(answers, 5),
+      'evaluate(answers, {language})': () => api.evaluate(answers, { language: 'zh-CN' }),
+      'evaluate(answers, {lang: 5})': () => api.evaluate(answers, { lang: 5 }),
+      'questions(true)': () => api.questions(true),
+      'questions({lens: 1})': () => api.questions({ lens: 1 }),
+      'loadLanguage(5)': () => raw.loadLanguage(5),
+      'loadLanguage("de")': () => raw.loadLanguage('de'),
+      'loadLanguage("zh-CN", 5)': () => raw.loadLanguage('zh-CN', 5),
+      'setTheme("purple")': async () => (await api.mount(el, { flow: 'need' })).setTheme('purple'),
+    };
+    const out = {};
+    for (const [name, call] of Object.entries(calls)) {
+      try {
+        await call();
+        out[name] = 'no error';
+      } catch (e) {
+        out[name] = `${e instanceof Error ? (e instanceof TypeError ? 'TypeError' : 'Error') : typeof e}: ${e && e.message}`;
+      }
+    }
+    // mount() with a language it does not have: the advisor, with a notice and a warning.
+    const de = document.createElement('div');
+    de.id = 'de-mount';
+    document.querySelector('main').append(de);
+    await api.mount(de, { flow: 'need', lang: 'de' });
+    const title = async (options) => (await api.evaluate(answers, options)).verdict.title;
+    const flow = async (options) => (await api.questions(options))[0].title;
+    return {
+      out,
+      zh: [await title('zh-CN'), await title({ lang: 'zh-CN' })],
+      de: [await title({ lang: 'de' }), await title()],
+      q: [await flow(' zh-CN '), await flow({ lang: 'zh-CN' })],
+    };
+  }, bindings);
+  const expected = {
+    'mount(null)': /^Error: mount\(\) needs an element of the page to render into, got null$/,
+    'mount()': /^Error: mount\(\) needs an element .* got undefined$/,
+    'mount("#icp")': /^Error: mount\(\) needs an element .* got a string$/,
+    'mount(document)': /^Error: mount\(\) needs an element .* got an object that is not an element$/,
+    'mount(el, 5)': /^Error: mount\(\)'s options must be an object .* or a language tag, got a number$/,
+    'mount(el, [])': /^Error: mount\(\)'s options must be an object .*, got an array$/,
+    'mount(el, {flow: 5})': /^Error: "flow" must be a string, got a number$/,
+    'mount(el, {theme: "purple"})': /^Error: unknown theme "purple" \(expected auto, light or dark\)$/,
+    'mount(el, {lens: "x"})': /^Error: unknown lens "x"/,
+    'mount(el, {flows: "need"})': /^Error: unknown option "flows" \(expected flow, lang, /,
+    'mount(img)': /^Error: this element cannot hold an advisor/,
+    'evaluate()': /^Error: .*undefined/,
+    'evaluate(answers, 5)': /^Error: evaluate\(\)'s options must be an object .* got a number$/,
+    'evaluate(answers, {language})': /^Error: unknown option "language" \(expected lang, lens\)$/,
+    'evaluate(answers, {lang: 5})': /^Error: "lang" must be a string, got a number$/,
+    'questions(true)': /^Error: questions\(\)'s options must be an object .* got a boolean$/,
+    'questions({lens: 1})': /^Error: "lens" must be a string, got a number$/,
+    'loadLanguage(5)': /^Error: loadLanguage\(\) needs a language tag \(a string\), got a number$/,
+    'loadLanguage("de")': /^Error: unknown language "de" \(expected one of: en, zh-CN\)$/,
+    'loadLanguage("zh-CN", 5)': /^Error: loadLanguage\(\)'s folder must be a URL \(a string\), got a number$/,
+    'setTheme("purple")': /^Error: setTheme\(\) needs "auto", "light" or "dark", got "purple"$/,
+  };
+  for (const [name, pattern] of Object.entries(expected)) assert.match(results.out[name], pattern, name);
+  assert.match(results.zh[0], /备案/, "evaluate(answers, 'zh-CN'): in Chinese");
+  assert.equal(results.zh[0], results.zh[1], "evaluate(answers, 'zh-CN') is evaluate(answers, { lang: 'zh-CN' })");
+  assert.equal(results.q[0], results.q[1], "questions(' zh-CN ') is questions({ lang: 'zh-CN' })");
+  assert.match(results.q[0], /备案/);
+  assert.equal(results.de[0], results.de[1], 'an unknown language falls back (English for an English reader)');
+  const events = await warnings.events();
+  assert.deepEqual(events.map((e) => [e.target, e.detail.option, e.detail.value, e.detail.used]), [
+    ['de-mount', 'lang', 'de', 'en'],
+    ['#document', 'lang', 'de', 'en'],
+  ]);
+  assert.ok(warnings.console.some((w) => /unknown language "de"/.test(w)));
+  const mounted = page.locator('#de-mount');
+  await waitForQuestion(mounted, 'hosting');
+  assert.match(await mounted.getByRole('status').innerText(), /language it does not have \(“de”\)/);
+  await assertAllClean(page, seen, 'the JS API with bad arguments');
+});
+
+test('iframe: an unknown lang= shows the advisor with a notice; embed.js turns the frame\'s warning into an icp-advisor-warning event on the iframe', async (t) => {
+  const { page, seen } = await cspPage(t);
+  const warnings = await recordWarnings(page);
+  await page.route(site.server.url + 'examples/iframe-de.html', (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: '<!doctype html><html lang="en"><head><title>Frame</title><link rel="icon" href="data:,"></head><body>' +
+        '<iframe id="de" data-icp-advisor data-src="../index.html?embed=1&flow=need&lang=de" title="ICP Filing Advisor" style="width:100%;border:0"></iframe>' +
+        '<script src="../embed.js" defer></script></body></html>',
+    }),
+  );
+  await page.goto(site.server.url + 'examples/iframe-de.html');
+  const frame = page.frameLocator('#de');
+  await waitForQuestion(frame, 'hosting');
+  assert.match(await frame.getByRole('status').innerText(), /“de”/);
+  await page.waitForFunction(() => window.__warningEvents.length > 0, null, { timeout: STEP_TIMEOUT });
+  const events = await warnings.events();
+  assert.deepEqual(events.map((e) => [e.target, e.detail.option, e.detail.value, e.detail.used]), [['de', 'lang', 'de', 'en']]);
+  assert.match(events[0].detail.message, /unknown language "de"/);
+  await assertAllClean(page, seen, 'an iframe asking for lang=de');
+});
 
 // ───────────────────────────── the example pages ─────────────────────────────
 
