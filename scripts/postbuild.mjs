@@ -5,6 +5,7 @@
 //   library         icp-advisor.js: the JS API, mount() and <icp-advisor>            always
 //                   (release: with the library's own Wasm, `--features library`)
 //   glue            short wasm-bindgen names, minified glue, integrity hashes       release
+//                   (and icp-advisor.js and embed.js minified)
 //   site            first screens, faq.html, rules.html, inline head script and     release
 //                   stylesheet with their CSP (`icp-advisor site`, rendered natively)
 //   single file     icp-advisor.html (Wasm, JS and CSS inlined)                      release
@@ -25,6 +26,12 @@ import { compressAll } from './build/compress.mjs';
 import { sizes } from './build/sizes.mjs';
 
 const SINGLE_FILE = 'icp-advisor.html';
+const LIBRARY_PREAMBLE = `// ICP Filing Advisor: <icp-advisor>, mount() and the JS API (README: "Embedding in documentation pages").
+//   <script type="module" src="./icp-advisor.js"></script>  <icp-advisor flow="need"></icp-advisor>
+//   import { mount, evaluate, questions, version } from './icp-advisor.js';`;
+const EMBED_PREAMBLE = `// ICP Filing Advisor: the iframe helper (README: "iframe").
+//   <iframe data-src="…/index.html?embed=1&flow=need" data-icp-advisor title="ICP Filing Advisor"></iframe>
+//   <script src="…/embed.js" defer></script>`;
 
 async function main() {
   const staging = process.env.TRUNK_STAGING_DIR;
@@ -49,7 +56,9 @@ async function main() {
   const { html: withHashes } = await shrinkGlue(site, html, names);
   site.write('index.html', withHashes);
   const library = await buildLibrary(site);
-  site.write('icp-advisor.js', librarySource({ ...library, css }));
+  // The two scripts a documentation page loads, minified (their sources are commented at length).
+  site.write('icp-advisor.js', await minify(librarySource({ ...library, css }), { preamble: LIBRARY_PREAMBLE }));
+  site.write('embed.js', await minify(site.text('embed.js'), { module: false, preamble: EMBED_PREAMBLE }));
   renderSite(staging);
   // The single file carries the library's Wasm: its page offers the JS API (window.wasmBindings).
   site.write(SINGLE_FILE, await singleFile(site, site.text('index.html'), { ...library, loader: loader.name }, library.glue));

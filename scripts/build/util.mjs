@@ -24,10 +24,14 @@ export function npmRequire() {
   return createRequire(join(npm, 'package.json'));
 }
 
-/** Minifies an ES module with terser (release builds). */
-export async function minify(code) {
+/**
+ * Minifies an ES module (or, with `module: false`, a classic script) with terser (release
+ * builds); `preamble` is a comment kept at the top.
+ */
+export async function minify(code, { module = true, preamble } = {}) {
   const { minify: terser } = npmRequire()('terser');
-  return (await terser(code, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } })).code;
+  const format = { comments: false, ...(preamble ? { preamble } : {}) };
+  return (await terser(code, { module, compress: { passes: 2 }, mangle: true, format })).code;
 }
 
 /** Fails the build with one line naming the step. */

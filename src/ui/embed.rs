@@ -61,11 +61,10 @@ fn post(parent: &web_sys::Window, kind: &str, fields: &[(&str, JsValue)]) {
 }
 
 /// The address asked for a language the advisor does not have (`tag`); it shows `used`.
-/// Said in the frame's console and to the parent page (`embed.js` turns it into an
-/// `icp-advisor-warning` event on the iframe).
+/// Said to the parent page (`embed.js` turns it into a console warning and an
+/// `icp-advisor-warning` event on the iframe); the reader sees a notice.
 pub fn warn_language(tag: &str, used: crate::rulebook::Lang) {
     use crate::rulebook::LangExt;
-    gloo::console::warn!(format!("ICP Filing Advisor: unknown language \"{tag}\": using {}", used.code()));
     if let Some(parent) = parent() {
         post(
             &parent,
