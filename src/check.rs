@@ -156,6 +156,10 @@ pub fn fact_problems_of(book: &Rulebook, answers: &crate::answers::AnswerSet) ->
     fact_problems(book, &evaluate(book, answers).advice)
 }
 
+/// The most problems the path checks list: a rulebook broken on every path would otherwise
+/// list millions (the paths are still all counted, and the checks after them still run).
+pub const MAX_PATH_PROBLEMS: usize = 1_000;
+
 /// Runs every structural and path check.
 pub fn check(book: &Rulebook) -> Report {
     let mut report = Report {
@@ -178,6 +182,7 @@ pub fn check(book: &Rulebook) -> Report {
         let (mut with_verdict, mut without_verdict) = (0, 0);
         for_each_path(book, fi, |answers| {
             stats.paths += 1;
+            let listing = problems.len() < MAX_PATH_PROBLEMS;
             let ev = evaluate(book, answers);
             let path = format!("path {}: {}", flow.id, answers.describe(book));
             if !ev.is_complete() || !ev.ignored.is_empty() {
@@ -203,7 +208,7 @@ pub fn check(book: &Rulebook) -> Report {
                 a.rules.iter().for_each(|&r| rule_seen[r] = true);
                 a.body.iter().for_each(|&i| parts_seen[a.rec].0[i] = true);
                 a.steps.iter().for_each(|&i| parts_seen[a.rec].1[i] = true);
-                for &x in book.recommendations[a.rec].excludes {
+                for &x in book.recommendations[a.rec].excludes.iter().filter(|_| listing) {
                     if ev.advice.iter().any(|b| b.rec == x) {
                         problems.push(format!(
                             "{path}: `{}` and `{}` exclude each other",
@@ -212,8 +217,10 @@ pub fn check(book: &Rulebook) -> Report {
                     }
                 }
             }
-            for p in fact_problems(book, &ev.advice) {
-                problems.push(format!("{path}: {p}"));
+            if listing {
+                for p in fact_problems(book, &ev.advice) {
+                    problems.push(format!("{path}: {p}"));
+                }
             }
             if let Some(v) = ev.advice.iter().find(|a| Some(a.rec) == ev.verdict) {
                 if v.answer.is_none() {
@@ -234,6 +241,12 @@ pub fn check(book: &Rulebook) -> Report {
         report.flows.push(stats);
     }
 
+    if problems.len() > MAX_PATH_PROBLEMS {
+        problems.truncate(MAX_PATH_PROBLEMS);
+        problems.push(format!(
+            "… the paths' problems are listed up to {MAX_PATH_PROBLEMS}: fix these and check again"
+        ));
+    }
     for (q, seen) in q_seen.iter().enumerate() {
         if !seen {
             problems.push(format!("question `{}` is never asked", book.questions[q].id));

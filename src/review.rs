@@ -361,7 +361,11 @@ struct Said {
 }
 
 fn said(book: &Rulebook, answers: &AnswerSet) -> Option<(Option<&'static str>, Vec<Said>)> {
-    let ev = evaluate(book, answers);
+    said_in(book, &evaluate(book, answers))
+}
+
+/// [`said`] of an evaluation already made.
+fn said_in(book: &Rulebook, ev: &crate::engine::Evaluation) -> Option<(Option<&'static str>, Vec<Said>)> {
     if !ev.is_complete() {
         return None;
     }
@@ -407,8 +411,11 @@ fn compare(old: (Option<&str>, Vec<Said>), new: (Option<&str>, Vec<Said>)) -> Ve
     if old.0 != new.0 {
         changes.push(Change::Verdict { from: old.0.map(String::from), to: new.0.map(String::from) });
     }
+    // (By id through a map: a search in a list would make this quadratic.)
+    let old_by_id: std::collections::HashMap<&str, &Said> = old.1.iter().map(|o| (o.id, o)).collect();
+    let new_ids: std::collections::HashSet<&str> = new.1.iter().map(|n| n.id).collect();
     for n in &new.1 {
-        match old.1.iter().find(|o| o.id == n.id) {
+        match old_by_id.get(n.id) {
             None => changes.push(Change::Added { recommendation: n.id.into() }),
             Some(o) => {
                 if o.cites != n.cites {
@@ -421,7 +428,7 @@ fn compare(old: (Option<&str>, Vec<Said>), new: (Option<&str>, Vec<Said>)) -> Ve
         }
     }
     for o in &old.1 {
-        if !new.1.iter().any(|n| n.id == o.id) {
+        if !new_ids.contains(o.id) {
             changes.push(Change::Removed { recommendation: o.id.into() });
         }
     }
@@ -454,7 +461,7 @@ pub fn diff(old: &Rulebook, new: &Rulebook) -> Diff {
                                 r
                             };
                             seen_old.insert(format!("{}: {}", flow.id, relevant.describe(old)));
-                            compare(said(old, &o).expect("complete"), now)
+                            compare(said_in(old, &ev).expect("complete"), now)
                         }
                     }
                 }

@@ -122,3 +122,14 @@ fn the_practice_check_catches_a_misquote_a_lost_source_and_unconfirmed_material(
         "a sentence marked UNCONFIRMED is no source"
     );
 }
+
+/// The compiler counts paths (to refuse a rulebook beyond `MAX_PATHS`) with a walk of its own;
+/// it counts what the engine enumerates.
+#[test]
+fn the_compilers_path_count_is_the_engines() {
+    let counted = icp_rules::compile::limits::count_paths(&RULEBOOK, usize::MAX / 2).unwrap();
+    let enumerated: Vec<usize> =
+        (0..RULEBOOK.flows.len()).map(|f| icp_advisor::paths::count_paths(&RULEBOOK, f)).collect();
+    assert_eq!(counted, enumerated);
+    assert!(counted.iter().sum::<usize>() <= icp_rules::MAX_PATHS);
+}

@@ -34,6 +34,46 @@ pub type DefIx = usize;
 pub const MAX_QUESTIONS: usize = 64;
 /// The most options a question may have (an option set is a `u32` bit mask).
 pub const MAX_OPTIONS: usize = 32;
+// ── Limits ──────────────────────────────────────────────────────────────────────────
+// Every tool walks every path of a rulebook (`check`, `diff`, `paths`, and the progress of an
+// answer walks the paths ahead), so the compiler refuses a rulebook beyond these limits with
+// a `file:line` error naming the limit: at the limits, each of those commands finishes in a
+// few seconds (`scripts/fuzz.sh` times them on a rulebook written at every limit at once).
+// Today's rulebook uses about a quarter of each (rules/README.md, "Limits").
+
+/// How deeply a condition may nest: `not`, parentheses and named conditions together (every
+/// tool walks conditions recursively; without a bound a deep one would overflow the stack).
+pub const MAX_NESTING: usize = 32;
+/// The most parts (answers looked at, `not`, `and`, `or`, named conditions) one condition
+/// may have once its named conditions are written out.
+pub const MAX_CONDITION_SIZE: usize = 500;
+/// The most parts all the conditions of a rulebook may have together (written out): every
+/// path evaluates them.
+pub const MAX_CONDITIONS_SIZE: usize = 5_000;
+/// The most complete paths the flows of a rulebook may have together.
+pub const MAX_PATHS: usize = 5_000;
+/// The most rules; a rule that recommends several counts once for each.
+pub const MAX_RULES: usize = 400;
+/// The most recommendations.
+pub const MAX_RECOMMENDATIONS: usize = 200;
+/// The most recommendations one path may give (every tool handles a path's advice as a
+/// whole, some of it pair by pair).
+pub const MAX_ADVICE: usize = 50;
+/// The most paragraphs and steps of all recommendations together.
+pub const MAX_PARTS: usize = 1_000;
+/// The most facts stated (`asserts`) by all recommendations and their parts together (every
+/// path compares the facts its advice states, pair by pair).
+pub const MAX_FACTS: usize = 100;
+/// The most citations of all recommendations and their parts together.
+pub const MAX_CITATIONS: usize = 1_000;
+/// The most `excludes` and `qualifies` entries of all recommendations together.
+pub const MAX_LINKS: usize = 200;
+/// The most FAQ entries, sources and named conditions (`[define]`), each.
+pub const MAX_ENTRIES: usize = 200;
+/// The most bytes one rulebook file (a topic, a language or a lock file) may have.
+pub const MAX_FILE_BYTES: u64 = 1 << 20;
+/// The most bytes the files of a rulebook may have together.
+pub const MAX_RULEBOOK_BYTES: u64 = 4 << 20;
 
 /// A translatable text: an index into each language's [`TextTable`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -150,6 +190,17 @@ pub struct Define {
 }
 
 impl Cond {
+    /// How many parts the condition has, its named conditions written out (see
+    /// [`MAX_CONDITION_SIZE`]).
+    pub fn size(&self) -> usize {
+        match self {
+            Cond::Always => 0,
+            Cond::Is(..) => 1,
+            Cond::Not(c) | Cond::Def(_, c) => 1 + c.size(),
+            Cond::All(cs) | Cond::Any(cs) => 1 + cs.iter().map(Cond::size).sum::<usize>(),
+        }
+    }
+
     /// The questions the condition looks at, as a bit mask.
     pub fn refs(&self) -> u64 {
         match self {

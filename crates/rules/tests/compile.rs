@@ -182,7 +182,7 @@ fn every_mistake_is_one_message_naming_the_place() {
             "rulebook.toml",
             r#"include = ["flow.toml"]"#,
             r#"include = ["flows.toml"]"#,
-            "DIR/flows.toml: cannot read: No such file or directory (os error 2) (included from DIR/rulebook.toml:4)",
+            "DIR/rulebook.toml:4: include `flows.toml`: DIR/flows.toml: cannot read: No such file or directory (os error 2)",
         ),
         (
             "unknown-translation",
@@ -196,7 +196,7 @@ fn every_mistake_is_one_message_naming_the_place() {
             "i18n/xx.toml",
             "greeting = \"Xello, {name}\"",
             "",
-            "DIR/i18n/xx.toml: [app] is missing `greeting` (every language has every app text)",
+            "DIR/i18n/xx.toml:5: [app] is missing `greeting` (every language has every app text)",
         ),
         (
             "placeholders",
@@ -247,6 +247,55 @@ fn every_mistake_is_one_message_naming_the_place() {
             "",
             "DIR/flow.toml:52: recommendation `note`: `amend` speaks inside the steps it qualifies: give `qualifies` too",
         ),
+        (
+            "version-in-include",
+            "flow.toml",
+            "[[question]]\nid = \"where\"",
+            "version = 2\n[[question]]\nid = \"where\"",
+            "DIR/flow.toml:1: `version` belongs in the root file only",
+        ),
+        (
+            "language-code",
+            "i18n/xx.toml",
+            "code = \"xx\"",
+            "code = \"yy\"",
+            "DIR/i18n/xx.toml:2: [language] code is `yy` but the file is named `xx.toml`: name the file after the code",
+        ),
+        (
+            "translation-not-text",
+            "i18n/xx.toml",
+            "title = \"Xile\"",
+            "title = 5",
+            "DIR/i18n/xx.toml:9: `rec.file.title` must be text",
+        ),
+        (
+            "nested-not",
+            "flow.toml",
+            r#"when = "where = here""#,
+            &format!("when = \"{}where = here\"", "not ".repeat(33)),
+            &format!("DIR/flow.toml:46: rule `noted`: when: the condition nests more than 32 levels deep (the limit; `not`, parentheses and named conditions count), in `{}…`", &"not ".repeat(33)[..120]),
+        ),
+        (
+            "nested-parentheses",
+            "flow.toml",
+            r#"when = "where = here""#,
+            &format!("when = \"{}where = here{}\"", "(".repeat(20_000), ")".repeat(20_000)),
+            &format!("DIR/flow.toml:46: rule `noted`: when: the condition nests more than 32 levels deep (the limit; `not`, parentheses and named conditions count), in `{}…`", "(".repeat(120)),
+        ),
+        (
+            "condition-too-big",
+            "flow.toml",
+            r#"when = "where = here""#,
+            &format!("when = \"{}where = here\"", "where = here or ".repeat(500)),
+            &format!("DIR/flow.toml:46: rule `noted`: when: the condition has more than 500 parts (the limit), its named conditions written out, in `{}…`", &"where = here or ".repeat(8)[..120]),
+        ),
+        (
+            "define-doubling",
+            "rulebook.toml",
+            r#"hosted-here = { when = "where = here", means = "The server is here." }"#,
+            &(1..=9).map(|i| format!("d{i} = {{ when = \"d{} and d{}\", means = \"x\" }}\n", i - 1, i - 1)).collect::<String>().replace("d0 and d0", "where = here"),
+            "DIR/rulebook.toml:45: define `d8`: the condition has more than 500 parts (the limit), its named conditions written out (in define `d7` → `d6` → `d5` → `d4` → `d3` → `d2`), in `d7 and d7`",
+        ),
     ];
     let mut wrong = Vec::new();
     for (name, file, from, to, want) in cases {
@@ -256,4 +305,131 @@ fn every_mistake_is_one_message_naming_the_place() {
         }
     }
     assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+}
+
+/// The message for a copy of the valid fixture changed by `change` (given its folder).
+fn error_with(name: &str, change: impl FnOnce(&Path)) -> String {
+    let dir = broken(name, "", "", "");
+    change(&dir);
+    let msg = match compile(&dir) {
+        Ok(_) => "compiled without error".to_string(),
+        Err(e) => e.to_string(),
+    };
+    let _ = std::fs::remove_dir_all(&dir);
+    msg.replace(&dir.display().to_string(), "DIR")
+}
+
+fn append(dir: &Path, file: &str, text: &str) {
+    let path = dir.join(file);
+    let before = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(path, before + text).unwrap();
+}
+
+/// Files are read only if they are regular files of a bounded size inside the rulebook's
+/// folder: a FIFO would block, a device (or a link to one) never end, a link could read any
+/// file of the machine.
+#[cfg(unix)]
+#[test]
+fn only_bounded_regular_files_inside_the_folder_are_read() {
+    let link = |target: &str, at: &Path| std::os::unix::fs::symlink(target, at).unwrap();
+    let cases: Vec<(&str, String)> = vec![
+        (
+            "fifo",
+            error_with("fifo", |d| {
+                std::fs::remove_file(d.join("flow.toml")).unwrap();
+                let ok = std::process::Command::new("mkfifo").arg(d.join("flow.toml")).status().unwrap();
+                assert!(ok.success());
+            }),
+        ),
+        (
+            "device",
+            error_with("device", |d| {
+                std::fs::remove_file(d.join("flow.toml")).unwrap();
+                link("/dev/zero", &d.join("flow.toml"));
+            }),
+        ),
+        (
+            "outside",
+            error_with("outside", |d| {
+                std::fs::remove_file(d.join("i18n/xx.toml")).unwrap();
+                link(&fixture().join("i18n/xx.toml").display().to_string(), &d.join("i18n/xx.toml"));
+            }),
+        ),
+        (
+            "huge",
+            error_with("huge", |d| {
+                std::fs::File::options()
+                    .append(true)
+                    .open(d.join("flow.toml"))
+                    .unwrap()
+                    .set_len(200 << 20)
+                    .unwrap();
+            }),
+        ),
+        (
+            "folder",
+            error_with("folder", |d| {
+                std::fs::remove_file(d.join("flow.toml")).unwrap();
+                std::fs::create_dir(d.join("flow.toml")).unwrap();
+            }),
+        ),
+        (
+            "lock-fifo",
+            error_with("lock-fifo", |d| {
+                let ok = std::process::Command::new("mkfifo").arg(d.join("i18n/xx.lock")).status().unwrap();
+                assert!(ok.success());
+            }),
+        ),
+    ];
+    let want = [
+        "DIR/rulebook.toml:4: include `flow.toml`: DIR/flow.toml: cannot read: it is a FIFO (a named pipe), not a regular file",
+        "DIR/rulebook.toml:4: include `flow.toml`: DIR/flow.toml: is a link to /dev/zero, outside the rulebook's folder DIR: a rulebook reads only its own files",
+        &format!("DIR/i18n/xx.toml:1: is a link to {}, outside the rulebook's folder DIR: a rulebook reads only its own files", fixture().join("i18n/xx.toml").canonicalize().unwrap().display()),
+        "DIR/rulebook.toml:4: include `flow.toml`: DIR/flow.toml: is 209715200 bytes; at most 1048576 are read (a rulebook file may have at most 1048576 bytes, its files together 4194304; 709 read before this one)",
+        "DIR/rulebook.toml:4: include `flow.toml`: DIR/flow.toml: cannot read: it is a folder, not a regular file",
+        "DIR/i18n/xx.lock:1: cannot read: it is a FIFO (a named pipe), not a regular file",
+    ];
+    let got: Vec<String> = cases.iter().map(|(n, m)| format!("{n}: {m}")).collect();
+    let want: Vec<String> = cases.iter().zip(want).map(|((n, _), m)| format!("{n}: {m}")).collect();
+    assert_eq!(got, want);
+}
+
+/// Beyond each documented limit the rulebook is refused, named at the item that passes it.
+#[test]
+fn every_limit_is_refused_naming_the_limit() {
+    let rec = |i: usize| {
+        format!("\n[[recommendation]]\nid = \"extra-{i}\"\nkind = \"info\"\ntitle = \"T\"\nbody = \"B\"\ncite = [{{ faq = \"is-it-needed\", quote = \"It is needed.\" }}]\n")
+    };
+    let question = |i: usize| {
+        format!("\n[[question]]\nid = \"extra-q{i}\"\nflow = \"main\"\nprompt = \"P\"\nhelp = \"H\"\noptions = [{{ id = \"a\", label = \"A\" }}, {{ id = \"b\", label = \"B\" }}]\n")
+    };
+    let got = [
+        error_with("many-recs", |d| append(d, "flow.toml", &(0..199).map(rec).collect::<String>())),
+        error_with("many-questions", |d| append(d, "flow.toml", &(0..63).map(question).collect::<String>())),
+        error_with("many-paths", |d| append(d, "flow.toml", &(0..12).map(question).collect::<String>())),
+        error_with("many-facts", |d| {
+            let facts: String = (0..101).map(|i| format!("d{i} = [\"x\", \"y\"]\n")).collect();
+            let asserts: String = (0..101).map(|i| format!("d{i} = \"x\", ")).collect();
+            let text = std::fs::read_to_string(d.join("rulebook.toml")).unwrap();
+            std::fs::write(d.join("rulebook.toml"), text.replace("[facts]\n", &format!("[facts]\n{facts}")))
+                .unwrap();
+            append(
+                d,
+                "flow.toml",
+                &rec(0).replace(
+                    "body = \"B\"",
+                    &format!("body = \"B\"\nasserts = {{ {} }}", asserts.trim_end_matches(", ")),
+                ),
+            );
+        }),
+    ];
+    assert_eq!(
+        got,
+        [
+            "DIR/flow.toml:1447: the rulebook has more than 200 recommendations, counting up to this one (the limit)",
+            "DIR/flow.toml:495: question `extra-q62`: a rulebook has at most 64 questions (the limit)",
+            "DIR/rulebook.toml:32: flow `main`: the flows have more than 5000 complete paths together, counting up to this one (the limit: `check`, `diff` and `paths` evaluate every path); ask fewer questions, or ask some only where an earlier answer makes them relevant (`ask_if`)",
+            "DIR/flow.toml:61: the rulebook has more than 100 facts stated (`asserts`), counting up to this one (the limit)",
+        ]
+    );
 }

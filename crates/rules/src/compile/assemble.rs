@@ -6,6 +6,7 @@ use super::cond::{self, Scope};
 use super::raw::{self, Body, Part as RawPart};
 use super::{is_kebab, leak_slice, leak_str, Error, File, LangFile};
 use crate::*;
+use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
 
 /// The language the rulebook is written in.
@@ -33,7 +34,7 @@ struct Ctx<'f> {
 impl Ctx<'_> {
     fn err(&self, at: At, message: String) -> Error {
         let f = &self.files[at.file];
-        Error { file: f.name.clone(), line: Some(f.line(at.offset)), message }
+        Error { file: f.name.clone(), line: f.line(at.offset), message }
     }
 
     /// Every item of one section of every file, in file order, with its place.
@@ -58,6 +59,9 @@ impl Texts {
     fn add(&mut self, key: String, text: &str) -> Result<Text, String> {
         if text.trim().is_empty() {
             return Err(format!("`{key}` is empty"));
+        }
+        if text.contains(crate::TEXTS_SEPARATOR) {
+            return Err(format!("`{key}` holds the control character U+001F"));
         }
         self.list.push((key, text.to_string()));
         Ok(Text((self.list.len() - 1) as u16))
@@ -122,6 +126,64 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
     for (at, r) in &recs_raw {
         claim("recommendation", &r.id, *at)?;
     }
+    // ── Limits (crates/rules/src/lib.rs): checked before the work they bound ──────────
+    let limit = |what: &str, max: usize, items: &mut dyn Iterator<Item = (At, usize)>| -> Result<(), Error> {
+        let mut total = 0;
+        for (at, n) in items {
+            total += n;
+            if total > max {
+                return Err(ctx.err(
+                    at,
+                    format!("the rulebook has more than {max} {what}, counting up to this one (the limit)"),
+                ));
+            }
+        }
+        Ok(())
+    };
+    let parts = |b: &Body| match b {
+        Body::One(_) => 1,
+        Body::Parts(p) => p.len(),
+    };
+    limit(
+        "rules (a rule counts once for each recommendation it gives)",
+        MAX_RULES,
+        &mut rules_raw.iter().map(|(at, r)| (*at, r.then.len().max(1))),
+    )?;
+    limit("recommendations", MAX_RECOMMENDATIONS, &mut recs_raw.iter().map(|(at, _)| (*at, 1)))?;
+    limit(
+        "paragraphs and steps",
+        MAX_PARTS,
+        &mut recs_raw.iter().map(|(at, r)| (*at, parts(&r.body) + r.steps.len())),
+    )?;
+    limit(
+        "facts stated (`asserts`)",
+        MAX_FACTS,
+        &mut recs_raw.iter().map(|(at, r)| {
+            (*at, r.asserts.len() + full_parts(r).iter().map(|f| f.asserts.len()).sum::<usize>())
+        }),
+    )?;
+    limit(
+        "citations",
+        MAX_CITATIONS,
+        &mut recs_raw
+            .iter()
+            .map(|(at, r)| (*at, r.cite.len() + full_parts(r).iter().map(|f| f.cite.len()).sum::<usize>())),
+    )?;
+    limit(
+        "`excludes` and `qualifies` entries",
+        MAX_LINKS,
+        &mut recs_raw.iter().map(|(at, r)| (*at, r.excludes.len() + r.qualifies.len())),
+    )?;
+    limit("FAQ entries", MAX_ENTRIES, &mut faqs_raw.iter().map(|(at, _)| (*at, 1)))?;
+    limit("sources", MAX_ENTRIES, &mut sources_raw.iter().map(|(at, _)| (*at, 1)))?;
+    limit(
+        "named conditions (`[define]`)",
+        MAX_ENTRIES,
+        &mut files.iter().enumerate().flat_map(|(fi, f)| {
+            f.doc.define.values().map(move |d| (At { file: fi, offset: d.span().start }, 1))
+        }),
+    )?;
+
     let mut defines: BTreeMap<&str, (&raw::Define, At)> = BTreeMap::new();
     let mut dims_raw: Vec<(At, &str, &Vec<String>)> = Vec::new();
     for (fi, f) in files.iter().enumerate() {
@@ -256,8 +318,11 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
     if flows_raw.is_empty() {
         return Err(ctx.err(root_at, "the rulebook has no [[flow]]".into()));
     }
-    if questions_raw.len() > MAX_QUESTIONS {
-        return Err(ctx.err(root_at, format!("at most {MAX_QUESTIONS} questions are supported")));
+    if let Some((at, q)) = questions_raw.get(MAX_QUESTIONS) {
+        return Err(ctx.err(
+            *at,
+            format!("question `{}`: a rulebook has at most {MAX_QUESTIONS} questions (the limit)", q.id),
+        ));
     }
     let q_scope: Vec<(&str, Vec<&str>)> = questions_raw
         .iter()
@@ -272,6 +337,19 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
     }
     let define_src =
         |name: &str| defines.iter().position(|(k, _)| *k == name).map(|i| (i, defines[name].0.when.as_str()));
+    // Every condition kept in the tables counts towards MAX_CONDITIONS_SIZE: every path
+    // evaluates them.
+    let conditions_size = Cell::new(0usize);
+    let parse = |src: &str, scope: &Scope<'_, '_>| -> Result<Cond, String> {
+        let c = cond::parse(src, scope)?;
+        conditions_size.set(conditions_size.get() + c.size());
+        if conditions_size.get() > MAX_CONDITIONS_SIZE {
+            return Err(format!(
+                "the rulebook's conditions have more than {MAX_CONDITIONS_SIZE} parts together, counting up to this one, their named conditions written out (the limit: every path evaluates them)"
+            ));
+        }
+        Ok(c)
+    };
     // Every [define] must parse on its own (against all questions), so a typo is reported
     // where it is written even if nothing uses the definition.
     let mut define_list = Vec::new();
@@ -305,10 +383,8 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
             }
         };
         let ask_if = match &q.ask_if {
-            Some(src) => {
-                cond::parse(src, &Scope { questions: &q_scope, defines: &define_src, allowed: &allowed })
-                    .map_err(|e| place(format!("ask_if: {e}")))?
-            }
+            Some(src) => parse(src, &Scope { questions: &q_scope, defines: &define_src, allowed: &allowed })
+                .map_err(|e| place(format!("ask_if: {e}")))?,
             None => Cond::Always,
         };
         flow_questions[fl].push(qi);
@@ -396,9 +472,8 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
         let place = |m: String| ctx.err(*at, format!("rule `{}`: {m}", r.id));
         let fl = flow_ix(&r.flow).ok_or_else(|| place(format!("unknown flow `{}`", r.flow)))?;
         let in_flow = |x: QIx| (q_flow[x] != fl).then_some("belongs to another flow");
-        let when =
-            cond::parse(&r.when, &Scope { questions: &q_scope, defines: &define_src, allowed: &in_flow })
-                .map_err(|e| place(format!("when: {e}")))?;
+        let when = parse(&r.when, &Scope { questions: &q_scope, defines: &define_src, allowed: &in_flow })
+            .map_err(|e| place(format!("when: {e}")))?;
         if r.then.is_empty() {
             return Err(place("recommends nothing".into()));
         }
@@ -507,7 +582,7 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
                 RawPart::Full(f) => (&f.text, f.when.as_deref(), &f.cite[..], &f.asserts),
             };
             let when = match when {
-                Some(src) => cond::parse(src, &scope).map_err(|e| format!("{label}: when: {e}"))?,
+                Some(src) => parse(src, &scope).map_err(|e| format!("{label}: when: {e}"))?,
                 None => Cond::Always,
             };
             Ok(Part {
@@ -652,9 +727,8 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
     let mut carries = Vec::new();
     for (at, c) in ctx.items(|d| &d.carry) {
         let place = |m: String| ctx.err(at, format!("carry `{}` → `{}`: {m}", c.from, c.to));
-        let from =
-            cond::parse(&c.from, &Scope { questions: &q_scope, defines: &define_src, allowed: &|_| None })
-                .map_err(|e| place(format!("from: {e}")))?;
+        let from = parse(&c.from, &Scope { questions: &q_scope, defines: &define_src, allowed: &|_| None })
+            .map_err(|e| place(format!("from: {e}")))?;
         let refs = from.refs();
         let flows: Vec<FlowIx> =
             (0..questions.len()).filter(|&q| refs & (1 << q) != 0).map(|q| q_flow[q]).collect();
@@ -677,7 +751,8 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
     }
 
     // ── Languages ───────────────────────────────────────────────────────────────────
-    let Languages { languages, missing, stale, untracked, app_keys, app_texts } = languages(langs, &texts)?;
+    let Languages { languages, missing, stale, untracked, app_keys, app_texts } =
+        languages(langs, &texts, &root.name)?;
     let text_keys = leak_slice(
         texts
             .list
@@ -702,7 +777,45 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
         app_texts,
         text_keys,
     }));
+    match super::limits::paths_per_flow(book) {
+        Ok(_) => {}
+        Err(super::limits::Beyond::Paths(fl)) => {
+            let (at, f) = &flows_raw[fl];
+            return Err(ctx.err(
+                *at,
+                format!(
+                    "flow `{}`: the flows have more than {MAX_PATHS} complete paths together, counting up to this one (the limit: `check`, `diff` and `paths` evaluate every path); ask fewer questions, or ask some only where an earlier answer makes them relevant (`ask_if`)",
+                    f.id
+                ),
+            ));
+        }
+        Err(super::limits::Beyond::Advice(fl, path)) => {
+            let (at, f) = &flows_raw[fl];
+            return Err(ctx.err(
+                *at,
+                format!(
+                    "flow `{}`: the path {path} gives more than {MAX_ADVICE} recommendations (the limit)",
+                    f.id
+                ),
+            ));
+        }
+    }
     Ok(Out { book, missing, stale, untracked, app_keys })
+}
+
+/// The parts of a recommendation written in full (with a condition, citations or facts).
+fn full_parts(r: &raw::Rec) -> Vec<&raw::FullPart> {
+    let body: &[RawPart] = match &r.body {
+        Body::One(_) => &[],
+        Body::Parts(p) => p,
+    };
+    body.iter()
+        .chain(&r.steps)
+        .filter_map(|p| match p {
+            RawPart::Full(f) => Some(f),
+            RawPart::Text(_) => None,
+        })
+        .collect()
 }
 
 /// `YYYY-MM`, or with `day_ok` also `YYYY-MM-DD`.
@@ -731,7 +844,7 @@ fn placeholders(s: &str) -> Vec<&str> {
 
 /// Lists the string leaves of a translation table as (dotted key, text); array items get
 /// their index as the last key part.
-fn leaves(v: &toml::Value, prefix: String, out: &mut Vec<(String, String)>) -> Result<(), String> {
+fn leaves(v: &toml::Value, prefix: String, out: &mut Vec<(String, String)>) -> Result<(), (String, String)> {
     let join = |k: &str| if prefix.is_empty() { k.to_string() } else { format!("{prefix}.{k}") };
     match v {
         toml::Value::String(s) => out.push((prefix.clone(), s.clone())),
@@ -745,7 +858,7 @@ fn leaves(v: &toml::Value, prefix: String, out: &mut Vec<(String, String)>) -> R
                 leaves(v, join(&i.to_string()), out)?;
             }
         }
-        _ => return Err(format!("`{prefix}` must be text")),
+        _ => return Err((prefix.clone(), format!("`{prefix}` must be text"))),
     }
     Ok(())
 }
@@ -761,24 +874,24 @@ struct Languages {
 
 /// Builds each language's text table: the rulebook's texts (translated, or the source
 /// language's where a translation is missing), then the app's own texts.
-fn languages(langs: &[LangFile], texts: &Texts) -> Result<Languages, Error> {
-    let at = |l: &LangFile, key: &str| -> Option<usize> {
-        // The line of the key's last part, as a hint (good enough for an error message).
+fn languages(langs: &[LangFile], texts: &Texts, root: &str) -> Result<Languages, Error> {
+    let at = |l: &LangFile, key: &str| -> usize {
+        // The line of the key's last part, as a hint (good enough for an error message); the
+        // first line when it is not found.
         let last = key.rsplit('.').next().unwrap_or(key);
         l.text
             .find(&format!("{last} "))
             .or_else(|| l.text.find(last))
-            .map(|o| l.text[..o].matches('\n').count() + 1)
+            .map_or(1, |o| l.text[..o].matches('\n').count() + 1)
     };
-    let err =
-        |l: &LangFile, line: Option<usize>, message: String| Error { file: l.file.clone(), line, message };
+    let err = |l: &LangFile, line: usize, message: String| Error { file: l.file.clone(), line, message };
     let source: Option<&LangFile> = langs.first();
     match source {
         Some(s) if s.doc.language.code == SOURCE_LANG => {}
         Some(other) => {
             return Err(err(
                 other,
-                None,
+                1,
                 format!("the language folder needs `{SOURCE_LANG}.toml`, the rulebook's own language"),
             ))
         }
@@ -822,7 +935,7 @@ fn languages(langs: &[LangFile], texts: &Texts) -> Result<Languages, Error> {
             }
             let mut found = Vec::new();
             leaves(&toml::Value::Table(l.doc.rest.clone()), String::new(), &mut found)
-                .map_err(|m| err(l, None, m))?;
+                .map_err(|(key, m)| err(l, at(l, &key), m))?;
             let mut have = vec![false; texts.list.len()];
             for (k, t) in found {
                 let Some(&i) = keys.get(k.as_str()) else {
@@ -877,9 +990,14 @@ fn languages(langs: &[LangFile], texts: &Texts) -> Result<Languages, Error> {
                 }
                 _ => {
                     let l = l.unwrap();
+                    // Named at the [app] table (or the key, if it is there but empty).
+                    let line = match l.doc.app.get(k) {
+                        Some(_) => at(l, k),
+                        None => l.text.find("[app]").map_or(1, |o| l.text[..o].matches('\n').count() + 1),
+                    };
                     return Err(err(
                         l,
-                        None,
+                        line,
                         format!("[app] is missing `{k}` (every language has every app text)"),
                     ));
                 }
@@ -896,10 +1014,10 @@ fn languages(langs: &[LangFile], texts: &Texts) -> Result<Languages, Error> {
         }
         let joined: String = all.concat();
         if joined.len() > crate::MAX_TEXT_BYTES {
-            let file = l.map_or_else(|| "rules/i18n".to_string(), |l| l.file.clone());
+            let file = l.map_or_else(|| root.to_string(), |l| l.file.clone());
             return Err(Error {
                 file,
-                line: None,
+                line: 1,
                 message: format!(
                     "the {code} texts are {} bytes, more than the {} a language may hold",
                     joined.len(),
@@ -916,13 +1034,10 @@ fn languages(langs: &[LangFile], texts: &Texts) -> Result<Languages, Error> {
             })
             .collect();
         if let Some(i) = all.iter().position(|t| t.contains(crate::TEXTS_SEPARATOR)) {
+            // (The rulebook's own texts are checked where they are written, by `Texts::add`.)
             let key = texts.list.get(i).map_or_else(|| app_keys[i - app_base].clone(), |(k, _)| k.clone());
-            let file = l.map_or_else(|| "rules/i18n".to_string(), |l| l.file.clone());
-            return Err(Error {
-                file,
-                line: None,
-                message: format!("`{key}` holds the control character U+001F"),
-            });
+            let (file, line) = l.map_or_else(|| (root.to_string(), 1), |l| (l.file.clone(), at(l, &key)));
+            return Err(Error { file, line, message: format!("`{key}` holds the control character U+001F") });
         }
         let table = TextTable { all: leak_str(joined), ends: leak_slice(ends) };
         // Every language but the source language travels in a file of its own beside the app.

@@ -8,7 +8,8 @@
 //! and parentheses combine; a bare name refers to a `[define]` entry.
 
 use super::leak_slice;
-use crate::{Cond, DefIx, QIx};
+use crate::{Cond, DefIx, QIx, MAX_CONDITION_SIZE, MAX_NESTING};
+use std::cell::Cell;
 
 /// What a condition may refer to.
 pub struct Scope<'a, 'b> {
@@ -20,10 +21,32 @@ pub struct Scope<'a, 'b> {
     pub allowed: &'b dyn Fn(QIx) -> Option<&'static str>,
 }
 
-/// Parses a condition; the error is a sentence naming the problem.
+/// Parses a condition; the error is a sentence naming the problem. A condition nests at most
+/// [`MAX_NESTING`] levels and has at most [`MAX_CONDITION_SIZE`] parts (its named conditions
+/// written out): the parser stops at the limit, so no condition can overflow a stack or grow
+/// without bound.
 pub fn parse(src: &str, scope: &Scope<'_, '_>) -> Result<Cond, String> {
-    let mut p = Parser { toks: tokens(src), pos: 0, scope, depth: 0, src: src.to_string(), via: Vec::new() };
+    let size = Cell::new(0);
+    let mut p = Parser {
+        toks: tokens(src),
+        pos: 0,
+        scope,
+        depth: 0,
+        nest: 0,
+        size: &size,
+        src: shorten(src),
+        via: Vec::new(),
+    };
     p.finish()
+}
+
+/// The condition as messages quote it: whole, unless it is very long.
+fn shorten(src: &str) -> String {
+    const MAX: usize = 120;
+    match src.char_indices().nth(MAX) {
+        None => src.to_string(),
+        Some((end, _)) => format!("{}…", &src[..end]),
+    }
 }
 
 fn tokens(src: &str) -> Vec<String> {
@@ -51,7 +74,12 @@ struct Parser<'s, 'a, 'b> {
     toks: Vec<String>,
     pos: usize,
     scope: &'s Scope<'a, 'b>,
+    /// How many named conditions are being expanded.
     depth: usize,
+    /// How deeply the current part nests (`not`, parentheses, named conditions).
+    nest: usize,
+    /// The parts made so far, named conditions written out (shared with their parsers).
+    size: &'s Cell<usize>,
     src: String,
     /// The [define] names being expanded (for messages).
     via: Vec<String>,
@@ -77,6 +105,28 @@ impl Parser<'_, '_, '_> {
         Err(format!("{what}{via}, in `{}`", self.src))
     }
 
+    /// Counts one more part of the condition.
+    fn part(&self) -> Result<(), String> {
+        self.size.set(self.size.get() + 1);
+        if self.size.get() > MAX_CONDITION_SIZE {
+            return self.err(&format!(
+                "the condition has more than {MAX_CONDITION_SIZE} parts (the limit), its named conditions written out"
+            ));
+        }
+        Ok(())
+    }
+
+    /// Goes one level deeper (`not`, a parenthesis, a named condition).
+    fn deeper(&mut self) -> Result<(), String> {
+        self.nest += 1;
+        if self.nest > MAX_NESTING {
+            return self.err(&format!(
+                "the condition nests more than {MAX_NESTING} levels deep (the limit; `not`, parentheses and named conditions count)"
+            ));
+        }
+        Ok(())
+    }
+
     fn finish(&mut self) -> Result<Cond, String> {
         if self.toks.is_empty() {
             return self.err("empty condition");
@@ -95,7 +145,11 @@ impl Parser<'_, '_, '_> {
             self.pos += 1;
             parts.push(self.and()?);
         }
-        Ok(if parts.len() == 1 { parts.pop().unwrap() } else { Cond::Any(leak_slice(parts)) })
+        if parts.len() == 1 {
+            return Ok(parts.pop().unwrap());
+        }
+        self.part()?;
+        Ok(Cond::Any(leak_slice(parts)))
     }
 
     fn and(&mut self) -> Result<Cond, String> {
@@ -104,13 +158,29 @@ impl Parser<'_, '_, '_> {
             self.pos += 1;
             parts.push(self.unary()?);
         }
-        Ok(if parts.len() == 1 { parts.pop().unwrap() } else { Cond::All(leak_slice(parts)) })
+        if parts.len() == 1 {
+            return Ok(parts.pop().unwrap());
+        }
+        self.part()?;
+        Ok(Cond::All(leak_slice(parts)))
     }
 
     fn unary(&mut self) -> Result<Cond, String> {
+        let nest = self.nest;
+        let c = self.unary_inner();
+        self.nest = nest;
+        c
+    }
+
+    fn unary_inner(&mut self) -> Result<Cond, String> {
         match self.next().as_deref() {
-            Some("not") => Ok(Cond::Not(Box::leak(Box::new(self.unary()?)))),
+            Some("not") => {
+                self.deeper()?;
+                self.part()?;
+                Ok(Cond::Not(Box::leak(Box::new(self.unary()?))))
+            }
             Some("(") => {
+                self.deeper()?;
                 let c = self.expr()?;
                 if self.next().as_deref() != Some(")") {
                     return self.err("missing `)`");
@@ -125,11 +195,15 @@ impl Parser<'_, '_, '_> {
                     if self.depth > 8 {
                         return self.err("definitions nest too deeply (a cycle?)");
                     }
+                    self.deeper()?;
+                    self.part()?;
                     let mut inner = Parser {
                         toks: tokens(src),
                         pos: 0,
                         scope: self.scope,
                         depth: self.depth + 1,
+                        nest: self.nest,
+                        size: self.size,
                         src: self.src.clone(),
                         via: [self.via.clone(), vec![name.to_string()]].concat(),
                     };
@@ -167,6 +241,7 @@ impl Parser<'_, '_, '_> {
                 break;
             }
         }
+        self.part()?;
         Ok(Cond::Is(q, mask))
     }
 }

@@ -9,10 +9,12 @@
 mod assemble;
 pub mod bake;
 mod cond;
+pub mod limits;
 mod raw;
 
-use crate::Rulebook;
+use crate::{Rulebook, MAX_FILE_BYTES, MAX_RULEBOOK_BYTES};
 use std::fmt;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// A problem in the rulebook: where it is and what is wrong.
@@ -20,17 +22,15 @@ use std::path::{Path, PathBuf};
 pub struct Error {
     /// The file, as given (relative paths stay relative).
     pub file: String,
-    /// 1-based line, when known.
-    pub line: Option<usize>,
+    /// 1-based line: where the item is written, or for a problem with a whole file, the line
+    /// that names it (an `include`), else its first line.
+    pub line: usize,
     pub message: String,
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{line}: {}", self.file, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
-        }
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
     }
 }
 
@@ -73,9 +73,11 @@ impl File {
 /// any root file (which may hold the whole rulebook, or include other files).
 pub fn compile(root: &Path) -> Result<Compiled, Error> {
     let root_file = if root.is_dir() { root.join("rulebook.toml") } else { root.to_path_buf() };
-    let files = load(&root_file)?;
-    let lang_dir = root_file.parent().unwrap_or(Path::new(".")).join("i18n");
-    let langs = languages(&lang_dir)?;
+    let folder = root_file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut reader = Reader::new(folder);
+    let files = load(&root_file, &mut reader)?;
+    let lang_dir = folder.join("i18n");
+    let langs = languages(&lang_dir, &mut reader)?;
     let mut read: Vec<PathBuf> = files.iter().map(|f| PathBuf::from(&f.name)).collect();
     read.extend(langs.iter().map(|l| PathBuf::from(&l.file)));
     read.extend(langs.iter().filter(|l| l.lock.is_some()).map(|l| lock_path(Path::new(&l.file))));
@@ -101,8 +103,14 @@ pub fn fingerprint(text: &str) -> String {
 }
 
 /// Reads a lock file: one `key fingerprint` per line; `#` starts a comment.
-fn read_lock(path: &Path) -> Result<Option<std::collections::HashMap<String, String>>, Error> {
-    let Ok(text) = std::fs::read_to_string(path) else { return Ok(None) };
+fn read_lock(
+    path: &Path,
+    reader: &mut Reader,
+) -> Result<Option<std::collections::HashMap<String, String>>, Error> {
+    if std::fs::symlink_metadata(path).is_err() {
+        return Ok(None);
+    }
+    let text = reader.read(path)?;
     let file = path.display().to_string();
     let mut out = std::collections::HashMap::new();
     for (n, line) in text.lines().enumerate() {
@@ -118,7 +126,7 @@ fn read_lock(path: &Path) -> Result<Option<std::collections::HashMap<String, Str
             _ => {
                 return Err(Error {
                     file,
-                    line: Some(n + 1),
+                    line: n + 1,
                     message: "expected `key fingerprint` (16 hex digits): write this file with `icp-advisor texts --stamp`".into(),
                 })
             }
@@ -147,23 +155,134 @@ pub fn lock_file(book: &Rulebook, code: &str, translated: &[&str]) -> String {
     out
 }
 
-fn read(path: &Path) -> Result<String, Error> {
-    std::fs::read_to_string(path).map_err(|e| Error {
-        file: path.display().to_string(),
-        line: None,
-        message: format!("cannot read: {e}"),
-    })
+/// Reads a file that must be a regular file (not a folder, a FIFO, a device or a socket, which
+/// could block or never end) of at most `max` bytes. The file is opened without blocking and
+/// checked again once open, so a file swapped for a FIFO meanwhile is refused too.
+pub fn read_regular(path: &Path, max: u64) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+    let not_regular = |meta: &std::fs::Metadata| -> Result<(), String> {
+        if meta.is_file() {
+            Ok(())
+        } else {
+            Err(format!("cannot read: it is {}, not a regular file", file_kind(meta)))
+        }
+    };
+    not_regular(&meta)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        const O_NONBLOCK: i32 = 0o4000;
+        options.custom_flags(O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let meta = file.metadata().map_err(|e| format!("cannot read: {e}"))?;
+    not_regular(&meta)?;
+    if meta.len() > max {
+        return Err(format!("is {} bytes; at most {max} are read", meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(max + 1).read_to_end(&mut bytes).map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > max {
+        return Err(format!("grew past {max} bytes while it was read; at most {max} are read"));
+    }
+    Ok(bytes)
+}
+
+/// What a file that is not a regular file is, in words.
+fn file_kind(meta: &std::fs::Metadata) -> &'static str {
+    let t = meta.file_type();
+    if t.is_dir() {
+        return "a folder";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a FIFO (a named pipe)";
+        } else if t.is_char_device() {
+            return "a character device";
+        } else if t.is_block_device() {
+            return "a block device";
+        } else if t.is_socket() {
+            return "a socket";
+        }
+    }
+    "a special file"
+}
+
+/// Reads the files of one rulebook: regular files only, each of at most [`MAX_FILE_BYTES`],
+/// together at most [`MAX_RULEBOOK_BYTES`], and (but for the root file, which the person
+/// names) inside the rulebook's folder once links are followed.
+pub(crate) struct Reader {
+    /// The rulebook's folder, links resolved (`None` if it cannot be resolved).
+    folder: Option<PathBuf>,
+    shown: String,
+    total: u64,
+}
+
+impl Reader {
+    fn new(folder: &Path) -> Reader {
+        Reader { folder: folder.canonicalize().ok(), shown: folder.display().to_string(), total: 0 }
+    }
+
+    /// The text of a file; the error names the file (at its first line).
+    fn read(&mut self, path: &Path) -> Result<String, Error> {
+        self.read_inner(path, true).map_err(|message| Error {
+            file: path.display().to_string(),
+            line: 1,
+            message,
+        })
+    }
+
+    /// The root file: anywhere, but as bounded as the others.
+    fn read_root(&mut self, path: &Path) -> Result<String, Error> {
+        self.read_inner(path, false).map_err(|message| Error {
+            file: path.display().to_string(),
+            line: 1,
+            message,
+        })
+    }
+
+    fn read_inner(&mut self, path: &Path, inside: bool) -> Result<String, String> {
+        if inside {
+            if let (Some(folder), Ok(real)) = (&self.folder, path.canonicalize()) {
+                if !real.starts_with(folder) {
+                    return Err(format!(
+                        "is a link to {}, outside the rulebook's folder {}: a rulebook reads only its own files",
+                        real.display(),
+                        self.shown
+                    ));
+                }
+            }
+        }
+        let bytes = read_regular(path, MAX_FILE_BYTES.min(MAX_RULEBOOK_BYTES - self.total)).map_err(|e| {
+            if e.starts_with("is ") || e.starts_with("grew") {
+                format!(
+                    "{e} (a rulebook file may have at most {MAX_FILE_BYTES} bytes, its files together {MAX_RULEBOOK_BYTES}; {} read before this one)",
+                    self.total
+                )
+            } else {
+                e
+            }
+        })?;
+        self.total += bytes.len() as u64;
+        String::from_utf8(bytes).map_err(|e| {
+            format!("is not UTF-8 text (an invalid byte at offset {})", e.utf8_error().valid_up_to())
+        })
+    }
 }
 
 fn toml_error(name: &str, text: &str, e: &toml::de::Error) -> Error {
-    let line = e.span().map(|s| text.get(..s.start).unwrap_or(text).matches('\n').count() + 1);
+    let line = e.span().map_or(1, |s| text.get(..s.start).unwrap_or(text).matches('\n').count() + 1);
     Error { file: name.to_string(), line, message: e.message().trim().to_string() }
 }
 
 /// Reads the root file and, in order, the files it includes.
-fn load(root: &Path) -> Result<Vec<File>, Error> {
+fn load(root: &Path, reader: &mut Reader) -> Result<Vec<File>, Error> {
     let name = root.display().to_string();
-    let text = read(root)?;
+    let text = reader.read_root(root)?;
     let doc: raw::Doc = toml::from_str(&text).map_err(|e| toml_error(&name, &text, &e))?;
     let includes: Vec<_> = doc.include.iter().map(|i| (i.get_ref().clone(), i.span().start)).collect();
     let mut files = vec![File { name, text, doc }];
@@ -174,7 +293,7 @@ fn load(root: &Path) -> Result<Vec<File>, Error> {
         if include.contains("..") || Path::new(&include).is_absolute() {
             return Err(Error {
                 file: here.name.clone(),
-                line: Some(here.line(at)),
+                line: here.line(at),
                 message: format!("include `{include}` must be a path inside the rulebook's folder"),
             });
         }
@@ -182,24 +301,27 @@ fn load(root: &Path) -> Result<Vec<File>, Error> {
         if files.iter().any(|f| f.name == name) {
             return Err(Error {
                 file: here.name.clone(),
-                line: Some(here.line(at)),
+                line: here.line(at),
                 message: format!("`{include}` is included twice"),
             });
         }
-        let text = read(&path).map_err(|mut e| {
-            e.message = format!("{} (included from {}:{})", e.message, here.name, here.line(at));
-            e
+        // A file that cannot be read is named where it is included.
+        let text = reader.read(&path).map_err(|e| Error {
+            file: here.name.clone(),
+            line: here.line(at),
+            message: format!("include `{include}`: {}: {}", e.file, e.message),
         })?;
         let doc: raw::Doc = toml::from_str(&text).map_err(|e| toml_error(&name, &text, &e))?;
-        for (what, present) in [
-            ("version", doc.version.is_some()),
-            ("gathered", doc.gathered.is_some()),
-            ("include", !doc.include.is_empty()),
+        let line = |offset: usize| text.get(..offset).unwrap_or(&text).matches('\n').count() + 1;
+        for (what, at) in [
+            ("version", doc.version.as_ref().map(|v| v.span().start)),
+            ("gathered", doc.gathered.as_ref().map(|g| g.span().start)),
+            ("include", doc.include.first().map(|i| i.span().start)),
         ] {
-            if present {
+            if let Some(at) = at {
                 return Err(Error {
                     file: name,
-                    line: None,
+                    line: line(at),
                     message: format!("`{what}` belongs in the root file only"),
                 });
             }
@@ -220,7 +342,7 @@ pub(crate) struct LangFile {
 
 /// Reads every `<code>.toml` of the language folder: English (the rulebook's own language)
 /// first, then the others by code. Without the folder, the rulebook has English only.
-fn languages(dir: &Path) -> Result<Vec<LangFile>, Error> {
+fn languages(dir: &Path, reader: &mut Reader) -> Result<Vec<LangFile>, Error> {
     let mut paths: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(entries) => entries
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -232,20 +354,21 @@ fn languages(dir: &Path) -> Result<Vec<LangFile>, Error> {
     let mut out = Vec::new();
     for path in paths {
         let file = path.display().to_string();
-        let text = read(&path)?;
+        let text = reader.read(&path)?;
         let doc: raw::LangDoc = toml::from_str(&text).map_err(|e| toml_error(&file, &text, &e))?;
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
         if doc.language.code != stem {
+            let at = text.find("code").unwrap_or(0);
             return Err(Error {
                 file,
-                line: None,
+                line: text[..at].matches('\n').count() + 1,
                 message: format!(
                     "[language] code is `{}` but the file is named `{stem}.toml`: name the file after the code",
                     doc.language.code
                 ),
             });
         }
-        let lock = read_lock(&lock_path(&path))?;
+        let lock = read_lock(&lock_path(&path), reader)?;
         out.push(LangFile { file, text, doc, lock });
     }
     // The source language first.
