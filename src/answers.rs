@@ -186,11 +186,42 @@ pub trait AnswerValue: Sized {
     fn entries(&self) -> Option<Vec<(String, Self)>>;
 }
 
+/// The largest answers text accepted, in bytes (the CLI's input, the JS API's string).
+pub const MAX_INPUT: usize = 1 << 20;
+
+/// Reads answers given as JSON text (the CLI's input, or a string given to the JS API's
+/// `evaluate`): the same text gets the same message from both. A key given twice is refused
+/// (not silently one of them kept), as are a byte order mark and empty text, each with a
+/// message of its own.
+pub fn input_from_text(text: &str) -> Result<AnswersInput, String> {
+    if text.len() > MAX_INPUT {
+        return Err(format!("the answers are {} bytes; at most {MAX_INPUT} are accepted", text.len()));
+    }
+    if text.starts_with('\u{feff}') {
+        return Err(
+            "the answers start with a byte order mark (U+FEFF): save them as UTF-8 without one".to_string()
+        );
+    }
+    if text.trim_matches([' ', '\t', '\n', '\r']).is_empty() {
+        return Err("the answers are empty: expected {\"flow\": …, \"answers\": {…}}".to_string());
+    }
+    let value = crate::json::parse(text).map_err(|e| match e.kind {
+        crate::json::JsonProblem::Syntax => format!("the answers are not valid JSON: {e}"),
+        crate::json::JsonProblem::Duplicate => format!("{e}: each key may appear once"),
+        crate::json::JsonProblem::TooDeep => e.to_string(),
+    })?;
+    input_from(&value)
+}
+
 /// Checks the shape of answers given as a JSON-like value: `{"flow": …, "answers": {…}}` or
 /// the bare `{"question": "option"}` map. Each failure is one line naming the key and value.
+/// Keys are checked in sorted order, whatever order they were written or an object holds them
+/// in (a JavaScript object lists keys that look like numbers first), so every caller names
+/// the same mistake first.
 pub fn input_from<V: AnswerValue>(value: &V) -> Result<AnswersInput, String> {
     let top =
         value.entries().ok_or_else(|| format!("expected an object of answers, got {}", value.kind()))?;
+    let top = sorted(top);
     let structured = top.iter().any(|(k, _)| k == "answers" || k == "flow");
     let mut input = AnswersInput::default();
     let mut map = Vec::new();
@@ -219,13 +250,24 @@ pub fn input_from<V: AnswerValue>(value: &V) -> Result<AnswersInput, String> {
     } else {
         map = top;
     }
-    for (q, o) in map {
+    for (q, o) in sorted(map) {
         let o = o.as_text().ok_or_else(|| {
             format!("answer to \"{}\" must be an option id (a string), got {}", shown(&q), o.kind())
         })?;
         input.answers.insert(q, o);
     }
     Ok(input)
+}
+
+/// Entries sorted by key (through a map: inserting one by one sorts without the standard
+/// library's sort, which would add to the Wasm, and in n log n for any input). Equal keys
+/// cannot occur: JSON text with them is refused, and an object cannot hold them.
+fn sorted<V>(entries: Vec<(String, V)>) -> Vec<(String, V)> {
+    let mut map = BTreeMap::new();
+    for (k, v) in entries {
+        map.entry(k).or_insert(v);
+    }
+    map.into_iter().collect()
 }
 
 /// Why answers were rejected; `Display` gives a one-line message naming the key and value.

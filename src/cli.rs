@@ -65,11 +65,29 @@ Exit codes: 0 ok, 1 problems found (check) or advice changed (diff), 2 bad input
 struct Usage(String);
 
 pub fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    match run(&args) {
-        Ok(code) => code,
-        Err(Usage(msg)) => {
+    // Arguments that are not Unicode are named, not a panic.
+    let args: Result<Vec<String>, _> = std::env::args_os().skip(1).map(|a| a.into_string()).collect();
+    let args = match args {
+        Ok(args) => args,
+        Err(bad) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "icp-advisor: error: the argument {:?} is not valid Unicode",
+                bad.to_string_lossy()
+            );
+            return ExitCode::from(2);
+        }
+    };
+    // The documented exit codes are 0, 1 and 2 only: a bug that panics still ends with 2 and
+    // one line (the panic's own message is printed by the default hook just before).
+    match std::panic::catch_unwind(|| run(&args)) {
+        Ok(Ok(code)) => code,
+        Ok(Err(Usage(msg))) => {
             let _ = writeln!(std::io::stderr(), "icp-advisor: error: {msg}");
+            ExitCode::from(2)
+        }
+        Err(_) => {
+            let _ = writeln!(std::io::stderr(), "icp-advisor: error: an internal error stopped the command (a bug: please report it with the command line)");
             ExitCode::from(2)
         }
     }
@@ -87,6 +105,21 @@ fn options<'a>(args: &'a [String], known: &[&str]) -> Result<Parsed<'a>, Usage> 
     let mut it = args.iter();
     while let Some(a) = it.next() {
         if let Some(name) = a.strip_prefix("--") {
+            // An unknown option is named as such, before asking for its value.
+            let bare = name.split_once('=').map_or(name, |(n, _)| n);
+            if !known.contains(&bare) {
+                let expected: Vec<String> = known.iter().map(|k| format!("--{k}")).collect();
+                return Err(Usage(match expected.as_slice() {
+                    [] => {
+                        format!("unknown option --{} (this command takes none)", crate::answers::shown(bare))
+                    }
+                    _ => format!(
+                        "unknown option --{} (expected one of: {})",
+                        crate::answers::shown(bare),
+                        expected.join(", ")
+                    ),
+                }));
+            }
             let (name, value) = match name.split_once('=') {
                 Some((n, v)) => (n, v),
                 None if FLAGS.contains(&name) => (name, ""),
@@ -95,9 +128,6 @@ fn options<'a>(args: &'a [String], known: &[&str]) -> Result<Parsed<'a>, Usage> 
                     (name, v.as_str())
                 }
             };
-            if !known.contains(&name) {
-                return Err(Usage(format!("unknown option --{name}")));
-            }
             opts.push((name, value));
         } else {
             pos.push(a.as_str());
@@ -195,16 +225,27 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
                 Some(l) => Lens::parse(l)
                     .ok_or_else(|| Usage(format!("unknown lens \"{l}\" (expected all or faq)")))?,
             };
+            let max = crate::input::MAX_INPUT;
             let bytes = match pos.as_slice() {
                 [] | ["-"] => {
                     let mut buf = Vec::new();
                     std::io::stdin()
-                        .take(crate::input::MAX_INPUT as u64 + 1)
+                        .take(max as u64 + 1)
                         .read_to_end(&mut buf)
                         .map_err(|e| Usage(format!("cannot read standard input: {e}")))?;
+                    if buf.len() > max {
+                        return Err(Usage(format!(
+                            "standard input has more than {max} bytes; at most {max} are accepted"
+                        )));
+                    }
                     buf
                 }
-                [file] => std::fs::read(file).map_err(|e| Usage(format!("cannot read {file}: {e}")))?,
+                [file] => icp_rules::compile::read_regular(Path::new(file), max as u64).map_err(|e| {
+                    Usage(match e.strip_prefix("is ") {
+                        Some(size) => format!("{file} is {}", size.replace("are read", "are accepted")),
+                        None => format!("{file}: {e} (answers can also come on standard input: -)"),
+                    })
+                })?,
                 _ => return Err(Usage("evaluate takes one FILE (or -)".into())),
             };
             let answers = crate::input::answers_from_bytes(book, &bytes).map_err(Usage)?;
@@ -470,7 +511,8 @@ fn check_command(
             })
             .sum()
     };
-    match std::fs::read(faq_path) {
+    let read = |path: &str| icp_rules::compile::read_regular(Path::new(path), icp_rules::MAX_FILE_BYTES);
+    match read(faq_path) {
         Ok(bytes) => {
             let quote_problems = check::check_quotes(book, &String::from_utf8_lossy(&bytes));
             if quote_problems.is_empty() {
@@ -487,7 +529,7 @@ fn check_command(
     }
     let external = cites(SourceKind::External);
     if external > 0 {
-        match std::fs::read(practice_path) {
+        match read(practice_path) {
             Ok(bytes) => {
                 let quote_problems = check::check_practice_quotes(book, &String::from_utf8_lossy(&bytes));
                 if quote_problems.is_empty() {

@@ -34,7 +34,7 @@ use crate::report::{advise, catalogue, Lens};
 use crate::route::Theme;
 use crate::rulebook::{Lang, LangExt, RULEBOOK};
 use crate::ui::state::{Message, Setting};
-use js_sys::{Array, Object, Reflect, JSON};
+use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -87,13 +87,11 @@ impl AnswerValue for JsValue {
     }
 }
 
-/// Reads answers from a JS value (or its JSON text), with the CLI's shape check.
+/// Reads answers from a JS value (or its JSON text, read as the CLI reads it), with the CLI's
+/// shape check: the same answers get the same message.
 pub fn input_from_js(value: &JsValue) -> Result<AnswersInput, String> {
     match value.as_string() {
-        Some(text) => {
-            let parsed = JSON::parse(&text).map_err(|_| "answers text is not valid JSON".to_string())?;
-            input_from(&parsed)
-        }
+        Some(text) => crate::answers::input_from_text(&text),
         None => input_from(value),
     }
 }

@@ -15,6 +15,7 @@ pub mod input;
 /// library`, loaded by `icp-advisor.js`) and in every debug build, not in the page's Wasm.
 #[cfg(all(target_arch = "wasm32", any(feature = "library", debug_assertions)))]
 pub mod js_api;
+pub mod json;
 pub mod paths;
 pub mod present;
 pub mod report;

@@ -682,7 +682,13 @@ fn flow_graph(fi: usize, lang: Lang, app: &dyn Fn(&Route) -> String) -> (Graph, 
 /// summary of what it wrote.
 pub fn write(dir: &Path) -> Result<String, String> {
     let index_path = dir.join("index.html");
-    let index = std::fs::read_to_string(&index_path).map_err(|e| format!("{}: {e}", index_path.display()))?;
+    // (Trunk's output: bounded all the same, like every file the tools read.)
+    let read = |path: &Path| {
+        icp_rules::compile::read_regular(path, 16 << 20)
+            .and_then(|b| String::from_utf8(b).map_err(|_| "is not UTF-8 text".to_string()))
+            .map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let index = read(&index_path)?;
     let link = find_tag(&index, "<link rel=\"stylesheet\"").ok_or("index.html has no stylesheet link")?;
     let css_name = link
         .split("href=\"")
@@ -690,7 +696,7 @@ pub fn write(dir: &Path) -> Result<String, String> {
         .and_then(|h| h.split('"').next())
         .map(|h| h.trim_start_matches("./").to_string())
         .ok_or("the stylesheet link has no href")?;
-    let css = std::fs::read_to_string(dir.join(&css_name)).map_err(|e| format!("{css_name}: {e}"))?;
+    let css = read(&dir.join(&css_name))?;
     let site = build(&index, &css, &css_name)?;
     std::fs::write(&index_path, &site.index).map_err(|e| e.to_string())?;
     let mut summary = format!("site: index.html with {} first screens\n", first_screens().len());

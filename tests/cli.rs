@@ -12,7 +12,8 @@ fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("binary runs");
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    // (The tool may stop reading early: over the limit, or when it needs no input.)
+    let _ = child.stdin.take().unwrap().write_all(stdin);
     let out = child.wait_with_output().unwrap();
     (
         out.status.code().unwrap_or(-1),
@@ -124,7 +125,7 @@ fn bad_input_gets_one_line_and_exit_2() {
     assert_bad(br#"{"flow":"need","extra":1}"#, &["extra"]);
     assert_bad(b"[1,2,3]", &["array"]);
     assert_bad(b"{not json", &["not valid JSON"]);
-    assert_bad(b"", &["not valid JSON"]);
+    assert_bad(b"", &["the answers are empty"]);
     assert_bad(b"{\"hosting\": \"\xff\xfe\"}", &["UTF-8"]);
     assert_bad(b"{}", &["no flow"]);
 }
@@ -446,4 +447,80 @@ fn a_changed_english_text_makes_its_translation_stale_until_stamped() {
     let err = icp_rules::compile::compile(&dir).err().expect("a damaged lock fails").to_string();
     assert!(err.ends_with("zh-CN.lock:2: expected `key fingerprint` (16 hex digits): write this file with `icp-advisor texts --stamp`"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+// ───────────────────────────── bounded, one message per mistake ─────────────────────────────
+
+/// Each mistake has a message of its own: an unknown option is named as unknown (not asked for
+/// a value), a byte order mark, a key given twice, empty input, too much on standard input
+/// (not a made-up size).
+#[test]
+fn each_mistake_gets_its_own_message() {
+    let (code, _, err) = run(&["evaluate", "--bogus"], b"");
+    assert_eq!((code, err.trim()), (2, "icp-advisor: error: unknown option --bogus (expected one of: --format, --lang, --lens, --rules)"));
+    let (code, _, err) = run(&["paths", "--frmat=csv"], b"");
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown option --frmat (expected one of: --flow, --format, --lang, --rules)"), "{err}");
+    assert_bad(b"\xef\xbb\xbf{\"sc-server\": \"none\"}", &["byte order mark (U+FEFF)"]);
+    assert_bad(
+        br#"{"flow":"need","answers":{"hosting":"outside","hosting":"hong-kong"}}"#,
+        &["the key \"hosting\" is given a second time at line 1 column 47: each key may appear once"],
+    );
+    assert_bad(br#"{"flow":"need","flow":"need"}"#, &["the key \"flow\" is given a second time"]);
+    assert_bad(b" \n", &["the answers are empty"]);
+    // Keys are checked in sorted order, however they were written.
+    assert_bad(br#"{"zzz":"x","cdn":5}"#, &["answer to \"cdn\" must be an option id (a string), got a number"]);
+    let (code, _, err) = run(&["evaluate"], &vec![b' '; 2 << 20]);
+    assert_eq!(code, 2);
+    assert_eq!(err.trim(), "icp-advisor: error: standard input has more than 1048576 bytes; at most 1048576 are accepted");
+}
+
+/// Only bounded regular files are read: a huge file is refused by its size before it is read,
+/// a device or a FIFO without reading (or waiting for) anything.
+#[cfg(unix)]
+#[test]
+fn evaluate_reads_only_a_bounded_regular_file() {
+    let dir = std::env::temp_dir().join(format!("icp-cli-files-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let huge = dir.join("huge.json");
+    std::fs::File::create(&huge).unwrap().set_len(200 << 20).unwrap();
+    let fifo = dir.join("fifo");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    for (file, want) in [
+        (huge.to_str().unwrap(), format!("{} is 209715200 bytes; at most 1048576 are accepted", huge.display())),
+        ("/dev/zero", "/dev/zero: cannot read: it is a character device, not a regular file (answers can also come on standard input: -)".to_string()),
+        (fifo.to_str().unwrap(), format!("{}: cannot read: it is a FIFO (a named pipe), not a regular file (answers can also come on standard input: -)", fifo.display())),
+        (dir.to_str().unwrap(), format!("{}: cannot read: it is a folder, not a regular file (answers can also come on standard input: -)", dir.display())),
+    ] {
+        let (code, out, err) = run(&["evaluate", file], b"");
+        assert_eq!((code, out.as_str(), err.trim()), (2, "", format!("icp-advisor: error: {want}").as_str()));
+    }
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// A condition nested 20,000 deep used to overflow the stack (exit 134, no place named): every
+/// command that compiles a rulebook now refuses it with `file:line` and a documented exit code.
+#[test]
+fn a_deeply_nested_condition_is_refused_with_its_place_by_every_command() {
+    let deep = rules_copy("deep", "faq/1.2.toml", |t| {
+        t.replacen("when = \"", &format!("when = \"{}", "not ".repeat(20_000)), 1)
+    });
+    let path = deep.to_str().unwrap();
+    for (args, code) in [
+        (vec!["check", path], 1),
+        (vec!["diff", path], 2),
+        (vec!["paths", "--rules", path], 2),
+        (vec!["evaluate", "--rules", path], 2),
+        (vec!["questions", "--rules", path], 2),
+    ] {
+        let (got, out, err) = run(&args, br#"{"sc-server":"none"}"#);
+        assert_eq!(got, code, "{args:?}: {err}");
+        let said = if code == 1 { &out } else { &err };
+        assert!(
+            said.contains("faq/1.2.toml:") && said.contains("the condition nests more than 32 levels deep"),
+            "{args:?}: {said}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(deep);
 }

@@ -6,6 +6,7 @@
 use icp_advisor::answers::AnswersInput;
 use icp_advisor::engine::evaluate;
 use icp_advisor::input::{answers_from_bytes, answers_from_json};
+use icp_advisor::json::{self, Json, JsonProblem};
 use icp_advisor::route;
 use icp_advisor::rulebook::RULEBOOK;
 use proptest::prelude::*;
@@ -64,6 +65,79 @@ proptest! {
     }
 }
 
+/// Whether our reading of JSON is serde_json's (numbers compared by value).
+fn same_json(ours: &Json, theirs: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match (ours, theirs) {
+        (Json::Null, Value::Null) => true,
+        (Json::Bool(a), Value::Bool(b)) => a == b,
+        (Json::Number(a), Value::Number(_)) => {
+            serde_json::from_str::<Value>(a).ok() == serde_json::from_str::<Value>(&theirs.to_string()).ok()
+        }
+        (Json::String(a), Value::String(b)) => a == b,
+        (Json::Array(a), Value::Array(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_json(x, y)),
+        (Json::Object(a), Value::Object(b)) => {
+            a.len() == b.len() && a.iter().all(|(k, v)| b.get(k).is_some_and(|w| same_json(v, w)))
+        }
+        _ => false,
+    }
+}
+
+fn json_values() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+        any::<String>().prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 32, 6, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            proptest::collection::btree_map(any::<String>(), inner, 0..6)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    /// The JSON reader of the CLI and the JS API never panics, on any text.
+    #[test]
+    fn the_json_reader_never_panics(s in any::<String>()) {
+        let _ = json::parse(&s);
+        if let Err(m) = icp_advisor::answers::input_from_text(&s) {
+            prop_assert!(!m.contains('\n') && !m.is_empty());
+        }
+    }
+
+    /// Every JSON value serde_json writes, the reader reads back as the same value.
+    #[test]
+    fn the_json_reader_reads_what_serde_json_writes(v in json_values()) {
+        let text = serde_json::to_string(&v).unwrap();
+        let ours = json::parse(&text);
+        prop_assert!(ours.as_ref().is_ok_and(|o| same_json(o, &v)), "{text:?}: {ours:?}");
+        let pretty = serde_json::to_string_pretty(&v).unwrap();
+        prop_assert!(json::parse(&pretty).is_ok_and(|o| same_json(&o, &v)));
+    }
+
+    /// On text made of JSON's own characters, the reader accepts what serde_json accepts (the
+    /// same value) and refuses what it refuses, but for what it refuses on purpose: a key given
+    /// twice (serde_json keeps the last), nesting past 128 levels, a number too large for it.
+    #[test]
+    fn the_json_reader_agrees_with_serde_json(s in r#"[ \[\]{}":,0-9eE.+\-tnrufalsx\\/bd]{0,40}"#) {
+        let theirs = serde_json::from_str::<serde_json::Value>(&s);
+        match json::parse(&s) {
+            Ok(ours) => match &theirs {
+                Ok(t) => prop_assert!(same_json(&ours, t), "{s:?}: {ours:?} / {t:?}"),
+                Err(e) => prop_assert!(e.to_string().contains("out of range"), "{s:?}: we accept, serde_json: {e}"),
+            },
+            Err(e) if e.kind == JsonProblem::Syntax => prop_assert!(theirs.is_err(), "{s:?}: we refuse ({e}), serde_json accepts"),
+            Err(_) => {}
+        }
+    }
+}
+
 /// Generous bounds (debug build, busy machine): the point is "milliseconds, not seconds".
 fn quick<T>(what: &str, f: impl FnOnce() -> T) -> T {
     let start = std::time::Instant::now();
@@ -87,13 +161,20 @@ fn huge_inputs_are_handled_in_milliseconds() {
     ))
     .is_err());
     assert!(quick("deep JSON", || answers_from_json(&RULEBOOK, &"[".repeat(100_000))).is_err());
+    let many_keys = format!("{{{}\"x\":1}}", (0..60_000).map(|i| format!("\"k{i}\":\"v\",")).collect::<String>());
+    assert!(many_keys.len() < 1 << 20);
+    // (Each key is read, checked for a repeat and sorted: linearithmic, though not a few
+    // milliseconds in a debug build; a quadratic check took minutes.)
+    let start = std::time::Instant::now();
+    assert!(answers_from_json(&RULEBOOK, &many_keys).is_err());
+    assert!(start.elapsed() < std::time::Duration::from_secs(3), "60,000 keys took {:?}", start.elapsed());
     assert!(quick("invalid UTF-8", || answers_from_bytes(&RULEBOOK, &[0xff; 1 << 20])).is_err());
 }
 
 #[test]
 fn huge_and_deep_inputs_are_refused_cleanly() {
     let deep = "[".repeat(100_000);
-    assert!(answers_from_json(&RULEBOOK, &deep).unwrap_err().contains("not valid JSON"));
+    assert!(answers_from_json(&RULEBOOK, &deep).unwrap_err().contains("nest more than 128 levels deep"));
     let huge = vec![b' '; 2 << 20];
     assert!(answers_from_bytes(&RULEBOOK, &huge).unwrap_err().contains("at most"));
     let long_fragment = format!("#/need?{}", "hosting=outside&".repeat(100_000));
