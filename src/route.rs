@@ -11,8 +11,13 @@
 //! #/<flow>/result?q=o…                 the result (only once complete)
 //! ```
 //!
+//! Ids need no escaping, but a link that has been through a mail client or a chat may come
+//! back percent-encoded (`hosting=hong%2Dkong`): every part is decoded before it is read.
+//!
 //! Decoding never fails: anything unknown or malformed is dropped, the valid rest kept,
-//! and a [`Notice`] says what was dropped. Pure Rust, tested natively.
+//! and a [`Notice`] says what was dropped. Pure Rust, tested natively. The page's inline head
+//! script ([`crate::head`]) reads the language and the embed options as this module does; a
+//! test in the browser holds the two to the same answers.
 
 use crate::answers::{AnswerError, AnswerSet};
 use crate::engine::evaluate;
@@ -44,6 +49,9 @@ pub enum Notice {
     TooLong,
     /// The link asked for a question or result that does not follow from its answers.
     Redirected,
+    /// The link gives answers (or other query parts) to a page that takes none (the start
+    /// screen, the FAQ): what it gave.
+    NotHere(String),
 }
 
 /// Cuts `s` to at most `max` bytes on a character boundary.
@@ -68,21 +76,49 @@ pub fn decode(fragment: &str) -> (Route, Vec<Notice>) {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     let fragment = fragment.strip_prefix('/').unwrap_or(fragment);
     let (path, query) = fragment.split_once('?').unwrap_or((fragment, ""));
-    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let decoded: Vec<String> = path
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(|s| unescape(s).unwrap_or_else(|| s.to_string()))
+        .collect();
+    let segments: Vec<&str> = decoded.iter().map(String::as_str).collect();
+    // Only a flow takes answers: elsewhere, what the query holds besides the view is said.
+    let elsewhere = |notices: &mut Vec<Notice>| {
+        let parts: Vec<String> = query_pairs(query)
+            .filter_map(|p| match p {
+                Ok((k, _)) if k == "lang" || k == "lens" => None,
+                Ok((k, v)) => Some(format!("{k}={v}")),
+                Err(raw) => Some(raw.to_string()),
+            })
+            .collect();
+        if !parts.is_empty() {
+            notices.push(Notice::NotHere(parts.join("&")));
+        }
+    };
 
     let route = match segments.as_slice() {
-        [] => Route::Start,
-        ["faq"] => Route::Faq(None),
-        ["faq", id] => match RULEBOOK.faq(id) {
-            Some(f) => Route::Faq(Some(f)),
-            None => {
-                notices.push(Notice::UnknownPage(format!("faq/{id}")));
-                Route::Faq(None)
+        [] => {
+            elsewhere(&mut notices);
+            Route::Start
+        }
+        ["faq"] => {
+            elsewhere(&mut notices);
+            Route::Faq(None)
+        }
+        ["faq", id] => {
+            elsewhere(&mut notices);
+            match RULEBOOK.faq(id) {
+                Some(f) => Route::Faq(Some(f)),
+                None => {
+                    notices.push(Notice::UnknownPage(format!("faq/{id}")));
+                    Route::Faq(None)
+                }
             }
-        },
+        }
         [flow, rest @ ..] => match RULEBOOK.flow(flow) {
             None => {
                 notices.push(Notice::UnknownFlow(flow.to_string()));
+                elsewhere(&mut notices);
                 Route::Start
             }
             Some(fi) => {
@@ -94,15 +130,36 @@ pub fn decode(fragment: &str) -> (Route, Vec<Notice>) {
     (route, notices)
 }
 
+/// The `key=value` parts of a query (a fragment's, or the page's), at most [`MAX_PAIRS`] of
+/// them, empty parts skipped, each key and value percent-decoded: `Err` with the part as
+/// written if it has no `=`, an empty key or value, or an escape that is not UTF-8.
+pub fn query_pairs(query: &str) -> impl Iterator<Item = Result<(String, String), &str>> {
+    query.split('&').filter(|p| !p.is_empty()).take(MAX_PAIRS).map(|part| {
+        let (k, v) = part.split_once('=').filter(|(k, v)| !k.is_empty() && !v.is_empty()).ok_or(part)?;
+        match (unescape(k), unescape(v)) {
+            (Some(k), Some(v)) if !k.is_empty() && !v.is_empty() => Ok((k, v)),
+            _ => Err(part),
+        }
+    })
+}
+
+/// Decodes the `%XX` escapes of a fragment's part (`+` stays itself: this is not a form);
+/// `None` if an escape is broken or the bytes are not UTF-8 (as JavaScript's
+/// `decodeURIComponent` throws).
+pub fn unescape(s: &str) -> Option<String> {
+    if !s.contains('%') {
+        return Some(s.to_string());
+    }
+    percent_decode_with(s, false)
+}
+
 fn decode_answers(flow: FlowIx, query: &str, notices: &mut Vec<Notice>) -> AnswerSet {
     let mut pairs = Vec::new();
-    for part in query.split('&').filter(|p| !p.is_empty()).take(MAX_PAIRS) {
-        if part.starts_with("lang=") || part.starts_with("lens=") {
-            continue;
-        }
-        match part.split_once('=') {
-            Some((q, o)) if !q.is_empty() && !o.is_empty() => pairs.push((q, o)),
-            _ => notices.push(Notice::Malformed(part.to_string())),
+    for part in query_pairs(query) {
+        match part {
+            Ok((k, _)) if k == "lang" || k == "lens" => {}
+            Ok(pair) => pairs.push(pair),
+            Err(raw) => notices.push(Notice::Malformed(raw.to_string())),
         }
     }
     if query.split('&').filter(|p| !p.is_empty()).nth(MAX_PAIRS).is_some() {
@@ -110,7 +167,11 @@ fn decode_answers(flow: FlowIx, query: &str, notices: &mut Vec<Notice>) -> Answe
     }
     // A question answered twice keeps its first answer that applies (the lenient reader keeps
     // the last, so it reads them backwards), and the link is said to have repeated it.
-    let (set, mut problems) = AnswerSet::from_pairs_lenient(&RULEBOOK, flow, pairs.iter().rev().copied());
+    let (set, mut problems) = AnswerSet::from_pairs_lenient(
+        &RULEBOOK,
+        flow,
+        pairs.iter().rev().map(|(q, o)| (q.as_str(), o.as_str())),
+    );
     problems.reverse();
     notices.extend(problems.into_iter().map(Notice::Dropped));
     for (i, (q, o)) in pairs.iter().enumerate() {
@@ -155,13 +216,58 @@ fn flow_route(answers: AnswerSet, rest: &[&str], notices: &mut Vec<Notice>) -> R
     }
 }
 
+/// The first value of `key` in a fragment's query (percent-decoded).
+fn fragment_param(fragment: &str, key: &str) -> Option<String> {
+    let fragment = cut(fragment, MAX_FRAGMENT);
+    let (_, query) = fragment.split_once('?')?;
+    query_pairs(query).find_map(|p| p.ok().filter(|(k, _)| k == key)).map(|(_, v)| v)
+}
+
 /// The language a fragment asks for (`lang=` in its query): `None` if it names none,
 /// `Some(Err(tag))` if it names one the advisor does not have.
 pub fn lang_param(fragment: &str) -> Option<Result<Lang, String>> {
+    let tag = fragment_param(fragment, "lang")?;
+    Some(Lang::parse(&tag).ok_or(tag))
+}
+
+/// The language a page opens in: the link's (`lang=` in the fragment), else the page query's
+/// (`options.lang`), else the one saved in this browser — each of them chosen — else the first
+/// of the browser's languages the advisor has, else the source language (not chosen). With the
+/// tag of a language the link asked for and the advisor does not have. The head script chooses
+/// the same way.
+pub fn choose_lang(
+    fragment: &str,
+    options: &EmbedOptions,
+    saved: Option<&str>,
+    browser: &[String],
+) -> (Lang, bool, Option<String>) {
+    let unknown = match lang_param(fragment) {
+        Some(Ok(lang)) => return (lang, true, None),
+        Some(Err(tag)) => Some(tag),
+        None => None,
+    };
+    match options.lang.or_else(|| saved.and_then(Lang::parse)) {
+        Some(lang) => (lang, true, unknown),
+        None => (browser.iter().find_map(|t| Lang::parse(t)).unwrap_or_default(), false, unknown),
+    }
+}
+
+/// Whether a fragment names no place (`#`, `#/`, `#/?lang=…`): an embedded advisor then opens
+/// the flow its page query names.
+pub fn names_no_place(fragment: &str) -> bool {
     let fragment = cut(fragment, MAX_FRAGMENT);
-    let (_, query) = fragment.split_once('?')?;
-    let tag = query.split('&').find_map(|p| p.strip_prefix("lang="))?;
-    Some(Lang::parse(tag).ok_or_else(|| tag.to_string()))
+    let path = fragment.split('?').next().unwrap_or("");
+    path.trim_start_matches('#').trim_start_matches('/').is_empty()
+}
+
+/// The static first screen `index.html` shows before the app runs (the head script picks the
+/// same): the embed mode's first question of the flow the page query names, when the fragment
+/// names no place; else the start screen; in the page's language.
+pub fn first_screen_key(fragment: &str, options: &EmbedOptions, lang: Lang) -> String {
+    match options.flow.filter(|_| options.embed && names_no_place(fragment)) {
+        Some(flow) => format!("{}:{}", RULEBOOK.flows[flow].id, lang.code()),
+        None => format!("start:{}", lang.code()),
+    }
 }
 
 /// Adds the language to an encoded fragment, so a shared link opens in the sender's language.
@@ -172,9 +278,7 @@ pub fn with_lang(fragment: String, lang: Lang) -> String {
 
 /// The lens a fragment asks for (`lens=faq`: the FAQ's advice alone), if any.
 pub fn lens_param(fragment: &str) -> Option<Lens> {
-    let fragment = cut(fragment, MAX_FRAGMENT);
-    let (_, query) = fragment.split_once('?')?;
-    query.split('&').find_map(|p| p.strip_prefix("lens=")).and_then(Lens::parse)
+    fragment_param(fragment, "lens").and_then(|l| Lens::parse(&l))
 }
 
 /// Adds the language (when one was chosen) and the lens (when not the default) to an encoded
@@ -210,6 +314,26 @@ pub fn shareable(route: &Route) -> Route {
             Route::Question { answers: keep, question: *question, changing: false }
         }
         other => other.clone(),
+    }
+}
+
+/// The answers a place holds that count (those its path uses), with their flow: `None` for
+/// the start screen and the FAQ.
+pub fn answers_of(route: &Route) -> Option<AnswerSet> {
+    match route {
+        Route::Question { answers, .. } | Route::Result(answers) => {
+            Some(evaluate(&RULEBOOK, answers).relevant())
+        }
+        _ => None,
+    }
+}
+
+/// Whether `link` (a place the page was opened at) would replace saved answers: it is a place
+/// of the same flow as `saved`, whose answers differ, and `saved` holds some.
+pub fn replaces_saved(link: &Route, saved: &Route) -> bool {
+    match (answers_of(link), answers_of(saved)) {
+        (Some(l), Some(s)) => l.flow() == s.flow() && l != s && !s.is_empty(),
+        _ => false,
     }
 }
 
@@ -369,19 +493,24 @@ pub struct EmbedOptions {
     pub host: Option<String>,
 }
 
-/// Decodes `%XX` escapes (and `+`); `None` if the result is not UTF-8.
+/// Decodes a query value of the page's address: `%XX` escapes, and `+` as a space (a form's
+/// encoding); `None` if an escape is broken or the result is not UTF-8.
 pub fn percent_decode(s: &str) -> Option<String> {
+    percent_decode_with(s, true)
+}
+
+fn percent_decode_with(s: &str, plus_is_space: bool) -> Option<String> {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
         match b[i] {
-            b'%' if i + 2 < b.len() && b[i + 1].is_ascii_hexdigit() && b[i + 2].is_ascii_hexdigit() => {
-                let hex = std::str::from_utf8(&b[i + 1..i + 3]).ok()?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
+            b'%' => {
+                let hex = b.get(i + 1..i + 3).filter(|h| h.iter().all(u8::is_ascii_hexdigit))?;
+                out.push(u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?);
                 i += 3;
             }
-            b'+' => {
+            b'+' if plus_is_space => {
                 out.push(b' ');
                 i += 1;
             }
@@ -396,8 +525,8 @@ pub fn percent_decode(s: &str) -> Option<String> {
 
 /// The embedding page's address for share links: an absolute http(s) URL without a
 /// fragment, and nothing that could break out of an attribute or a link.
-fn host_page(v: &str) -> Option<String> {
-    let url = percent_decode(v)?;
+fn host_page(url: &str) -> Option<String> {
+    let url = url.to_string();
     let ok = (url.starts_with("https://") || url.starts_with("http://"))
         && url.len() <= 2048
         && !url.contains('#')
@@ -426,18 +555,22 @@ impl Theme {
 }
 
 impl EmbedOptions {
+    /// Reads the page's query: every key and value form-decoded (`%XX`, `+`; a part that does
+    /// not decode is skipped); the last of a repeated option counts. The head script reads it
+    /// the same way.
     pub fn parse(search: &str) -> EmbedOptions {
         let search = cut(search, MAX_FRAGMENT);
         let mut o = EmbedOptions::default();
         for part in search.trim_start_matches('?').split('&').take(MAX_PAIRS) {
             let (k, v) = part.split_once('=').unwrap_or((part, ""));
-            match k {
-                "embed" => o.embed = !EMBED_OFF.contains(&v),
-                "flow" => o.flow = RULEBOOK.flow(v),
-                "lang" => o.lang = Lang::parse(v),
-                "theme" => o.theme = Theme::parse(v).unwrap_or_default(),
-                "lens" => o.lens = Lens::parse(v),
-                "host" => o.host = host_page(v),
+            let (Some(k), Some(v)) = (percent_decode(k), percent_decode(v)) else { continue };
+            match k.as_str() {
+                "embed" => o.embed = !EMBED_OFF.contains(&v.as_str()),
+                "flow" => o.flow = RULEBOOK.flow(&v),
+                "lang" => o.lang = Lang::parse(&v),
+                "theme" => o.theme = Theme::parse(&v).unwrap_or_default(),
+                "lens" => o.lens = Lens::parse(&v),
+                "host" => o.host = host_page(&v),
                 _ => {}
             }
         }

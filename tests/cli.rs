@@ -457,10 +457,19 @@ fn a_changed_english_text_makes_its_translation_stale_until_stamped() {
 #[test]
 fn each_mistake_gets_its_own_message() {
     let (code, _, err) = run(&["evaluate", "--bogus"], b"");
-    assert_eq!((code, err.trim()), (2, "icp-advisor: error: unknown option --bogus (expected one of: --format, --lang, --lens, --rules)"));
+    assert_eq!(
+        (code, err.trim()),
+        (
+            2,
+            "icp-advisor: error: unknown option --bogus (expected one of: --format, --lang, --lens, --rules)"
+        )
+    );
     let (code, _, err) = run(&["paths", "--frmat=csv"], b"");
     assert_eq!(code, 2);
-    assert!(err.contains("unknown option --frmat (expected one of: --flow, --format, --lang, --rules)"), "{err}");
+    assert!(
+        err.contains("unknown option --frmat (expected one of: --flow, --format, --lang, --rules)"),
+        "{err}"
+    );
     assert_bad(b"\xef\xbb\xbf{\"sc-server\": \"none\"}", &["byte order mark (U+FEFF)"]);
     assert_bad(
         br#"{"flow":"need","answers":{"hosting":"outside","hosting":"hong-kong"}}"#,
@@ -469,10 +478,16 @@ fn each_mistake_gets_its_own_message() {
     assert_bad(br#"{"flow":"need","flow":"need"}"#, &["the key \"flow\" is given a second time"]);
     assert_bad(b" \n", &["the answers are empty"]);
     // Keys are checked in sorted order, however they were written.
-    assert_bad(br#"{"zzz":"x","cdn":5}"#, &["answer to \"cdn\" must be an option id (a string), got a number"]);
+    assert_bad(
+        br#"{"zzz":"x","cdn":5}"#,
+        &["answer to \"cdn\" must be an option id (a string), got a number"],
+    );
     let (code, _, err) = run(&["evaluate"], &vec![b' '; 2 << 20]);
     assert_eq!(code, 2);
-    assert_eq!(err.trim(), "icp-advisor: error: standard input has more than 1048576 bytes; at most 1048576 are accepted");
+    assert_eq!(
+        err.trim(),
+        "icp-advisor: error: standard input has more than 1048576 bytes; at most 1048576 are accepted"
+    );
 }
 
 /// Only bounded regular files are read: a huge file is refused by its size before it is read,

@@ -75,7 +75,9 @@ fn same_json(ours: &Json, theirs: &serde_json::Value) -> bool {
             serde_json::from_str::<Value>(a).ok() == serde_json::from_str::<Value>(&theirs.to_string()).ok()
         }
         (Json::String(a), Value::String(b)) => a == b,
-        (Json::Array(a), Value::Array(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_json(x, y)),
+        (Json::Array(a), Value::Array(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_json(x, y))
+        }
         (Json::Object(a), Value::Object(b)) => {
             a.len() == b.len() && a.iter().all(|(k, v)| b.get(k).is_some_and(|w| same_json(v, w)))
         }
@@ -161,7 +163,8 @@ fn huge_inputs_are_handled_in_milliseconds() {
     ))
     .is_err());
     assert!(quick("deep JSON", || answers_from_json(&RULEBOOK, &"[".repeat(100_000))).is_err());
-    let many_keys = format!("{{{}\"x\":1}}", (0..60_000).map(|i| format!("\"k{i}\":\"v\",")).collect::<String>());
+    let many_keys =
+        format!("{{{}\"x\":1}}", (0..60_000).map(|i| format!("\"k{i}\":\"v\",")).collect::<String>());
     assert!(many_keys.len() < 1 << 20);
     // (Each key is read, checked for a repeat and sorted: linearithmic, though not a few
     // milliseconds in a debug build; a quadratic check took minutes.)

@@ -176,3 +176,92 @@ fn embed_options_come_from_the_query_string_and_ignore_nonsense() {
     assert_eq!(o, EmbedOptions { embed: true, ..EmbedOptions::default() });
     assert_eq!(EmbedOptions::parse(""), EmbedOptions::default());
 }
+
+/// A link that went through a mail client or a chat may come back percent-encoded: every part
+/// is decoded before it is read (a broken escape is a malformed part, said).
+#[test]
+fn percent_encoded_links_are_decoded() {
+    let (r, n) = route::decode("#/need/result?hosting=hong%2Dkong&cdn=none");
+    assert_eq!((r, n), (Route::Result(set("need", &[("hosting", "hong-kong"), ("cdn", "none")])), vec![]));
+    assert_eq!(route::decode("#/%6Eeed?hosting=outside").0, route::decode("#/need?hosting=outside").0);
+    assert_eq!(route::lang_param("#/?lang=zh%2DCN"), Some(Ok(zh())));
+    assert_eq!(route::lens_param("#/need?lens=f%61q"), Some(icp_advisor::report::Lens::FaqOnly));
+    // `+` is itself in a fragment: not a space.
+    assert_eq!(route::decode("#/need?hosting=hong+kong").1.len(), 1);
+    let (_, n) = route::decode("#/need?hosting=%E0%A4&cdn=%zz");
+    assert_eq!(n, vec![Notice::Malformed("hosting=%E0%A4".into()), Notice::Malformed("cdn=%zz".into())]);
+    // The page's query is form-encoded.
+    let o = route::EmbedOptions::parse("?embed=1&flow=service%2Dcode&lang=zh%2DCN&theme=d%61rk");
+    assert_eq!((o.flow, o.lang, o.theme), (RULEBOOK.flow("service-code"), Some(zh()), route::Theme::Dark));
+}
+
+/// The start screen and the FAQ take no answers: a link that gives them some says what it
+/// left out (the language and the lens are welcome anywhere).
+#[test]
+fn a_query_where_none_belongs_is_said() {
+    assert_eq!(route::decode("#/?lang=zh-CN&lens=faq"), (Route::Start, vec![]));
+    assert_eq!(
+        route::decode("#/?hosting=outside&lang=zh-CN"),
+        (Route::Start, vec![Notice::NotHere("hosting=outside".into())])
+    );
+    let (r, n) = route::decode("#/faq/alibaba-cdn?x=1&y");
+    assert_eq!((r, n), (Route::Faq(RULEBOOK.faq("alibaba-cdn")), vec![Notice::NotHere("x=1&y".into())]));
+    let (r, n) = route::decode("#/nope?hosting=outside");
+    assert_eq!(
+        (r, n),
+        (Route::Start, vec![Notice::UnknownFlow("nope".into()), Notice::NotHere("hosting=outside".into())])
+    );
+}
+
+/// The page's language and first screen, as the head script must choose them too (a test in
+/// the browser runs the script against these functions).
+#[test]
+fn the_language_and_the_first_screen_are_chosen_in_order() {
+    let none = route::EmbedOptions::default();
+    let en = icp_advisor::rulebook::Lang::SOURCE;
+    let langs = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(route::choose_lang("#/?lang=zh-CN", &none, Some("en"), &[]), (zh(), true, None));
+    assert_eq!(
+        route::choose_lang("#/?lang=constructor", &none, None, &[]),
+        (en, false, Some("constructor".into()))
+    );
+    assert_eq!(
+        route::choose_lang("", &route::EmbedOptions::parse("?lang=zh"), Some("en"), &[]),
+        (zh(), true, None)
+    );
+    assert_eq!(route::choose_lang("", &none, Some("zh_CN"), &langs(&["en"])), (zh(), true, None));
+    assert_eq!(
+        route::choose_lang("", &none, Some("__proto__"), &langs(&["fr", "ZH-tw"])),
+        (zh(), false, None)
+    );
+    assert_eq!(route::choose_lang("", &none, None, &langs(&["fr"])), (en, false, None));
+    let embed = route::EmbedOptions::parse("?embed=1&flow=need");
+    assert_eq!(route::first_screen_key("", &embed, zh()), "need:zh-CN");
+    assert_eq!(route::first_screen_key("#/?lang=zh-CN", &embed, zh()), "need:zh-CN");
+    assert_eq!(route::first_screen_key("#/need/cdn", &embed, en), "start:en");
+    assert_eq!(route::first_screen_key("", &route::EmbedOptions::parse("?flow=need"), en), "start:en");
+    assert_eq!(
+        route::first_screen_key("", &route::EmbedOptions::parse("?embed=1&flow=constructor"), en),
+        "start:en"
+    );
+}
+
+/// Whether a link would replace the answers saved for its flow: only a place of the same flow
+/// with other answers (the ones its path uses), and only if some are saved.
+#[test]
+fn a_link_replaces_saved_answers_only_if_they_differ() {
+    let saved = Route::Result(set("need", &[("hosting", "outside"), ("cdn", "none")]));
+    let same = route::decode("#/need/cdn/change?hosting=outside&cdn=none&num-topic=x").0;
+    assert!(!route::replaces_saved(&same, &saved));
+    assert!(route::replaces_saved(&route::decode("#/need?hostin=outside").0, &saved), "a broken link");
+    assert!(route::replaces_saved(&route::decode("#/need/result?hosting=hong-kong&cdn=none").0, &saved));
+    assert!(!route::replaces_saved(&route::decode("#/service-code").0, &saved), "another flow");
+    assert!(
+        !route::replaces_saved(
+            &route::decode("#/need/result?hosting=hong-kong&cdn=none").0,
+            &route::start_flow(0)
+        ),
+        "nothing saved"
+    );
+    assert!(!route::replaces_saved(&Route::Start, &saved));
+}

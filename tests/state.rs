@@ -45,13 +45,16 @@ fn an_address_sets_the_place_the_language_and_the_lens_with_its_messages() {
             lang: Some(chinese()),
             lens: Some(Lens::FaqOnly),
             messages: vec![Message::UnknownLanguage("xx".into())],
+            saved: None,
         },
     );
     assert_eq!((next.route.clone(), next.lang, next.lens), (start_flow(1), chinese(), Lens::FaqOnly));
     assert_eq!(next.messages, vec![Message::UnknownLanguage("xx".into())]);
     // An address that names neither keeps them.
-    let same =
-        reduce(&next, Action::Arrived { route: start_flow(1), lang: None, lens: None, messages: vec![] });
+    let same = reduce(
+        &next,
+        Action::Arrived { route: start_flow(1), lang: None, lens: None, messages: vec![], saved: None },
+    );
     assert_eq!((same.lang, same.lens, same.moves), (chinese(), Lens::FaqOnly, next.moves));
 }
 
@@ -77,9 +80,48 @@ fn a_language_that_cannot_come_leaves_the_one_shown_with_a_message() {
 fn dismissing_and_discarding() {
     let mut s = State::new(Route::Start, Lang::SOURCE);
     s.messages.push(Message::StorageUnavailable);
-    s.resumable = Some(start_flow(0));
+    s.resumable = vec![start_flow(0), start_flow(2)];
     assert!(reduce(&s, Action::Dismiss).messages.is_empty());
-    assert_eq!(reduce(&s, Action::DiscardResume).resumable, None);
+    assert_eq!(reduce(&s, Action::DiscardResume(0)).resumable, vec![start_flow(2)], "only that flow's");
     assert_eq!(reduce(&s, Action::ChooseFlow(2)).chosen_flow, 2);
     assert_eq!(reduce(&s, Action::SetLens(Lens::FaqOnly)).lens, Lens::FaqOnly);
+}
+
+/// A link whose answers differ from the ones saved for its flow: both are kept until the
+/// person chooses — going to the saved ones, or keeping the link's — and moving on in the
+/// link's flow is no choice.
+#[test]
+fn saved_answers_a_link_would_replace_wait_for_the_persons_choice() {
+    let decode = |f: &str| icp_advisor::route::decode(f).0;
+    let saved = decode("#/need/result?hosting=outside&cdn=none");
+    let link = decode("#/need?hosting=mainland-ecs");
+    let mut s = State::new(link.clone(), Lang::SOURCE);
+    s.undecided = Some(saved.clone());
+    assert_eq!(s.undecided_here(), Some(&saved));
+    let moved = reduce(&s, Action::Go(decode("#/need/access?hosting=mainland-ecs")));
+    assert_eq!(moved.undecided_here(), Some(&saved), "answering on is no choice");
+    let elsewhere = reduce(&moved, Action::Go(start_flow(1)));
+    assert_eq!(elsewhere.undecided, Some(saved.clone()), "kept while another flow is shown");
+    assert_eq!(elsewhere.undecided_here(), None, "and not offered there");
+    assert_eq!(reduce(&moved, Action::Go(saved.clone())).undecided, None, "going back to them chooses them");
+    assert_eq!(reduce(&moved, Action::KeepLink).undecided, None);
+    assert_eq!(reduce(&moved, Action::DiscardResume(0)).undecided, None);
+    assert_eq!(reduce(&moved, Action::DiscardResume(1)).undecided, Some(saved.clone()));
+    // A link from outside arriving later sets it; the page's own addresses leave it as it is.
+    let arrived = reduce(
+        &State::new(Route::Start, Lang::SOURCE),
+        Action::Arrived {
+            route: link.clone(),
+            lang: None,
+            lens: None,
+            messages: vec![],
+            saved: Some(saved.clone()),
+        },
+    );
+    assert_eq!(arrived.undecided_here(), Some(&saved));
+    let own = reduce(
+        &arrived,
+        Action::Arrived { route: link, lang: None, lens: None, messages: vec![], saved: None },
+    );
+    assert_eq!(own.undecided, Some(saved));
 }

@@ -3,6 +3,9 @@
 
 use wasm_bindgen::JsCast;
 
+/// Where each flow's place is saved: this, then `:` and the flow's id. (Release 0.2.0 and
+/// before kept one place for all flows under the bare key; [`Browser::take_legacy_saved`]
+/// reads it once.)
 const STORAGE_KEY: &str = "icp-advisor:place";
 /// Where the chosen language is kept (the static pages' head script reads it too).
 pub const LANG_KEY: &str = "icp-advisor:lang";
@@ -102,20 +105,34 @@ impl Browser {
             .ok_or(StorageUnavailable)
     }
 
-    /// `Err` when storage is unavailable (blocked, private mode, throwing).
-    pub fn load_saved() -> Result<Option<String>, StorageUnavailable> {
-        Self::storage()?.get_item(STORAGE_KEY).map_err(|_| StorageUnavailable)
+    fn saved_key(flow: &str) -> String {
+        format!("{STORAGE_KEY}:{flow}")
     }
 
-    pub fn save(value: &str) {
+    /// The place saved for a flow (by its id). `Err` when storage is unavailable (blocked,
+    /// private mode, throwing).
+    pub fn load_saved(flow: &str) -> Result<Option<String>, StorageUnavailable> {
+        Self::storage()?.get_item(&Self::saved_key(flow)).map_err(|_| StorageUnavailable)
+    }
+
+    /// The one place an earlier release saved for all flows, removed as it is read (the caller
+    /// saves it under its flow).
+    pub fn take_legacy_saved() -> Option<String> {
+        let s = Self::storage().ok()?;
+        let value = s.get_item(STORAGE_KEY).ok()??;
+        let _ = s.remove_item(STORAGE_KEY);
+        Some(value)
+    }
+
+    pub fn save(flow: &str, value: &str) {
         if let Ok(s) = Self::storage() {
-            let _ = s.set_item(STORAGE_KEY, value);
+            let _ = s.set_item(&Self::saved_key(flow), value);
         }
     }
 
-    pub fn clear_saved() {
+    pub fn clear_saved(flow: &str) {
         if let Ok(s) = Self::storage() {
-            let _ = s.remove_item(STORAGE_KEY);
+            let _ = s.remove_item(&Self::saved_key(flow));
         }
     }
 

@@ -158,12 +158,24 @@ impl Host {
         }
     }
 
-    /// The person gave up the saved place (Start over, Discard): the page forgets it.
-    pub fn forget_saved(&self) {
+    /// The person starts the flow shown over: the page forgets the place saved for it — unless
+    /// that is another place, kept until the person chooses between it and a link's (then it
+    /// stays: only the link's answers are left).
+    pub fn forget_saved(&self, state: &State) {
+        if state.undecided_here().is_none() {
+            if let Some(answers) = route::answers_of(&state.route) {
+                self.discard_saved(answers.flow());
+            }
+        }
+    }
+
+    /// The person discards a flow's saved place (the start screen's Discard): the page forgets it.
+    pub fn discard_saved(&self, flow: crate::rulebook::FlowIx) {
         #[cfg(target_arch = "wasm32")]
         if let Host::Page { .. } = self {
-            super::browser::Browser::clear_saved();
+            super::browser::Browser::clear_saved(crate::rulebook::RULEBOOK.flows[flow].id);
         }
+        let _ = flow;
     }
 
     /// After every change: the page saves the place and names it in the title and the
@@ -173,8 +185,11 @@ impl Host {
         match self {
             Host::Page { .. } => {
                 use super::browser::Browser;
-                if !matches!(state.route, Route::Start | Route::Faq(_)) {
-                    Browser::save(&route::encode_saved(&state.route));
+                // Each flow's place is saved under its own key; not over a saved place the
+                // person has not yet chosen against the link's (`State::undecided`).
+                if let (Some(answers), None) = (route::answers_of(&state.route), state.undecided_here()) {
+                    let flow = crate::rulebook::RULEBOOK.flows[answers.flow()].id;
+                    Browser::save(flow, &route::encode_saved(&state.route));
                 }
                 Browser::set_title(title);
                 Browser::set_document_lang(state.lang.code());
@@ -245,6 +260,12 @@ pub mod history {
         if let Some(h) = history() {
             let _ = h.replace_state_with_url(&state(0), "", href);
         }
+    }
+
+    /// Whether the page itself made an entry with this address: arriving there (Back,
+    /// Forward) is the person's own way, not a link from outside.
+    pub fn is_own(href: &str) -> bool {
+        ENTRIES.with(|e| e.borrow().iter().any(|x| x == href))
     }
 
     pub fn push(href: &str) {

@@ -99,6 +99,9 @@ pub fn message_text(m: &Message, lang: Lang) -> String {
         }
         Message::Link(Notice::TooLong) => s.notice_too_long.to_string(),
         Message::Link(Notice::Redirected) => s.notice_redirected.to_string(),
+        Message::Link(Notice::NotHere(part)) => {
+            fill(s.notice_not_here, &[("part", &crate::answers::shown(part))])
+        }
         Message::UnknownLanguage(tag) => {
             fill(s.notice_unknown_language, &[("lang", &crate::answers::shown(tag))])
         }
@@ -140,6 +143,19 @@ pub fn message_text(m: &Message, lang: Lang) -> String {
             ],
         ),
         Message::StorageUnavailable => s.storage_unavailable.to_string(),
+        Message::SavedNewer { version, dropped } => {
+            let (saved, rules) = (version.to_string(), RULEBOOK.version.to_string());
+            if dropped.is_empty() {
+                fill(s.saved_newer, &[("saved", &saved), ("rules", &rules)])
+            } else {
+                let answers = dropped
+                    .iter()
+                    .map(|e| dropped_answer(e, lang))
+                    .collect::<Vec<_>>()
+                    .join(s.list_separator);
+                fill(s.saved_newer_dropped, &[("saved", &saved), ("rules", &rules), ("answers", &answers)])
+            }
+        }
     }
 }
 
@@ -149,9 +165,10 @@ fn notice_detail(n: &Notice, lang: Lang) -> String {
     match n {
         Notice::Dropped(e) => dropped_answer(e, lang),
         Notice::Repeated(q) => question_words(q, lang),
-        Notice::Malformed(part) | Notice::UnknownPage(part) | Notice::UnknownFlow(part) => {
-            ["“", &shown(part), "”"].concat()
-        }
+        Notice::Malformed(part)
+        | Notice::UnknownPage(part)
+        | Notice::UnknownFlow(part)
+        | Notice::NotHere(part) => ["“", &shown(part), "”"].concat(),
         Notice::TooLong | Notice::Redirected => strings(lang).notice_cut_end.to_string(),
     }
 }
@@ -343,6 +360,7 @@ pub fn app(props: &AppProps) -> Html {
                             <button type="button" class="link-button" onclick={dismiss}>{ s.dismiss }</button>
                         </div>
                     }
+                    { saved_choice(&ui) }
                     { screen }
                 </main>
                 <footer class="footer">
@@ -356,6 +374,28 @@ pub fn app(props: &AppProps) -> Html {
                 </footer>
             </div>
         </ContextProvider<Ui>>
+    }
+}
+
+/// The choice offered when the page was opened at a link whose answers differ from the ones
+/// saved for its flow: both are kept until the person takes the link's (which are then saved)
+/// or goes back to theirs.
+fn saved_choice(ui: &Ui) -> Html {
+    let Some(saved) = ui.state.undecided_here() else { return Html::default() };
+    let Some(flow) = route::answers_of(saved).map(|a| a.flow()) else { return Html::default() };
+    let s = ui.s();
+    let keep = {
+        let ui = ui.clone();
+        Callback::from(move |_: MouseEvent| ui.dispatch.emit(Action::KeepLink))
+    };
+    html! {
+        <section class="notice saved-choice" role="region" aria-label={s.saved_choice_label}>
+            <p>{ fill(s.saved_choice, &[("flow", RULEBOOK.flows[flow].title.get(ui.lang()))]) }</p>
+            <p class="actions">
+                { ui.link(saved.clone(), Some("button secondary"), html! { { s.back_to_saved } }) }
+                <button type="button" class="button secondary" onclick={keep}>{ s.keep_link_answers }</button>
+            </p>
+        </section>
     }
 }
 
@@ -531,25 +571,89 @@ mod page {
     }
 
     /// The language from the link, else the embedding page's, else the saved choice (all of them
-    /// chosen), else the browser's languages (not chosen: links then name no language).
+    /// chosen), else the browser's languages (not chosen: links then name no language); as
+    /// `route::choose_lang` chooses, which the head script follows.
     fn choose_lang(hash: &str, options: &route::EmbedOptions, messages: &mut Vec<Message>) -> (Lang, bool) {
-        match route::lang_param(hash) {
-            Some(Ok(lang)) => return (lang, true),
-            Some(Err(tag)) => messages.push(Message::UnknownLanguage(tag)),
-            None => {}
-        }
-        if let Some(lang) = options.lang {
-            return (lang, true);
-        }
+        let (lang, chosen, unknown) =
+            route::choose_lang(hash, options, Browser::saved_lang().as_deref(), &Browser::languages());
+        messages.extend(unknown.map(Message::UnknownLanguage));
         // The page's query names a language the advisor does not have (an iframe's `lang=`):
         // said in a notice, and to the embedding page (see `embed::warn_language`).
-        if let Some(Err(tag)) = route::lang_param(&Browser::search()) {
-            messages.push(Message::UnknownLanguage(tag));
+        if options.lang.is_none() && !matches!(route::lang_param(hash), Some(Ok(_))) {
+            if let Some(Err(tag)) = route::lang_param(&Browser::search()) {
+                messages.push(Message::UnknownLanguage(tag));
+            }
         }
-        if let Some(lang) = Browser::saved_lang().and_then(|t| Lang::parse(&t)) {
-            return (lang, true);
+        (lang, chosen)
+    }
+
+    /// The saved place of every flow, in rulebook order, decoded, with what they say. A place
+    /// an earlier release saved for all flows at once moves under its flow's own key (unless
+    /// that flow has one already). An unreadable place is discarded, and said.
+    fn saved_places(messages: &mut Vec<Message>) -> Vec<route::Saved> {
+        let mut places = Vec::new();
+        let mut unreadable = false;
+        if let Some(legacy) = Browser::take_legacy_saved() {
+            match route::decode_saved(&legacy).map(|s| route::answers_of(&s.route)) {
+                Ok(Some(answers)) => {
+                    let flow = RULEBOOK.flows[answers.flow()].id;
+                    if matches!(Browser::load_saved(flow), Ok(None)) {
+                        Browser::save(flow, &legacy);
+                    }
+                }
+                Ok(None) => {}
+                Err(_) => unreadable = true,
+            }
         }
-        (Browser::languages().iter().find_map(|t| Lang::parse(t)).unwrap_or_default(), false)
+        for flow in RULEBOOK.flows {
+            match Browser::load_saved(flow.id) {
+                Ok(Some(value)) => match route::decode_saved(&value) {
+                    Ok(saved) if route::answers_of(&saved.route).is_some() => places.push(saved),
+                    Ok(_) => Browser::clear_saved(flow.id),
+                    Err(_) => {
+                        unreadable = true;
+                        Browser::clear_saved(flow.id);
+                    }
+                },
+                Ok(None) => {}
+                Err(_) => {
+                    messages.push(Message::StorageUnavailable);
+                    return places;
+                }
+            }
+        }
+        if unreadable {
+            messages.push(Message::Saved(SavedProblem::Unreadable));
+        }
+        // What reading them had to leave out, said once for all flows.
+        let (mut lost, mut dropped, mut newer) = (Vec::new(), Vec::new(), None::<u32>);
+        for saved in &places {
+            match saved.other_version {
+                // The same rules, yet something could not be read (the stored value was
+                // edited or damaged): what was left out is said, never silent.
+                None => {
+                    lost.extend(saved.notices.iter().filter(|n| !matches!(n, Notice::Redirected)).cloned())
+                }
+                Some(v) => {
+                    dropped.extend(saved.notices.iter().filter_map(|n| match n {
+                        Notice::Dropped(e) => Some(e.clone()),
+                        _ => None,
+                    }));
+                    if v > RULEBOOK.version {
+                        newer = Some(newer.map_or(v, |n| n.max(v)));
+                    }
+                }
+            }
+        }
+        if !lost.is_empty() {
+            messages.push(Message::SavedPartly(lost));
+        }
+        if let Some(version) = newer {
+            messages.push(Message::SavedNewer { version, dropped });
+        } else if places.iter().any(|p| p.other_version.is_some()) {
+            messages.push(Message::Updated { dropped });
+        }
+        places
     }
 
     /// The place the page opens at: the address, else (embed mode) the requested flow; the
@@ -580,55 +684,43 @@ mod page {
         state.lang_chosen = lang_chosen;
         state.lens = lens;
         if route == Route::Start {
-            if let Some(flow) = options.flow.filter(|_| hash.trim_start_matches(['#', '/']).is_empty()) {
+            if let Some(flow) = options.flow.filter(|_| route::names_no_place(&hash)) {
                 route = route::start_flow(flow);
                 state.route = route.clone();
             }
-            match Browser::load_saved() {
-                Ok(Some(saved)) => match route::decode_saved(&saved) {
-                    Ok(saved) => {
-                        if !matches!(saved.route, Route::Start | Route::Faq(_)) {
-                            state.resumable = Some(route::shareable(&saved.route));
-                        }
-                        if saved.other_version.is_none() {
-                            // The same rules, yet something could not be read (the stored value
-                            // was edited or damaged): what was left out is said, never silent.
-                            let lost: Vec<_> = saved
-                                .notices
-                                .iter()
-                                .filter(|n| !matches!(n, route::Notice::Redirected))
-                                .cloned()
-                                .collect();
-                            if !lost.is_empty() {
-                                messages.push(Message::SavedPartly(lost));
-                            }
-                        } else {
-                            let dropped = saved
-                                .notices
-                                .iter()
-                                .filter_map(|n| match n {
-                                    crate::route::Notice::Dropped(e) => Some(e.clone()),
-                                    _ => None,
-                                })
-                                .collect();
-                            messages.push(Message::Updated { dropped });
-                        }
-                    }
-                    Err(problem) => {
-                        messages.push(Message::Saved(problem));
-                        Browser::clear_saved();
-                    }
-                },
-                Ok(None) => {}
-                Err(_) => messages.push(Message::StorageUnavailable),
-            }
+        }
+        let places = if route == Route::Start || route::answers_of(&route).is_some() {
+            let mut said = Vec::new();
+            let places = saved_places(&mut said);
+            // (What was left out of a saved place matters where it is offered, on the start.)
+            messages.extend(
+                said.into_iter().filter(|m| route == Route::Start || !matches!(m, Message::SavedPartly(_))),
+            );
+            places
+        } else {
+            Vec::new()
+        };
+        if route == Route::Start {
+            state.resumable = places.iter().map(|p| route::shareable(&p.route)).collect();
             state.chosen_flow =
                 Browser::static_choice().and_then(|id| RULEBOOK.flow(&id)).unwrap_or(state.chosen_flow);
+        } else {
+            // Opened at a link: where its flow has other answers saved, both are kept until the
+            // person chooses (the link's are not saved over them).
+            state.undecided =
+                places.iter().map(|p| &p.route).find(|saved| route::replaces_saved(&route, saved)).cloned();
         }
-        // A new release since this browser last used the advisor: say so, quietly, once.
+        // A new release since this browser last used the advisor: say so, quietly, once (not
+        // when this copy is the older one).
         let release = release_id();
         match Browser::saved_release() {
-            Some(r) if r != release && !messages.iter().any(|m| matches!(m, Message::Updated { .. })) => {
+            Some(r)
+                if r != release
+                    && !is_newer(&r, &release)
+                    && !messages
+                        .iter()
+                        .any(|m| matches!(m, Message::Updated { .. } | Message::SavedNewer { .. })) =>
+            {
                 messages.push(Message::Updated { dropped: Vec::new() })
             }
             _ => {}
@@ -643,9 +735,25 @@ mod page {
         format!("{}+rules{}", env!("CARGO_PKG_VERSION"), RULEBOOK.version)
     }
 
-    /// The address, decoded (Back/Forward, an edited fragment).
+    /// Whether release `a` is newer than `b` (both as [`release_id`] writes them; what does not
+    /// read as one is older).
+    fn is_newer(a: &str, b: &str) -> bool {
+        let parse = |r: &str| -> Option<(Vec<u32>, u32)> {
+            let (version, rules) = r.split_once("+rules")?;
+            let parts = version.split('.').map(|p| p.parse().ok()).collect::<Option<Vec<u32>>>()?;
+            Some((parts, rules.parse().ok()?))
+        };
+        matches!((parse(a), parse(b)), (Some(a), Some(b)) if a > b)
+    }
+
+    /// The address, decoded (Back/Forward, an edited fragment). A link from outside the page
+    /// (an address it did not make itself) whose flow has other answers saved leaves them
+    /// saved until the person chooses, as when the page is opened at a link.
     fn arrived() -> Action {
-        let hash = host::history::take_pending().unwrap_or_else(Browser::hash);
+        let pending = host::history::take_pending();
+        let own = pending.is_some();
+        let hash = pending.unwrap_or_else(Browser::hash);
+        let own = own || host::history::is_own(&hash);
         let mut messages = Vec::new();
         let lang = match route::lang_param(&hash) {
             Some(Ok(l)) => Some(l),
@@ -657,7 +765,12 @@ mod page {
         };
         let (route, notices) = route::decode(&hash);
         messages.extend(notices.into_iter().map(Message::Link));
-        Action::Arrived { route, lang, lens: route::lens_param(&hash), messages }
+        let saved = route::answers_of(&route).filter(|_| !own).and_then(|a| {
+            let value = Browser::load_saved(RULEBOOK.flows[a.flow()].id).ok()??;
+            let saved = route::decode_saved(&value).ok()?.route;
+            route::replaces_saved(&route, &saved).then_some(saved)
+        });
+        Action::Arrived { route, lang, lens: route::lens_param(&hash), messages, saved }
     }
 
     pub fn listen(dispatch: Callback<Action>) -> Vec<EventListener> {

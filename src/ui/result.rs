@@ -76,7 +76,7 @@ pub fn result_screen(props: &Props) -> Html {
     let start_over = {
         let ui = ui.clone();
         Callback::from(move |_: MouseEvent| {
-            ui.host.forget_saved();
+            ui.host.forget_saved(&ui.state);
             ui.go(Route::Start);
         })
     };

@@ -24,28 +24,37 @@ pub fn start_screen() -> Html {
         })
     };
 
-    let resume = ui.state.resumable.as_ref().map(|r| {
-        let flow = match r {
-            Route::Question { answers, .. } | Route::Result(answers) => {
-                RULEBOOK.flows[answers.flow()].title.get(lang)
+    // Each flow keeps its own saved place: one Resume each (the first one primary).
+    let places: Vec<(usize, &Route)> =
+        ui.state.resumable.iter().filter_map(|r| Some((route::answers_of(r)?.flow(), r))).collect();
+    let resume = (!places.is_empty()).then(|| {
+        let one = |(i, (flow, r)): (usize, &(usize, &Route))| {
+            let discard = {
+                let (ui, flow) = (ui.clone(), *flow);
+                Callback::from(move |_: MouseEvent| {
+                    ui.host.discard_saved(flow);
+                    ui.dispatch.emit(Action::DiscardResume(flow));
+                })
+            };
+            let class = if i == 0 { "button primary" } else { "button secondary" };
+            // (Several flows' buttons read alike: each is described by its flow's line.)
+            let id = format!("resume-{}", RULEBOOK.flows[*flow].id);
+            html! {
+                <div class="resume-flow">
+                    <p id={id.clone()}>{ fill(s.resume_text, &[("flow", RULEBOOK.flows[*flow].title.get(lang))]) }</p>
+                    <p class="actions">
+                        <a class={class} href={ui.href(r)} onclick={ui.on_link((*r).clone(), false)}
+                            aria-describedby={id.clone()}>{ s.resume }</a>
+                        <button type="button" class="button secondary" onclick={discard}
+                            aria-describedby={id}>{ s.discard }</button>
+                    </p>
+                </div>
             }
-            _ => "",
-        };
-        let discard = {
-            let ui = ui.clone();
-            Callback::from(move |_: MouseEvent| {
-                ui.host.forget_saved();
-                ui.dispatch.emit(Action::DiscardResume);
-            })
         };
         html! {
             <section class="resume" aria-labelledby="resume-heading">
                 <h2 id="resume-heading">{ s.resume_heading }</h2>
-                <p>{ fill(s.resume_text, &[("flow", flow)]) }</p>
-                <p class="actions">
-                    { ui.link(r.clone(), Some("button primary"), html! { { s.resume } }) }
-                    <button type="button" class="button secondary" onclick={discard}>{ s.discard }</button>
-                </p>
+                { for places.iter().enumerate().map(one) }
             </section>
         }
     });

@@ -32,6 +32,10 @@ pub enum Message {
     /// The advisor was updated since this browser last used it (to this version); the saved
     /// answers that no longer apply (if any) were dropped.
     Updated { dropped: Vec<crate::answers::AnswerError> },
+    /// Saved answers come from a newer version of the rules (this one, perhaps an older copy
+    /// kept offline, is older): the rules' version they were saved under, and the answers this
+    /// version cannot read (left out).
+    SavedNewer { version: u32, dropped: Vec<crate::answers::AnswerError> },
 }
 
 /// A setting of a mounted advisor that can name something the advisor does not have.
@@ -52,8 +56,12 @@ pub struct State {
     pub lang_chosen: bool,
     pub lens: Lens,
     pub messages: Vec<Message>,
-    /// A saved place the start screen offers to resume.
-    pub resumable: Option<Route>,
+    /// The saved places the start screen offers to resume, one per flow, in rulebook order.
+    pub resumable: Vec<Route>,
+    /// The place saved for the flow of a link the page was opened at, whose answers differ
+    /// from the link's: both are kept (the link's is not saved over it) until the person
+    /// chooses one ([`Action::KeepLink`], or going to the saved place).
+    pub undecided: Option<Route>,
     /// Where the FAQ page's "Back" returns to: the screen the person came from.
     pub back_to: Option<Route>,
     /// The flow chosen on the start screen (it may come from the static first screen, chosen
@@ -69,6 +77,13 @@ impl State {
         self.lang_chosen.then_some(self.lang)
     }
 
+    /// The saved place the person has not yet chosen over the link's, if it is of the flow
+    /// shown: the page keeps it, and does not save this flow, until they choose.
+    pub fn undecided_here(&self) -> Option<&Route> {
+        let here = crate::route::answers_of(&self.route)?.flow();
+        self.undecided.as_ref().filter(|r| crate::route::answers_of(r).is_some_and(|a| a.flow() == here))
+    }
+
     pub fn new(route: Route, lang: Lang) -> State {
         State {
             route,
@@ -76,7 +91,8 @@ impl State {
             lang_chosen: false,
             lens: Lens::All,
             messages: Vec::new(),
-            resumable: None,
+            resumable: Vec::new(),
+            undecided: None,
             back_to: None,
             chosen_flow: 0,
             moves: 0,
@@ -89,12 +105,14 @@ pub enum Action {
     /// The person goes somewhere (a link, an answer, Back).
     Go(Route),
     /// The address changed (the page's fragment): the place it decodes to, and the view it
-    /// names, with what decoding had to drop.
+    /// names, with what decoding had to drop; `saved`, the place saved for its flow when the
+    /// address is a link from outside the page whose answers differ from it.
     Arrived {
         route: Route,
         lang: Option<Lang>,
         lens: Option<Lens>,
         messages: Vec<Message>,
+        saved: Option<Route>,
     },
     SetLang(Lang),
     /// The texts of `wanted` could not be fetched: the advisor stays in `instead`.
@@ -107,8 +125,10 @@ pub enum Action {
     ChooseFlow(FlowIx),
     /// Hide the messages.
     Dismiss,
-    /// Forget the saved place.
-    DiscardResume,
+    /// Forget the saved place of a flow.
+    DiscardResume(FlowIx),
+    /// Keep the link's answers over the ones saved for its flow (which the page then replaces).
+    KeepLink,
 }
 
 /// The one place the state changes.
@@ -116,10 +136,18 @@ pub fn reduce(state: &State, action: Action) -> State {
     let mut next = state.clone();
     match action {
         Action::Go(route) => {
+            // Going to the saved answers is choosing them.
+            let back_to_saved = |u: &Route| {
+                crate::route::answers_of(u).is_some()
+                    && crate::route::answers_of(u) == crate::route::answers_of(&route)
+            };
+            if next.undecided.as_ref().is_some_and(back_to_saved) {
+                next.undecided = None;
+            }
             move_to(&mut next, route);
             next.messages.clear();
         }
-        Action::Arrived { route, lang, lens, messages } => {
+        Action::Arrived { route, lang, lens, messages, saved } => {
             if route != state.route {
                 move_to(&mut next, route);
             }
@@ -129,6 +157,9 @@ pub fn reduce(state: &State, action: Action) -> State {
             }
             next.lens = lens.unwrap_or(next.lens);
             next.messages = messages;
+            if saved.is_some() {
+                next.undecided = saved;
+            }
         }
         Action::SetLang(lang) => {
             next.lang = lang;
@@ -143,7 +174,14 @@ pub fn reduce(state: &State, action: Action) -> State {
         Action::SetLens(lens) => next.lens = lens,
         Action::ChooseFlow(f) => next.chosen_flow = f,
         Action::Dismiss => next.messages.clear(),
-        Action::DiscardResume => next.resumable = None,
+        Action::DiscardResume(flow) => {
+            let of_flow = |r: &Route| crate::route::answers_of(r).is_some_and(|a| a.flow() == flow);
+            next.resumable.retain(|r| !of_flow(r));
+            if next.undecided.as_ref().is_some_and(of_flow) {
+                next.undecided = None;
+            }
+        }
+        Action::KeepLink => next.undecided = None,
     }
     next
 }

@@ -565,7 +565,8 @@ impl Rulebook {
     /// Parses a language tag such as `en`, `en-GB` or `zh-Hans-CN` (case-insensitive): the
     /// language whose code matches it exactly, else the first whose primary subtag matches.
     pub fn lang(&self, tag: &str) -> Option<Lang> {
-        let tag = tag.trim();
+        // (ASCII white space only: the page's head script reads tags the same way.)
+        let tag = tag.trim_matches(|c: char| c.is_ascii_whitespace());
         let primary = |t: &str| t.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
         let exact = self.languages.iter().position(|l| l.code.eq_ignore_ascii_case(tag));
         let ix = exact.or_else(|| {
