@@ -8,6 +8,7 @@ pub mod cli;
 pub mod engine;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod flowgraph;
+pub mod head;
 pub mod i18n;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod input;

@@ -121,9 +121,9 @@ pub fn build(index: &str, css: &str, css_name: &str) -> Result<Site, String> {
         let markup = scope_ids(markup, &format!("s{i}-"));
         let _ = write!(body, "<div data-prerendered data-first-screen=\"{key}\" hidden>{markup}</div>");
     }
-    let keys: Vec<&str> = screens.iter().map(|(k, _)| k.as_str()).collect();
+    let keys: Vec<String> = screens.iter().map(|(k, _)| k.clone()).collect();
     let style = format!("{}\n{}", without_comments(css), first_screen_css(&keys));
-    let script = head_script(&keys);
+    let script = crate::head::script(&keys);
     let csp = format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{}'; style-src 'self' 'sha256-{}'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
         sha256_base64(script.as_bytes()),
@@ -243,8 +243,9 @@ fn static_page(index: &str, css_name: &str, lang: Lang, title: &str, content: &s
 }
 
 /// Shows the first screen the head script names (and, with no script, the start screen in
-/// the source language).
-fn first_screen_css(keys: &[&str]) -> String {
+/// the source language). When the Wasm cannot start, the notice shows in the page's language,
+/// and in the source language whatever `<html lang>` says: it always shows.
+fn first_screen_css(keys: &[String]) -> String {
     let mut css = String::from("[data-prerendered][data-first-screen]{display:none}");
     let default = format!("start:{}", Lang::SOURCE.code());
     let _ = write!(css, "html:not([data-first-screen]) [data-first-screen=\"{default}\"]");
@@ -252,65 +253,16 @@ fn first_screen_css(keys: &[&str]) -> String {
         let _ = write!(css, ",html[data-first-screen=\"{k}\"] [data-first-screen=\"{k}\"]");
     }
     css.push_str("{display:block}");
-    for l in Lang::all() {
-        let _ = write!(css, "html[data-app-failed][lang=\"{0}\"] [data-unavailable=\"{0}\"]", l.code());
-        css.push(if l.0 as usize + 1 == RULEBOOK.languages.len() { '{' } else { ',' });
+    let source = Lang::SOURCE.code();
+    let _ = write!(css, "html[data-app-failed] [data-unavailable=\"{source}\"]{{display:block}}");
+    for l in Lang::all().filter(|&l| l != Lang::SOURCE) {
+        let _ = write!(
+            css,
+            "html[data-app-failed][lang=\"{0}\"] [data-unavailable=\"{source}\"]{{display:none}}html[data-app-failed][lang=\"{0}\"] [data-unavailable=\"{0}\"]{{display:block}}",
+            l.code()
+        );
     }
-    css.push_str("display:block}");
     css
-}
-
-/// The inline head script: reads the address as the app will (the option names and values
-/// come from `route`, the languages and flows from the rulebook), shows the matching first
-/// screen, and before the app runs turns Start (or a first answer) on the static screen into
-/// the place the app opens at, and moves focus for a link within the screen (the skip link)
-/// instead of changing the address.
-fn head_script(keys: &[&str]) -> String {
-    let mut langs = BTreeMap::new();
-    for l in Lang::all() {
-        langs.insert(l.code().to_ascii_lowercase(), l.code());
-        langs.entry(l.code().split('-').next().unwrap_or("").to_ascii_lowercase()).or_insert(l.code());
-    }
-    let json_list = |items: Vec<String>| {
-        format!("[{}]", items.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(","))
-    };
-    // The languages whose texts travel in a file of their own: fetched as early as the page
-    // knows the reader's language, alongside the Wasm.
-    let files: Vec<String> = RULEBOOK
-        .languages
-        .iter()
-        .filter(|l| !l.file.is_empty())
-        .map(|l| format!("{:?}:{:?}", l.code, l.file))
-        .collect();
-    let config = format!(
-        "{{langs:{{{}}},files:{{{}}},keys:{},off:{},source:{:?},max:{},pairs:{},saved:{:?}}}",
-        langs.iter().map(|(k, v)| format!("{k:?}:{v:?}")).collect::<Vec<_>>().join(","),
-        files.join(","),
-        json_list(keys.iter().map(|k| k.to_string()).collect()),
-        json_list(route::EMBED_OFF.iter().map(|s| s.to_string()).collect()),
-        Lang::SOURCE.code(),
-        route::MAX_FRAGMENT,
-        route::MAX_PAIRS,
-        crate::ui::browser::LANG_KEY,
-    );
-    // Written compactly by hand: it is inline in every page load.
-    format!(
-        "(function(){{var C={config},d=document,h=d.documentElement;\
-function L(t){{t=String(t||'').trim().toLowerCase().replace('_','-');return C.langs[t]||C.langs[t.split('-')[0]]||null}}\
-function q(){{var o={{}};location.search.slice(1,C.max).split('&').slice(0,C.pairs).forEach(function(p){{var i=p.indexOf('=');o[i<0?p:p.slice(0,i)]=i<0?'':p.slice(i+1)}});return o}}\
-function pick(){{var o=q(),e='embed'in o&&C.off.indexOf(o.embed)<0,x=location.hash.slice(0,C.max),m=/[?&]lang=([^&]*)/.exec(x),c=m&&L(m[1])||L(o.lang);\
-if(e){{h.classList.add('embed');if(o.theme==='light'||o.theme==='dark'){{h.setAttribute('data-theme',o.theme);h.classList.add('transparent')}}}}\
-if(!c)try{{c=L(localStorage.getItem(C.saved))}}catch(_){{}}var n=navigator.languages||[navigator.language];for(var i=0;!c&&i<n.length;i++)c=L(n[i]);c=c||C.source;\
-var bare=x.replace(/^#?\\/?/,'').replace(/\\?.*$/,'')==='',k=bare&&e&&C.keys.indexOf(o.flow+':'+c)>=0?o.flow+':'+c:'start:'+c;\
-h.setAttribute('data-first-screen',k);h.setAttribute('lang',c);\
-var f=C.files[c];if(f&&!h.hasAttribute('data-single-file')&&!d.querySelector('link[href=\"./'+f+'\"]')){{var l=d.createElement('link');l.rel='preload';l.as='fetch';l.crossOrigin='anonymous';l.href='./'+f;d.head.appendChild(l)}}}}\
-pick();addEventListener('hashchange',function(){{if(!h.hasAttribute('data-app-ready')&&!h.hasAttribute('data-pending'))pick()}});\
-d.addEventListener('submit',function(ev){{var f=ev.target,p=f.closest&&f.closest('[data-prerendered]');if(!p||h.hasAttribute('data-app-ready'))return;ev.preventDefault();\
-var c=f.querySelector('input:checked');if(!c)return;var s=(p.getAttribute('data-first-screen')||'').split(':'),g=s[1]?'lang='+s[1]:'';\
-location.hash=c.name==='flow'?'#/'+c.value+(g?'?'+g:''):'#/'+s[0]+'?'+c.name+'='+c.value+(g?'&'+g:'');h.setAttribute('data-pending','')}},true);\
-d.addEventListener('click',function(ev){{var a=ev.target.closest&&ev.target.closest('[data-prerendered] a[href^=\"#\"]:not([href^=\"#/\"])'),t=a&&d.getElementById(a.getAttribute('href').slice(1));\
-t=t&&(t.querySelector('h1')||t);if(t){{ev.preventDefault();t.focus()}}}},true)}})();"
-    )
 }
 
 // ─────────────────────────────── the rule map ───────────────────────────────
@@ -840,6 +792,18 @@ mod tests {
             }
         }
         out
+    }
+
+    /// The pages run under `csp.txt`, whose `style-src` allows no inline style attribute: the
+    /// rule map (its graphs) and the FAQ page carry none.
+    #[test]
+    fn the_static_pages_have_no_style_attribute() {
+        for lang in Lang::all() {
+            for (page, html) in [("rules", rule_map(lang).1), ("faq", faq_page(lang))] {
+                let found = attributes(&html).into_iter().filter(|(name, _)| name == "style").count();
+                assert_eq!(found, 0, "{page} ({}) has {found} style attributes", lang.code());
+            }
+        }
     }
 
     #[test]

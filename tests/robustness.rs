@@ -186,3 +186,25 @@ fn huge_and_deep_inputs_are_refused_cleanly() {
     assert!(matches!(r, route::Route::Question { answers, .. } if answers.get(0) == Some(3)), "{r:?}");
     assert!(notices.contains(&route::Notice::TooLong));
 }
+
+/// The shared corpus of links (tests/fixtures/links.txt, which the head script's test in the
+/// browser and scripts/fuzz.sh read too): every one decodes without a panic, to a place that
+/// re-encodes to itself, with one message per thing left out.
+#[test]
+fn the_link_corpus_decodes_cleanly() {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/links.txt")).unwrap();
+    let mut n = 0;
+    for line in text.lines().filter(|l| !l.is_empty() && !l.starts_with("# ")) {
+        let (fragment, query) = line.split_once(" ?").unwrap_or((line, ""));
+        let (r, notices) = route::decode(fragment);
+        let (again, more) = route::decode(&route::encode(&r));
+        assert_eq!((&again, more.len()), (&r, 0), "{line}");
+        assert!(notices.len() <= route::MAX_PAIRS + 2, "{line}");
+        let _ = route::decode_saved(&format!("v{}|{fragment}", RULEBOOK.version));
+        let options = route::EmbedOptions::parse(query);
+        let _ = route::choose_lang(fragment, &options, Some(fragment), &[query.to_string()]);
+        n += 1;
+    }
+    assert!(n > 60, "{n} links");
+}

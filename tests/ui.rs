@@ -353,3 +353,194 @@ async fn a_lenient_mount_shows_the_advisor_whatever_the_attributes() {
         el.remove();
     }
 }
+
+// ───────────────────────────── the head script ─────────────────────────────
+
+/// The links of the shared corpus: (fragment, page query).
+fn corpus_links() -> Vec<(String, String)> {
+    include_str!("fixtures/links.txt")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with("# "))
+        .map(|l| {
+            let (fragment, query) = l.split_once(" ?").map_or((l, ""), |(f, q)| (f, q));
+            let fragment = if fragment == "-" { "" } else { fragment };
+            (fragment.to_string(), if query.is_empty() { String::new() } else { format!("?{query}") })
+        })
+        .collect()
+}
+
+const LINK_WORDS: &[&str] = &[
+    "#",
+    "/",
+    "?",
+    "&",
+    "=",
+    "&",
+    "=",
+    "lang",
+    "lang=",
+    "zh-CN",
+    "zh",
+    "ZH_cn",
+    "en",
+    "en-GB",
+    "fr",
+    "constructor",
+    "__proto__",
+    "toString",
+    "hasOwnProperty",
+    "%2D",
+    "%E0%A4",
+    "%",
+    "%zz",
+    "%6C",
+    "+",
+    " ",
+    "\t",
+    "embed",
+    "embed=1",
+    "flow",
+    "need",
+    "service-code",
+    "icp-number",
+    "theme",
+    "dark",
+    "light",
+    "0",
+    "false",
+    "lens",
+    "faq",
+    "é",
+    "中文",
+    "😀",
+    "#/",
+    "?lang=",
+    "&lang=",
+    "hosting=outside",
+    "faq/",
+    "result",
+];
+
+const LANG_TAGS: &[&str] = &[
+    "zh-CN",
+    "zh",
+    "ZH_cn",
+    " zh-CN ",
+    "zh%2DCN",
+    "en",
+    "EN-gb",
+    "fr",
+    "",
+    "constructor",
+    "__proto__",
+    "%E0%A4",
+    "中文",
+];
+
+fn pick<'a>(rng: &mut XorShift, words: &[&'a str]) -> &'a str {
+    words[rng.below(words.len() as u64) as usize]
+}
+
+/// A random address part: words thrown together, or well-formed `key=value` pairs of the
+/// options the script reads (some corrupted).
+fn random_link(rng: &mut XorShift) -> String {
+    if rng.below(2) == 0 {
+        return (0..rng.below(9)).map(|_| pick(rng, LINK_WORDS)).collect();
+    }
+    let path = pick(rng, &["#/", "", "#/need", "#/need/cdn", "#/faq", "#", "#//", "?"]);
+    let pairs: Vec<String> = (0..rng.below(5))
+        .map(|_| match rng.below(6) {
+            0 => format!("lang={}", pick(rng, LANG_TAGS)),
+            1 => format!("embed={}", pick(rng, &["1", "0", "false", "", "yes"])),
+            2 => format!(
+                "flow={}",
+                pick(rng, &["need", "service-code", "icp-number", "constructor", "nope", "need%2D"])
+            ),
+            3 => format!("theme={}", pick(rng, &["dark", "light", "auto", "d%61rk", "toString"])),
+            4 => pick(rng, &["hosting=outside", "lens=faq", "&", "lang", "=zh-CN", "embed"]).to_string(),
+            _ => pick(rng, LINK_WORDS).to_string(),
+        })
+        .collect();
+    format!("{path}?{}", pairs.join("&"))
+}
+
+/// Property, in the browser: the inline head script reads every address as the app does —
+/// the language (`route::choose_lang`), the embed mode and theme (`EmbedOptions::parse`) and
+/// the first screen (`route::first_screen_key`) — for the corpus of links and 4,000 random
+/// addresses, saved languages and browser languages; and never throws.
+#[wasm_bindgen_test]
+fn the_head_script_reads_addresses_as_the_app_does() {
+    use icp_advisor::head;
+    use icp_advisor::route::{self, Theme};
+    use icp_advisor::rulebook::LangExt;
+    let keys = head::first_screen_keys();
+    let config = js_sys::JSON::parse(&head::config(&keys)).unwrap();
+    let read: js_sys::Function = js_sys::Function::new_no_args(&format!("return {}", head::CORE))
+        .call0(&JsValue::NULL)
+        .unwrap()
+        .into();
+    let mut rng = XorShift(0x2545_f491_4f6c_dd1d);
+    let mut cases: Vec<(String, String, Option<String>, Vec<String>)> =
+        corpus_links().into_iter().map(|(f, q)| (f, q, None, vec!["en-US".to_string()])).collect();
+    for (f, q) in corpus_links() {
+        cases.push((
+            String::new(),
+            String::new(),
+            Some(f.trim_start_matches("#/?lang=").to_string()),
+            vec![q],
+        ));
+    }
+    for _ in 0..4000 {
+        let saved = match rng.below(3) {
+            0 => None,
+            1 => Some(pick(&mut rng, LANG_TAGS).to_string()),
+            _ => Some(random_link(&mut rng)),
+        };
+        let langs = (0..rng.below(3)).map(|_| pick(&mut rng, LANG_TAGS).to_string()).collect();
+        cases.push((random_link(&mut rng), random_link(&mut rng), saved, langs));
+    }
+    let mut wrong = Vec::new();
+    for (hash, search, saved, langs) in &cases {
+        let args = js_sys::Array::new();
+        args.push(&config);
+        args.push(&hash.into());
+        args.push(&search.into());
+        args.push(&saved.as_deref().map_or(JsValue::NULL, JsValue::from));
+        args.push(&langs.iter().map(|l| JsValue::from(l.as_str())).collect::<js_sys::Array>());
+        let got = read
+            .apply(&JsValue::NULL, &args)
+            .unwrap_or_else(|e| panic!("the head script threw on {hash:?} {search:?}: {e:?}"));
+        let field = |k: &str| js_sys::Reflect::get(&got, &k.into()).unwrap();
+        let options = route::EmbedOptions::parse(search);
+        let (lang, _) = route::choose_lang(hash, &options, saved.as_deref(), langs);
+        let theme = match (options.embed, options.theme) {
+            (true, Theme::Light) => "light",
+            (true, Theme::Dark) => "dark",
+            _ => "",
+        };
+        let want = (
+            lang.code().to_string(),
+            route::first_screen_key(hash, &options, lang),
+            options.embed,
+            theme.to_string(),
+        );
+        let got = (
+            field("l").as_string().unwrap_or_default(),
+            field("k").as_string().unwrap_or_default(),
+            field("e").as_bool().unwrap_or_default(),
+            field("t").as_string().unwrap_or_default(),
+        );
+        if got != want {
+            wrong.push(format!(
+                "{hash:?} {search:?} saved {saved:?} langs {langs:?}: script {got:?}, app {want:?}"
+            ));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} of {} differ:\n{}",
+        wrong.len(),
+        cases.len(),
+        wrong[..wrong.len().min(20)].join("\n")
+    );
+}

@@ -1,0 +1,100 @@
+//! The inline head script of `index.html` (written into the page by [`crate::site`]): before
+//! the Wasm runs, it reads the address as the app will — the language (`route::choose_lang`),
+//! the embed options (`route::EmbedOptions::parse`) and the first screen to show
+//! (`route::first_screen_key`) — shows that screen, preloads the language's texts, and turns
+//! a choice made on the static screen into the place the app opens at.
+//!
+//! It is as careful as the Rust decoders: it looks nothing up on an object by a key from the
+//! address or from storage (only in lists the build wrote: `lang=constructor` is just an
+//! unknown language), never throws on a broken escape, and sets only values from those lists.
+//! Its reading is [`CORE`], a pure function of the address, the saved language and the
+//! browser's languages; `tests/ui.rs` runs it in the browser against the Rust functions it
+//! follows, on the corpus of links and on random ones.
+//!
+//! Compiled on both targets (the browser test needs it); only the native site build uses it.
+
+use crate::route;
+use crate::rulebook::{Lang, LangExt, RULEBOOK};
+
+/// The reading of the address: `P(C, hash, search, saved, languages)` returns the language
+/// code `l`, the first screen `k`, whether the embed mode is on `e` and its theme `t` (`''`
+/// for the default). `C` is [`config`]. Written compactly by hand: it is inline in every page
+/// load.
+pub const CORE: &str = "function(C,hash,search,saved,langs){\
+function cut(s){var n=0,i=0,c;for(;i<s.length;i++){c=s.charCodeAt(i);n+=c<128?1:c<2048?2:c>=55296&&c<56320?4:3;if(n>C.max)break;if(c>=55296&&c<56320)i++}return s.slice(0,i)}\
+function U(s){try{return decodeURIComponent(s)}catch(_){return null}}\
+function L(t){if(typeof t!=='string')return null;t=t.replace(/^[\\t\\n\\f\\r ]+|[\\t\\n\\f\\r ]+$/g,'');\
+var w=t.replace(/[A-Z]/g,function(c){return c.toLowerCase()}),p=w.split(/[-_]/)[0],i;\
+for(i=0;i<C.codes.length;i++)if(C.codes[i].toLowerCase()===w)return C.codes[i];\
+for(i=0;p&&i<C.codes.length;i++)if(C.codes[i].split(/[-_]/)[0].toLowerCase()===p)return C.codes[i];return null}\
+var x=cut(hash),q=x.indexOf('?'),tag=null,o={e:false,f:null,l:null,t:''};\
+if(q>=0)x.slice(q+1).split('&').filter(Boolean).slice(0,C.pairs).some(function(s){var e=s.indexOf('=');\
+if(e<1||e===s.length-1)return false;var k=U(s.slice(0,e)),v=U(s.slice(e+1));if(k==='lang'&&v){tag=v;return true}return false});\
+cut(search).replace(/^\\?+/,'').split('&').slice(0,C.pairs).forEach(function(s){var e=s.indexOf('='),\
+k=U((e<0?s:s.slice(0,e)).replace(/\\+/g,' ')),v=U((e<0?'':s.slice(e+1)).replace(/\\+/g,' '));if(k===null||v===null)return;\
+if(k==='embed')o.e=C.off.indexOf(v)<0;else if(k==='flow')o.f=C.flows.indexOf(v)>=0?v:null;else if(k==='lang')o.l=L(v);\
+else if(k==='theme')o.t=v==='light'||v==='dark'?v:''});\
+var c=tag!==null?L(tag):null;if(!c)c=o.l;if(!c&&saved!=null)c=L(saved);for(var i=0;!c&&i<langs.length;i++)c=L(langs[i]);c=c||C.source;\
+var bare=x.split('?')[0].replace(/^#*/,'').replace(/^\\/*/,'')==='';\
+return{l:c,k:o.e&&o.f&&bare?o.f+':'+c:'start:'+c,e:o.e,t:o.e?o.t:''}}";
+
+/// The keys of the first screens `index.html` holds: the start screen in every language,
+/// then each flow's first question (the embed mode's) in every language.
+pub fn first_screen_keys() -> Vec<String> {
+    let mut keys: Vec<String> = Lang::all().map(|l| format!("start:{}", l.code())).collect();
+    for f in RULEBOOK.flows {
+        keys.extend(Lang::all().map(|l| format!("{}:{}", f.id, l.code())));
+    }
+    keys
+}
+
+fn json_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    format!("[{}]", items.into_iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(","))
+}
+
+/// The script's configuration, as JSON (lists only: nothing is looked up by a key from
+/// outside): the language codes (the rulebook's order, which `Lang::parse` follows), each
+/// language's texts file, the first screens' keys, the flows, the values that turn the embed
+/// mode off, the source language, the decoders' limits and the storage key of the language.
+pub fn config(keys: &[String]) -> String {
+    let files: Vec<String> = RULEBOOK
+        .languages
+        .iter()
+        .filter(|l| !l.file.is_empty())
+        .map(|l| format!("[{:?},{:?}]", l.code, l.file))
+        .collect();
+    format!(
+        "{{\"codes\":{},\"files\":[{}],\"keys\":{},\"flows\":{},\"off\":{},\"source\":{:?},\"max\":{},\"pairs\":{},\"saved\":{:?}}}",
+        json_list(Lang::all().map(|l| l.code())),
+        files.join(","),
+        json_list(keys.iter().map(String::as_str)),
+        json_list(RULEBOOK.flows.iter().map(|f| f.id)),
+        json_list(route::EMBED_OFF),
+        Lang::SOURCE.code(),
+        route::MAX_FRAGMENT,
+        route::MAX_PAIRS,
+        crate::ui::browser::LANG_KEY,
+    )
+}
+
+/// The whole inline script: [`CORE`] applied to the page, the first screen shown (a key the
+/// build wrote, or the start screen), the language's texts preloaded, and until the app runs,
+/// Start (or a first answer) on the static screen turned into the place the app opens at, and
+/// a link within the screen (the skip link) moving the focus instead of the address.
+pub fn script(keys: &[String]) -> String {
+    format!(
+        "(function(){{var C={config},P={CORE},d=document,h=d.documentElement;\
+function S(){{try{{return localStorage.getItem(C.saved)}}catch(_){{return null}}}}\
+function pick(){{var n=navigator.languages,r=P(C,location.hash,location.search,S(),n&&n.length?n:[navigator.language]),k=C.keys.indexOf(r.k)>=0?r.k:'start:'+C.source;\
+if(r.e){{h.classList.add('embed');if(r.t){{h.setAttribute('data-theme',r.t);h.classList.add('transparent')}}}}\
+h.setAttribute('data-first-screen',k);h.setAttribute('lang',r.l);\
+for(var i=0;i<C.files.length;i++){{var f=C.files[i][1];if(C.files[i][0]===r.l&&!h.hasAttribute('data-single-file')&&!d.querySelector('link[href=\"./'+f+'\"]')){{var l=d.createElement('link');l.rel='preload';l.as='fetch';l.crossOrigin='anonymous';l.href='./'+f;d.head.appendChild(l)}}}}}}\
+pick();addEventListener('hashchange',function(){{if(!h.hasAttribute('data-app-ready')&&!h.hasAttribute('data-pending'))pick()}});\
+d.addEventListener('submit',function(ev){{var f=ev.target,p=f.closest&&f.closest('[data-prerendered]');if(!p||h.hasAttribute('data-app-ready'))return;ev.preventDefault();\
+var c=f.querySelector('input:checked');if(!c)return;var s=(p.getAttribute('data-first-screen')||'').split(':'),g=s[1]?'lang='+s[1]:'';\
+location.hash=c.name==='flow'?'#/'+c.value+(g?'?'+g:''):'#/'+s[0]+'?'+c.name+'='+c.value+(g?'&'+g:'');h.setAttribute('data-pending','')}},true);\
+d.addEventListener('click',function(ev){{var a=ev.target.closest&&ev.target.closest('[data-prerendered] a[href^=\"#\"]:not([href^=\"#/\"])'),t=a&&d.getElementById(a.getAttribute('href').slice(1));\
+t=t&&(t.querySelector('h1')||t);if(t){{ev.preventDefault();t.focus()}}}},true)}})();",
+        config = config(keys),
+    )
+}
