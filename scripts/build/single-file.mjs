@@ -2,8 +2,21 @@
 // inlined, for opening from disk (file://) or mailing. It has the start screens of index.html;
 // it is no embed target, keeps no service worker, and marks <html data-single-file> (so the
 // app offers no links to static pages beside it).
+//
+// Its policy: index.html's, with the hash of its inline module added to script-src. That hash
+// is added to csp.txt too, so the header the README recommends for the whole folder lets the
+// single-file edition run as well; the file carries the policy in its own <meta> for file://,
+// where no header applies.
 import { readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { fail, minify } from './util.mjs';
+
+/** The policy with `'sha256-…'` of `script` added to its script-src. */
+function withScriptHash(csp, script) {
+  const hash = `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`;
+  if (!/(^|; )script-src [^;]*/.test(csp)) fail('single file', 'the policy has no script-src');
+  return csp.includes(hash) ? csp : csp.replace(/((?:^|; )script-src [^;]*)/, `$1 ${hash}`);
+}
 
 /** The languages' texts files (texts.<code>.<hash>.txt), inlined as JSON strings the app reads. */
 function inlineTexts(site) {
@@ -18,6 +31,7 @@ function inlineTexts(site) {
 }
 
 export async function singleFile(site, html, { bindings, wasm, loader }, glue) {
+  const csp = site.text('csp.txt').trim();
   let code = glue.replace(/^export (function|class) /gm, '$1 ').replace(/^export \{[^}]*\};?\s*$/gm, '');
   if (/^export /m.test(code)) fail('single file', 'an export was left in the bindings; the single-file edition needs updating');
   const wasmB64 = site.read(wasm).toString('base64');
@@ -30,17 +44,22 @@ export async function singleFile(site, html, { bindings, wasm, loader }, glue) {
       `window.wasmBindings = { evaluate, questions, version, loadLanguage };\n`,
   );
   const icon = site.read('icon.svg').toString('base64');
+  const module = `\n${script}\n`;
+  const policy = withScriptHash(csp, module);
+  if (!html.includes('<meta http-equiv="Content-Security-Policy" content="')) fail('single file', 'index.html has no policy to extend');
   const single = html
     .replace('<html lang="en">', '<html lang="en" data-single-file>')
-    // Opened from disk, no header policy applies, and the inline module has no hash.
-    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\s*/, '')
+    // Its own policy (opened from disk, no header applies): index.html's and its module's hash.
+    .replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, () => `<meta http-equiv="Content-Security-Policy" content="${policy}">`)
     // No static pages beside it: its links into them lead into the app.
     .replace(/href="\.\/faq(\.[a-zA-Z-]+)?\.html"/g, 'href="#/faq"')
     .replace(/<link rel="(modulepreload|preload|manifest)"[^>]*>/g, '')
     .replace(/<link rel="icon"[^>]*>/, `<link rel="icon" href="data:image/svg+xml;base64,${icon}">`)
-    .replace(`<script type="module" src="./${loader}"></script>`, () => `<script type="module">\n${script}\n</script>`);
+    .replace(`<script type="module" src="./${loader}"></script>`, () => `<script type="module">${module}</script>`);
   if (single.includes(`src="./${loader}"`)) fail('single file', 'the loader tag was not replaced');
   const texts = inlineTexts(site);
   if (!single.includes('</body>')) fail('single file', 'index.html has no </body>');
+  // The folder's policy (the header) lets the single-file edition's module run too.
+  site.write('csp.txt', policy + '\n');
   return single.replace('</body>', () => `${texts}</body>`);
 }
