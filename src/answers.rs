@@ -215,59 +215,66 @@ pub fn input_from_text(text: &str) -> Result<AnswersInput, String> {
 
 /// Checks the shape of answers given as a JSON-like value: `{"flow": …, "answers": {…}}` or
 /// the bare `{"question": "option"}` map. Each failure is one line naming the key and value.
-/// Keys are checked in sorted order, whatever order they were written or an object holds them
-/// in (a JavaScript object lists keys that look like numbers first), so every caller names
-/// the same mistake first.
+/// Of several mistakes, the one of the smallest key is named, whatever order they were written
+/// in or an object holds them in (a JavaScript object lists keys that look like numbers
+/// first), so every caller names the same mistake first.
 pub fn input_from<V: AnswerValue>(value: &V) -> Result<AnswersInput, String> {
     let top =
         value.entries().ok_or_else(|| format!("expected an object of answers, got {}", value.kind()))?;
-    let top = sorted(top);
     let structured = top.iter().any(|(k, _)| k == "answers" || k == "flow");
     let mut input = AnswersInput::default();
     let mut map = Vec::new();
+    let mut first = FirstMistake(None);
     if structured {
         for (k, v) in top {
             match k.as_str() {
                 "flow" if matches!(v.kind(), "null" | "undefined") => {}
-                "flow" => {
-                    input.flow = Some(
-                        v.as_text().ok_or_else(|| format!("\"flow\" must be a string, got {}", v.kind()))?,
-                    )
-                }
-                "answers" => {
-                    map = v.entries().ok_or_else(|| {
+                "flow" => match v.as_text() {
+                    Some(flow) => input.flow = Some(flow),
+                    None => first.note(&k, || format!("\"flow\" must be a string, got {}", v.kind())),
+                },
+                "answers" => match v.entries() {
+                    Some(m) => map = m,
+                    None => first.note(&k, || {
                         format!("\"answers\" must be an object of question → option, got {}", v.kind())
-                    })?
-                }
-                other => {
-                    return Err(format!(
-                        "unknown key \"{}\" (expected \"flow\" and \"answers\")",
-                        shown(other)
-                    ))
-                }
+                    }),
+                },
+                other => first.note(other, || {
+                    format!("unknown key \"{}\" (expected \"flow\" and \"answers\")", shown(other))
+                }),
             }
         }
+        first.result()?;
     } else {
         map = top;
     }
-    for (q, o) in sorted(map) {
-        let o = o.as_text().ok_or_else(|| {
-            format!("answer to \"{}\" must be an option id (a string), got {}", shown(&q), o.kind())
-        })?;
-        input.answers.insert(q, o);
+    for (q, o) in map {
+        match o.as_text() {
+            Some(o) => {
+                input.answers.insert(q, o);
+            }
+            None => first.note(&q, || {
+                format!("answer to \"{}\" must be an option id (a string), got {}", shown(&q), o.kind())
+            }),
+        }
     }
+    first.result()?;
     Ok(input)
 }
 
-/// Entries sorted by key (through a map: inserting one by one sorts without the standard
-/// library's sort, which would add to the Wasm, and in n log n for any input). Equal keys
-/// cannot occur: JSON text with them is refused, and an object cannot hold them.
-fn sorted<V>(entries: Vec<(String, V)>) -> Vec<(String, V)> {
-    let mut map = BTreeMap::new();
-    for (k, v) in entries {
-        map.entry(k).or_insert(v);
+/// The mistake of the smallest key among those noted (found in one pass, whatever the order).
+struct FirstMistake(Option<(String, String)>);
+
+impl FirstMistake {
+    fn note(&mut self, key: &str, message: impl FnOnce() -> String) {
+        if self.0.as_ref().is_none_or(|(k, _)| key < k.as_str()) {
+            self.0 = Some((key.to_string(), message()));
+        }
     }
-    map.into_iter().collect()
+
+    fn result(&mut self) -> Result<(), String> {
+        self.0.take().map_or(Ok(()), |(_, message)| Err(message))
+    }
 }
 
 /// Why answers were rejected; `Display` gives a one-line message naming the key and value.

@@ -15,8 +15,8 @@ pub const MAX_DEPTH: usize = 128;
 pub enum Json {
     Null,
     Bool(bool),
-    /// A number, as written (only its kind matters for answers).
-    Number(String),
+    /// A number (only its kind matters for answers: its value is not kept).
+    Number,
     String(String),
     Array(Vec<Json>),
     Object(Vec<(String, Json)>),
@@ -77,7 +77,7 @@ impl Reader<'_> {
     fn problem(&self, kind: JsonProblem, pos: usize, what: &str) -> JsonError {
         let before = &self.text[..pos.min(self.text.len())];
         let line = before.matches('\n').count() + 1;
-        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        let column = before[before.rfind('\n').map_or(0, |n| n + 1)..].chars().count() + 1;
         JsonError { kind, what: what.to_string(), line, column }
     }
 
@@ -156,8 +156,9 @@ impl Reader<'_> {
         self.nest(depth)?;
         self.pos += 1;
         let mut entries: Vec<(String, Json)> = Vec::new();
-        // (A set: searching the entries would be quadratic in the keys.)
-        let mut keys = std::collections::BTreeSet::new();
+        // The keys seen, in a map (searching the entries would be quadratic in the keys). A
+        // map of strings to strings, as `AnswersInput` holds: the Wasm has its code already.
+        let mut keys = std::collections::BTreeMap::<String, String>::new();
         self.space();
         if self.eat(b'}') {
             return Ok(Json::Object(entries));
@@ -169,7 +170,7 @@ impl Reader<'_> {
                 return Err(self.error("expected a key in double quotes"));
             }
             let key = self.string()?;
-            if !keys.insert(key.clone()) {
+            if keys.insert(key.clone(), String::new()).is_some() {
                 return Err(self.problem(
                     JsonProblem::Duplicate,
                     at,
@@ -194,7 +195,6 @@ impl Reader<'_> {
     }
 
     fn number(&mut self) -> Result<Json, JsonError> {
-        let start = self.pos;
         self.eat(b'-');
         let digits = |r: &mut Self| {
             let from = r.pos;
@@ -221,14 +221,18 @@ impl Reader<'_> {
                 return Err(self.error("expected a digit in the exponent"));
             }
         }
-        Ok(Json::Number(self.text[start..self.pos].to_string()))
+        Ok(Json::Number)
     }
 
     fn hex4(&mut self) -> Result<u32, JsonError> {
-        let hex = self.text.get(self.pos..self.pos + 4).filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()));
-        let Some(hex) = hex else { return Err(self.error("expected four hex digits after \\u")) };
-        self.pos += 4;
-        Ok(u32::from_str_radix(hex, 16).unwrap_or(0))
+        let mut code = 0;
+        for _ in 0..4 {
+            let digit = self.peek().and_then(|b| (b as char).to_digit(16));
+            let Some(digit) = digit else { return Err(self.error("expected four hex digits after \\u")) };
+            code = code * 16 + digit;
+            self.pos += 1;
+        }
+        Ok(code)
     }
 
     fn string(&mut self) -> Result<String, JsonError> {
@@ -302,7 +306,7 @@ impl crate::answers::AnswerValue for Json {
         match self {
             Json::Null => "null",
             Json::Bool(_) => "a boolean",
-            Json::Number(_) => "a number",
+            Json::Number => "a number",
             Json::String(_) => "a string",
             Json::Array(_) => "an array",
             Json::Object(_) => "an object",

@@ -65,15 +65,13 @@ proptest! {
     }
 }
 
-/// Whether our reading of JSON is serde_json's (numbers compared by value).
+/// Whether our reading of JSON is serde_json's (a number's value is not kept, only that it is one).
 fn same_json(ours: &Json, theirs: &serde_json::Value) -> bool {
     use serde_json::Value;
     match (ours, theirs) {
         (Json::Null, Value::Null) => true,
         (Json::Bool(a), Value::Bool(b)) => a == b,
-        (Json::Number(a), Value::Number(_)) => {
-            serde_json::from_str::<Value>(a).ok() == serde_json::from_str::<Value>(&theirs.to_string()).ok()
-        }
+        (Json::Number, Value::Number(_)) => true,
         (Json::String(a), Value::String(b)) => a == b,
         (Json::Array(a), Value::Array(b)) => {
             a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_json(x, y))

@@ -716,7 +716,7 @@ mod page {
         match Browser::saved_release() {
             Some(r)
                 if r != release
-                    && !is_newer(&r, &release)
+                    && !is_newer(&r)
                     && !messages
                         .iter()
                         .any(|m| matches!(m, Message::Updated { .. } | Message::SavedNewer { .. })) =>
@@ -735,15 +735,10 @@ mod page {
         format!("{}+rules{}", env!("CARGO_PKG_VERSION"), RULEBOOK.version)
     }
 
-    /// Whether release `a` is newer than `b` (both as [`release_id`] writes them; what does not
-    /// read as one is older).
-    fn is_newer(a: &str, b: &str) -> bool {
-        let parse = |r: &str| -> Option<(Vec<u32>, u32)> {
-            let (version, rules) = r.split_once("+rules")?;
-            let parts = version.split('.').map(|p| p.parse().ok()).collect::<Option<Vec<u32>>>()?;
-            Some((parts, rules.parse().ok()?))
-        };
-        matches!((parse(a), parse(b)), (Some(a), Some(b)) if a > b)
+    /// Whether release `r` (as [`release_id`] writes it) has newer rules than this one: this
+    /// copy is then an older one (kept for offline use, say), not an update.
+    fn is_newer(r: &str) -> bool {
+        r.split_once("+rules").and_then(|(_, v)| v.parse::<u32>().ok()).is_some_and(|v| v > RULEBOOK.version)
     }
 
     /// The address, decoded (Back/Forward, an edited fragment). A link from outside the page

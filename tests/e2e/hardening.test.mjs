@@ -139,7 +139,8 @@ test('a panic replaces the app with the crash panel, which keeps a way back', as
 
 // ───────────────────────────── saved state ─────────────────────────────
 
-const SAVED = 'icp-advisor:place';
+// (Each flow's place has a key of its own; these tests save the need flow's.)
+const SAVED = 'icp-advisor:place:need';
 const notice = (page) => page.getByRole('status', { name: 'Notices' });
 
 /** The rulebook version this release saves under (`v<N>|…`), learned from a saved place. */

@@ -1,7 +1,7 @@
 // Updates lose nothing: a browser that used release N (its service worker cache and its saved
-// answers) gets release N+1 on the next visit, is told quietly that the advisor was updated
-// and which saved answers no longer apply, and keeps the rest; offline, release N keeps
-// working until then. Release N is target/update/previous: this app built from a copy of the
+// answers, two flows' of them) gets release N+1 on the next visit, is told quietly that the
+// advisor was updated and which saved answers no longer apply, and keeps the rest (a link
+// opened then does not replace them); offline, release N keeps working until then. Release N is target/update/previous: this app built from a copy of the
 // rules with an older rulebook version in which the option `num-update = new-provider` was
 // called `move-provider` (tests/e2e/fixtures/previous-rules.py; built by scripts/test.sh).
 // Its file names differ from dist/'s, since the Wasm differs.
@@ -50,12 +50,16 @@ test('release N+1 replaces release N without losing an answer that still applies
   await waitForResult(page);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: STEP_TIMEOUT });
   const releaseN = await page.locator('.footer').innerText();
+  // Another flow's answers, saved beside them (each flow keeps its own).
+  await page.goto(server.url + '#/need/result?hosting=outside&cdn=none');
+  await waitForResult(page);
 
   // Offline, release N keeps working from its cache.
   await context.setOffline(true);
   await page.goto(server.url);
   await waitForApp(page);
   assert.equal(await page.locator('#resume-heading').count(), 1, 'offline: release N offers the saved place');
+  assert.equal(await page.locator('.resume a').count(), 2, 'offline: both flows\' saved places');
   await context.setOffline(false);
 
   // Release N+1 on the server: the next visit gets it at once.
@@ -70,9 +74,20 @@ test('release N+1 replaces release N without losing an answer that still applies
   assert.match(notice, /move-provider/, 'and which saved answer no longer applies');
   console.log(`notice after the update: ${notice}`);
 
+  // Both flows' saved answers are still offered; the need flow's all still apply.
+  assert.equal(await page.locator('.resume a').count(), 2, 'both flows\' saved places survive the update');
+  assert.match(await page.evaluate(() => localStorage.getItem('icp-advisor:place:need')), /hosting=outside&cdn=none/);
+  // A link for the icp-number flow now would not replace its saved answers (a choice is offered).
+  const link = await context.newPage();
+  await link.goto(server.url + '#/icp-number?num-topic=revoked');
+  await waitForApp(link);
+  await link.getByRole('region', { name: 'Saved answers' }).waitFor({ timeout: STEP_TIMEOUT });
+  assert.match(await link.evaluate(() => localStorage.getItem('icp-advisor:place:icp-number')), /num-topic=validity/);
+  await link.close();
+
   // The answers that still apply are kept: resuming leads to the renamed question, with the
   // first answer in place.
-  await page.locator('.resume a').click();
+  await page.locator('.resume-flow:has(#resume-icp-number) a').click();
   const form = page.locator('form:has(input[name="num-update"])');
   await form.waitFor({ timeout: STEP_TIMEOUT });
   assert.match(decodeURIComponent(new URL(page.url()).hash), /num-topic=validity/, 'the answer that still applies is kept');
