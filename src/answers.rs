@@ -189,6 +189,18 @@ pub trait AnswerValue: Sized {
 /// The largest answers text accepted, in bytes (the CLI's input, the JS API's string).
 pub const MAX_INPUT: usize = 1 << 20;
 
+/// Decodes raw bytes (the CLI's file or standard input) into validated answers: what the CLI
+/// says about any input (the JS API says the same about the same text, or object).
+pub fn answers_from_bytes(book: &Rulebook, bytes: &[u8]) -> Result<AnswerSet, String> {
+    if bytes.len() > MAX_INPUT {
+        return Err(format!("the answers are {} bytes; at most {MAX_INPUT} are accepted", bytes.len()));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        format!("the answers are not valid UTF-8 (invalid byte at offset {})", e.valid_up_to())
+    })?;
+    input_from_text(text)?.to_set(book).map_err(|e| e.to_string())
+}
+
 /// Reads answers given as JSON text (the CLI's input, or a string given to the JS API's
 /// `evaluate`): the same text gets the same message from both. A key given twice is refused
 /// (not silently one of them kept), as are a byte order mark and empty text, each with a

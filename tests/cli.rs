@@ -539,3 +539,36 @@ fn a_deeply_nested_condition_is_refused_with_its_place_by_every_command() {
     }
     let _ = std::fs::remove_dir_all(deep);
 }
+
+#[path = "corpus/answers.rs"]
+mod corpus;
+
+/// The seed of the shared corpus of answers (`tests/ui.rs` gives the JS API the same inputs and
+/// requires the same messages).
+const CORPUS_SEED: u64 = 0x1d2c_3b4a_5968_7f01;
+
+/// The binary says of every input of the shared corpus what `answers::answers_from_bytes` says
+/// (one line, exit 2), or gives advice (exit 0) — the function the JS API's test holds its
+/// messages to, in the browser.
+#[test]
+fn the_cli_answers_the_shared_corpus_as_answers_from_bytes_does() {
+    use icp_advisor::rulebook::RULEBOOK;
+    let inputs = corpus::corpus(CORPUS_SEED, 2_000);
+    let mut wrong = Vec::new();
+    let mut refused = 0;
+    for input in &inputs {
+        let (code, _, err) = run(&["evaluate", "-"], input.as_bytes());
+        let want = match icp_advisor::answers::answers_from_bytes(&RULEBOOK, input.as_bytes()) {
+            Ok(_) => (0, String::new()),
+            Err(m) => {
+                refused += 1;
+                (2, format!("icp-advisor: error: {m}"))
+            }
+        };
+        if (code, err.trim_end().to_string()) != want {
+            wrong.push(format!("{input:?}: exit {code}, {err:?}; want {want:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{} of {}:\n{}", wrong.len(), inputs.len(), wrong.join("\n"));
+    assert!(refused > 1_400, "the corpus is mostly mistakes ({refused} of {})", inputs.len());
+}

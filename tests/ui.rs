@@ -544,3 +544,43 @@ fn the_head_script_reads_addresses_as_the_app_does() {
         wrong[..wrong.len().min(20)].join("\n")
     );
 }
+
+#[path = "corpus/answers.rs"]
+mod corpus;
+
+/// The seed of the shared corpus (`tests/cli.rs` runs the binary on the same inputs).
+const CORPUS_SEED: u64 = 0x1d2c_3b4a_5968_7f01;
+
+fn message(e: wasm_bindgen::JsError) -> String {
+    let e: JsValue = e.into();
+    js_sys::Reflect::get(&e, &"message".into()).unwrap().as_string().unwrap()
+}
+
+/// One message per mistake: on every input of the shared corpus, the JS API says what the CLI
+/// says (`answers::answers_from_bytes`, which `tests/cli.rs` holds the binary to) — given the
+/// JSON text, and given the object `JSON.parse` makes of it (where that is the same JSON:
+/// `JSON.parse` keeps the last of a repeated key and takes lone surrogates, which the text
+/// reader refuses; and a JSON string is no object: `evaluate` reads a string as JSON text).
+#[wasm_bindgen_test]
+fn the_js_api_gives_the_clis_message_for_the_shared_corpus() {
+    use icp_advisor::rulebook::RULEBOOK;
+    let inputs = corpus::corpus(CORPUS_SEED, 2_000);
+    let (mut wrong, mut objects) = (Vec::new(), 0);
+    for input in &inputs {
+        let cli = icp_advisor::answers::answers_from_bytes(&RULEBOOK, input.as_bytes()).err();
+        let text = js_api::evaluate(JsValue::from_str(input), JsValue::UNDEFINED).err().map(message);
+        if text != cli {
+            wrong.push(format!("text {input:?}: JS {text:?}, CLI {cli:?}"));
+        }
+        if icp_advisor::json::parse(input).is_ok_and(|v| !matches!(v, icp_advisor::json::Json::String(_))) {
+            objects += 1;
+            let value = js_sys::JSON::parse(input).unwrap();
+            let object = js_api::evaluate(value, JsValue::UNDEFINED).err().map(message);
+            if object != cli {
+                wrong.push(format!("object {input:?}: JS {object:?}, CLI {cli:?}"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{} differ:\n{}", wrong.len(), wrong[..wrong.len().min(30)].join("\n"));
+    assert!(objects > 500, "{objects} inputs given as objects too");
+}
