@@ -49,7 +49,7 @@ pub const MAX_NESTING: usize = 32;
 pub const MAX_CONDITION_SIZE: usize = 500;
 /// The most parts all the conditions of a rulebook may have together (written out): every
 /// path evaluates them.
-pub const MAX_CONDITIONS_SIZE: usize = 5_000;
+pub const MAX_CONDITIONS_SIZE: usize = 3_000;
 /// The most complete paths the flows of a rulebook may have together.
 pub const MAX_PATHS: usize = 5_000;
 /// The most rules; a rule that recommends several counts once for each.
