@@ -8,7 +8,7 @@
 //! the advice.
 
 use crate::answers::AnswerSet;
-use crate::rulebook::{Cond, Fact, FlowIx, Kind, Part, QIx, RecIx, RuleIx, Rulebook};
+use crate::rulebook::{Cond, Fact, FlowIx, Part, QIx, RecIx, RuleIx, Rulebook};
 
 /// Answers that are relevant on the current path (the others are masked out).
 type Picks = AnswerSet;
@@ -219,17 +219,14 @@ fn applying(parts: &[Part], picks: &Picks) -> Vec<usize> {
 /// Applies the flow's rules to a complete, relevant set of answers.
 fn advise(book: &Rulebook, relevant: &Picks, asked: &[(QIx, usize)]) -> Vec<Applied> {
     let mut advice: Vec<Applied> = Vec::new();
-    // Where each recommendation is in `advice` (a search would make this quadratic).
-    let mut slot = vec![usize::MAX; book.recommendations.len()];
     for (ri, rule) in book.rules.iter().enumerate() {
         if rule.flow != relevant.flow() || !holds(&rule.when, relevant) {
             continue;
         }
         for &rec in rule.then {
-            let entry = match slot[rec] {
-                i if i != usize::MAX => &mut advice[i],
-                _ => {
-                    slot[rec] = advice.len();
+            let entry = match advice.iter().position(|a| a.rec == rec) {
+                Some(i) => &mut advice[i],
+                None => {
                     let r = &book.recommendations[rec];
                     advice.push(Applied {
                         rec,
@@ -259,18 +256,8 @@ fn advise(book: &Rulebook, relevant: &Picks, asked: &[(QIx, usize)]) -> Vec<Appl
         }
         a.because = asked.iter().copied().filter(|&(q, _)| refs & (1 << q) != 0).collect();
     }
-    // By kind, then in rulebook order: read off `slot` (sorting would move every entry
-    // around, which is quadratic in the recommendations on a path).
-    let mut found: Vec<Option<Applied>> = advice.into_iter().map(Some).collect();
-    let mut ordered = Vec::with_capacity(found.len());
-    for kind in Kind::ALL {
-        for (rec, &i) in slot.iter().enumerate() {
-            if i != usize::MAX && book.recommendations[rec].kind == kind {
-                ordered.extend(found[i].take());
-            }
-        }
-    }
-    ordered
+    sort_small(&mut advice, |a| (book.recommendations[a.rec].kind, a.rec));
+    advice
 }
 
 /// A stable insertion sort. The lists sorted here hold a few dozen items at most, and the
