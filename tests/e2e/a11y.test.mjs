@@ -148,6 +148,22 @@ const SCREENS = [
       await page.waitForSelector('#resume-heading', { timeout: STEP_TIMEOUT });
     },
   },
+  {
+    name: 'a link beside other saved answers (the choice)',
+    hash: '#/need/cdn?hosting=outside',
+    ready: 'input[name=cdn]',
+    prepare: async (page, lang) => {
+      // Saved answers of the need flow, then a link to other ones: the page offers a choice.
+      await page.evaluate(() => localStorage.clear());
+      await page.goto('about:blank');
+      await page.goto(server.url + withLang('#/need/result?hosting=hong-kong&cdn=none', lang));
+      await page.waitForSelector('#answers-heading', { timeout: STEP_TIMEOUT });
+      await page.goto('about:blank');
+      await page.goto(server.url + withLang('#/need/cdn?hosting=outside', lang));
+      await waitForApp(page);
+      await page.waitForSelector('.saved-choice', { timeout: STEP_TIMEOUT });
+    },
+  },
   { name: 'question', hash: '#/need/cdn?hosting=outside', ready: 'input[name=cdn]' },
   {
     name: 'question with its validation error',
@@ -679,7 +695,7 @@ async function smallTargets(page) {
   });
 }
 
-const LAYOUT_SCREENS = SCREENS.filter((s) => !['start offering Resume', 'FAQ at one question'].includes(s.name));
+const LAYOUT_SCREENS = SCREENS.filter((s) => !['start offering Resume', 'a link beside other saved answers (the choice)', 'FAQ at one question'].includes(s.name));
 
 for (const layout of LAYOUTS) {
   for (const lang of LANGS) {
