@@ -59,7 +59,7 @@ pub const MAX_RECOMMENDATIONS: usize = 200;
 /// The most recommendations one path may give (every tool handles a path's advice as a
 /// whole, some of it pair by pair).
 pub const MAX_ADVICE: usize = 50;
-/// The most paragraphs and steps of all recommendations together.
+/// The most paragraphs, steps and verdict lines of all recommendations together.
 pub const MAX_PARTS: usize = 1_000;
 /// The most facts stated (`asserts`) by all recommendations and their parts together (every
 /// path compares the facts its advice states, pair by pair).
@@ -70,10 +70,11 @@ pub const MAX_CITATIONS: usize = 1_000;
 pub const MAX_LINKS: usize = 200;
 /// The most FAQ entries, sources and named conditions (`[define]`), each.
 pub const MAX_ENTRIES: usize = 200;
-/// The most bytes one rulebook file (a topic, a language or a lock file) may have.
-pub const MAX_FILE_BYTES: u64 = 1 << 20;
+/// The most bytes one rulebook file (a topic, a language or a lock file) may have (a language
+/// may hold [`MAX_TEXT_BYTES`] of texts, and its file their keys too).
+pub const MAX_FILE_BYTES: u64 = 2 << 20;
 /// The most bytes the files of a rulebook may have together.
-pub const MAX_RULEBOOK_BYTES: u64 = 4 << 20;
+pub const MAX_RULEBOOK_BYTES: u64 = 8 << 20;
 
 /// A translatable text: an index into each language's [`TextTable`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

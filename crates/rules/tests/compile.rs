@@ -385,7 +385,7 @@ fn only_bounded_regular_files_inside_the_folder_are_read() {
         "DIR/rulebook.toml:4: include `flow.toml`: DIR/flow.toml: cannot read: it is a FIFO (a named pipe), not a regular file",
         "DIR/rulebook.toml:4: include `flow.toml`: DIR/flow.toml: is a link to /dev/zero, outside the rulebook's folder DIR: a rulebook reads only its own files",
         &format!("DIR/i18n/xx.toml:1: is a link to {}, outside the rulebook's folder DIR: a rulebook reads only its own files", fixture().join("i18n/xx.toml").canonicalize().unwrap().display()),
-        "DIR/rulebook.toml:4: include `flow.toml`: DIR/flow.toml: is 209715200 bytes; at most 1048576 are read (a rulebook file may have at most 1048576 bytes, its files together 4194304; 709 read before this one)",
+        "DIR/rulebook.toml:4: include `flow.toml`: DIR/flow.toml: is 209715200 bytes; at most 2097152 are read (a rulebook file may have at most 2097152 bytes, its files together 8388608; 709 read before this one)",
         "DIR/rulebook.toml:4: include `flow.toml`: DIR/flow.toml: cannot read: it is a folder, not a regular file",
         "DIR/i18n/xx.lock:1: cannot read: it is a FIFO (a named pipe), not a regular file",
     ];

@@ -151,9 +151,11 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
     )?;
     limit("recommendations", MAX_RECOMMENDATIONS, &mut recs_raw.iter().map(|(at, _)| (*at, 1)))?;
     limit(
-        "paragraphs and steps",
+        "paragraphs, steps and verdict lines",
         MAX_PARTS,
-        &mut recs_raw.iter().map(|(at, r)| (*at, parts(&r.body) + r.steps.len())),
+        &mut recs_raw
+            .iter()
+            .map(|(at, r)| (*at, parts(&r.body) + r.steps.len() + r.answer.as_ref().map_or(0, parts))),
     )?;
     limit(
         "facts stated (`asserts`)",
