@@ -512,7 +512,7 @@ fn the_head_script_reads_addresses_as_the_app_does() {
             .unwrap_or_else(|e| panic!("the head script threw on {hash:?} {search:?}: {e:?}"));
         let field = |k: &str| js_sys::Reflect::get(&got, &k.into()).unwrap();
         let options = route::EmbedOptions::parse(search);
-        let (lang, _) = route::choose_lang(hash, &options, saved.as_deref(), langs);
+        let (lang, _, _) = route::choose_lang(hash, &options, saved.as_deref(), langs);
         let theme = match (options.embed, options.theme) {
             (true, Theme::Light) => "light",
             (true, Theme::Dark) => "dark",
