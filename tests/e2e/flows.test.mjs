@@ -521,9 +521,11 @@ test('after a reload at the root URL the start screen offers Resume, which resto
   await waitForQuestion(page, 'access');
   assert.equal(await selected(page, 'access'), 'domain', 'the answers came back with the place');
 
-  // "Start over" on a result forgets the saved place.
+  // "Start over" on a result forgets the saved place. (A link to other answers than the saved
+  // ones first asks which to keep: the person takes the link's, which become the saved place.)
   await page.goto(site.server.url + resultLink('need', OUTSIDE));
   await waitForResult(page);
+  await page.getByRole('button', { name: "Use the link's answers instead of mine" }).click();
   await page.getByRole('button', { name: 'Start over' }).click();
   await page.locator('input[name="flow"]').first().waitFor();
   await page.goto(site.server.url);

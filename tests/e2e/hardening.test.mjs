@@ -180,7 +180,8 @@ test('saved answers partly unreadable under the same rules: what was left out is
   const text = await notice(page).innerText();
   assert.match(
     text,
-    /^Part of your saved answers could not be read and was left out: “Will you use Alibaba Cloud CDN for it\?” \(nowhere\); “zz%[^”]*”\. The rest is kept\./,
+    // (`zz%` is a broken escape: the part is malformed, said as written.)
+    /^Part of your saved answers could not be read and was left out: “zz%=1”; “Will you use Alibaba Cloud CDN for it\?” \(nowhere\)\. The rest is kept\./,
     `the message names what was left out: ${text}`,
   );
   await page.getByRole('link', { name: 'Resume', exact: true }).click();
