@@ -51,6 +51,13 @@ if wants limits; then
   trap 'rm -rf "$tmp"' EXIT
   python3 scripts/fuzz/limits_rulebook.py "$tmp/book"
   python3 scripts/fuzz/limits_rulebook.py "$tmp/changed" --variant >/dev/null
+  # The rulebook must be valid (within every limit), or the timings measure a refusal.
+  for book in book changed; do
+    if ! target/debug/icp-advisor questions --rules "$tmp/$book" >/dev/null; then
+      echo "FAIL: the rulebook at the limits is refused: scripts/fuzz/limits_rulebook.py needs updating" >&2
+      exit 1
+    fi
+  done
   for build in debug release; do
     bin="target/$build/icp-advisor"
     for cmd in "check $tmp/book" "diff $tmp/book $tmp/changed" "paths --rules $tmp/book" \

@@ -79,9 +79,10 @@ def main():
     for r in range(recs):
         w += ['[[recommendation]]', 'id = "rec-%d"' % r, 'kind = "%s"' % ['required', 'next-step', 'warning', 'info'][r % 4]]
         if r < 2:
-            w.append('group = "verdict"')
+            w += ['group = "verdict"', 'answer = "Verdict %d." ' % r]
         w += ['title = "Title %d"' % r, 'body = "Body %d."' % r]
-        steps = ['"Step %d."' % k for k in range(per_rec_parts - 1)]
+        # (The two verdicts' lines count among the parts: one step fewer each.)
+        steps = ['"Step %d."' % k for k in range(per_rec_parts - 1 - (r < 2))]
         stated = min(facts_per_rec, max(0, facts - r * facts_per_rec)) if r < advice else 0
         if stated:
             w.append('asserts = { filing = "required" }')
