@@ -51,6 +51,11 @@ fn main() {
             "#[cfg(not(target_arch = \"wasm32\"))]\n/// {doc}\npub static {name}: &[&str] = &{items:?};"
         );
     }
+    let _ = writeln!(
+        book,
+        "#[cfg(not(target_arch = \"wasm32\"))]\n/// `glossary.toml` beside the rulebook's root file, as written (checked by `style`).\npub static GLOSSARY_TOML: &str = {:?};",
+        compiled.glossary_text
+    );
     write(&Path::new(&out).join("rulebook.rs"), &book);
     write(&Path::new(&out).join("strings.rs"), &strings(compiled.book, &compiled.app_keys));
 }
@@ -91,6 +96,22 @@ fn strings(book: &icp_rules::Rulebook, keys: &[String]) -> String {
         let _ = writeln!(w, "            {k}: t[{i}],");
     }
     let _ = writeln!(w, "        }}");
+    let _ = writeln!(w, "    }}");
+    // The names of languages (`lang_name_<tag>`, e.g. `lang_name_zh_tw`), looked up by tag: the
+    // whole tag first, then its primary subtag.
+    let _ = writeln!(w, "    /// A language's name by its tag (`zh-TW`, then `zh`), if the app has one.");
+    let _ = writeln!(w, "    pub fn language_name(&self, tag: &str) -> Option<&'static str> {{");
+    let _ = writeln!(w, "        let key = |t: &str| t.to_ascii_lowercase().replace('-', \"_\");");
+    let _ = writeln!(w, "        let named = |k: &str| -> Option<&'static str> {{ match k {{");
+    for k in keys.iter().filter(|k| k.starts_with("lang_name_")) {
+        let _ = writeln!(w, "            {:?} => Some(self.{k}),", &k["lang_name_".len()..]);
+    }
+    let _ = writeln!(w, "            _ => None,");
+    let _ = writeln!(w, "        }} }};");
+    let _ = writeln!(
+        w,
+        "        named(&key(tag)).or_else(|| named(&key(tag.split('-').next().unwrap_or(\"\"))))"
+    );
     let _ = writeln!(w, "    }}");
     let _ = writeln!(w, "}}");
     let _ = writeln!(w, "/// How many languages the app has.");

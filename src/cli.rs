@@ -34,8 +34,10 @@ USAGE:
     icp-advisor check [RULES] [--faq PATH] [--practice PATH]
         Compile and validate a rulebook (default: the embedded one) on every path:
         verdicts, exclusions, contradictory or repeated facts, reachability, coverage;
-        check every quote against the FAQ text and current-practice.md; list the external
-        sources by date, oldest first. Exit code 1 if any problem is found.
+        check every quote against the FAQ text and current-practice.md; hold every
+        translation to the glossary (rules/glossary.toml) and Chinese texts to the Chinese
+        typography (see rules/README.md); list the external sources by date, oldest first.
+        Exit code 1 if any problem is found.
     icp-advisor diff OLD [NEW] [--format markdown|summary|json] [--all]
         Evaluate every path under two rulebooks (NEW defaults to rules/) and print which
         paths' advice changes, grouped by change, with one example path each (--all: every
@@ -250,7 +252,7 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
             };
             let answers = crate::input::answers_from_bytes(book, &bytes).map_err(Usage)?;
             let advice = advise(book, &answers, lang, lens);
-            Ok(print(&if format == "json" { json(&advice) } else { to_markdown(&advice, lang) }))
+            Ok(print(&if format == "json" { json(&advice) } else { to_markdown(book, &advice, lang) }))
         }
         "questions" => {
             let (pos, opts) = options(rest, &["lang", "rules"])?;
@@ -295,10 +297,18 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
         }
         "check" => {
             let (pos, opts) = options(rest, &["faq", "practice"])?;
-            let (book, translations) = match pos.as_slice() {
-                [] => (&RULEBOOK, embedded_translation_problems()),
+            let (book, mut translations) = match pos.as_slice() {
+                [] => {
+                    let mut p = embedded_translation_problems();
+                    p.extend(crate::style::glossary_problems(&RULEBOOK, &crate::style::glossary()));
+                    (&RULEBOOK, p)
+                }
                 [path] => match compile(path) {
-                    Ok(c) => (c.book, translation_problems(&c.missing, &c.stale, &c.untracked)),
+                    Ok(c) => {
+                        let mut p = translation_problems(&c.missing, &c.stale, &c.untracked);
+                        p.extend(crate::style::glossary_problems(c.book, &c.glossary));
+                        (c.book, p)
+                    }
                     Err(e) => {
                         print(&format!("problem: {e}\nFAILED\n"));
                         let _ = writeln!(std::io::stderr(), "icp-advisor: the rulebook is invalid: {e}");
@@ -307,6 +317,7 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
                 },
                 _ => return Err(Usage("check takes at most one rulebook path".into())),
             };
+            translations.extend(crate::style::text_problems(book));
             let faq = opt(&opts, "faq").map_or_else(|| beside(check::FAQ_PATH), String::from);
             let practice = opt(&opts, "practice").map_or_else(|| beside(check::PRACTICE_PATH), String::from);
             Ok(check_command(book, &translations, &faq, &practice))
@@ -380,9 +391,16 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
             let mut out = String::new();
             for (i, key) in book.text_keys.iter().enumerate() {
                 if only.as_ref().is_none_or(|m| m.iter().any(|k| k == key)) {
-                    let en = book.text(crate::rulebook::Text(i as u16), Lang::SOURCE);
+                    // What a translation renders: the English, or the words a rendering renders.
+                    let en = book.original(crate::rulebook::Text(i as u16));
                     out.push_str(&format!("{key}\t{}\n", en.replace('\n', " ")));
                 }
+            }
+            // A rendering of words no citation has any more (the words changed, so did their key).
+            for key in only.iter().flatten().filter(|k| !book.text_keys.contains(&k.as_str())) {
+                out.push_str(&format!(
+                    "{key}\t(renders words the rulebook no longer cites or names: move it to the new key `texts --missing` lists, or remove it)\n"
+                ));
             }
             Ok(print(&out))
         }
@@ -432,12 +450,17 @@ fn stamp(code: &str, rules: &str) -> Result<ExitCode, Usage> {
         .iter()
         .find(|f| f.file_name().is_some_and(|n| n == format!("{code}.toml").as_str()) && code != "en")
         .ok_or_else(|| Usage(format!("{rules} has no translation \"{code}\" (i18n/{code}.toml) to stamp")))?;
+    let lang = c.book.lang(code).ok_or_else(|| Usage(format!("no language \"{code}\"")))?;
     let translated: Vec<&str> = c
         .book
         .text_keys
         .iter()
-        .copied()
-        .filter(|k| !c.missing.iter().any(|(l, m)| l == code && m == k))
+        .enumerate()
+        .filter(|&(i, k)| {
+            c.book.needs(crate::rulebook::Text(i as u16), lang)
+                && !c.missing.iter().any(|(l, m)| l == code && m == k)
+        })
+        .map(|(_, k)| *k)
         .collect();
     let lock = icp_rules::compile::lock_path(file);
     std::fs::write(&lock, icp_rules::compile::lock_file(c.book, code, &translated))
@@ -557,8 +580,8 @@ fn check_command(
                 "  {:<12} {:<20} {} — {} ({}, quality {:?})\n",
                 s.page_date.unwrap_or("no date shown"),
                 s.id,
-                s.publisher,
-                s.title,
+                book.text(s.publisher, Lang::SOURCE),
+                book.text(s.title, Lang::SOURCE),
                 s.url,
                 s.quality
             ));

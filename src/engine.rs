@@ -35,6 +35,10 @@ pub struct Applied {
     pub because: Vec<(QIx, usize)>,
     /// (A verdict) its verdict line: the first of its `answer` parts whose condition holds.
     pub answer: Option<usize>,
+    /// The title variant that applies (the first of `titles` that holds), if any.
+    pub title: Option<usize>,
+    /// The plan-line variant that applies (the first of `plans` that holds), if any.
+    pub plan: Option<usize>,
     /// The body parts that apply, by index.
     pub body: Vec<usize>,
     /// The steps that apply, by index.
@@ -42,6 +46,16 @@ pub struct Applied {
 }
 
 impl Applied {
+    /// Its title on this path (the variant that applies, else the default).
+    pub fn title(&self, book: &Rulebook) -> crate::rulebook::Text {
+        book.recommendations[self.rec].title_at(self.title)
+    }
+
+    /// Its line in the plan on this path.
+    pub fn plan_line(&self, book: &Rulebook) -> crate::rulebook::Text {
+        book.recommendations[self.rec].plan_at(self.plan, self.title)
+    }
+
     /// The facts it states on this path: its own and those of its parts that apply.
     pub fn facts(&self, book: &Rulebook) -> Vec<Fact> {
         let rec = &book.recommendations[self.rec];
@@ -233,6 +247,8 @@ fn advise(book: &Rulebook, relevant: &Picks, asked: &[(QIx, usize)]) -> Vec<Appl
                         rules: Vec::new(),
                         because: Vec::new(),
                         answer: applying(r.answer, relevant).first().copied(),
+                        title: applying(r.titles, relevant).first().copied(),
+                        plan: applying(r.plans, relevant).first().copied(),
                         body: applying(r.body, relevant),
                         steps: applying(r.steps, relevant),
                     });
@@ -247,6 +263,12 @@ fn advise(book: &Rulebook, relevant: &Picks, asked: &[(QIx, usize)]) -> Vec<Appl
         let mut refs = a.rules.iter().fold(0u64, |m, &r| m | book.rules[r].when.refs());
         if let Some(i) = a.answer {
             refs |= rec.answer[i].when.refs();
+        }
+        // A variant of the title or plan line says something of the person: so does its
+        // condition (and the conditions of the variants before it, which did not hold).
+        for (variants, chosen) in [(rec.titles, a.title), (rec.plans, a.plan)] {
+            let upto = chosen.map_or(variants.len(), |i| i + 1);
+            refs |= variants[..upto].iter().fold(0, |m, p| m | p.when.refs());
         }
         for &i in &a.body {
             refs |= rec.body[i].when.refs();

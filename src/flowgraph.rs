@@ -43,6 +43,33 @@ pub struct Graph {
     pub title: String,
     pub nodes: Vec<Node>,
     pub edges: Vec<Edge>,
+    /// How the graph's language joins words (default: English's).
+    pub wording: Wording,
+}
+
+/// The graph's own words, in its language: what joins the options of merged edges (" / ") and a
+/// node's label to its note (" — "), and the diagram's description (with `{questions}`,
+/// `{outcomes}` and `{connections}`).
+#[derive(Clone, Debug)]
+pub struct Wording {
+    pub options: String,
+    pub note: String,
+    pub description: String,
+    /// An edge's name: `{from}`, `{to}` and the answers on it (`{answers}`), or without them.
+    pub edge: String,
+    pub edge_bare: String,
+}
+
+impl Default for Wording {
+    fn default() -> Wording {
+        Wording {
+            options: " / ".into(),
+            note: " — ".into(),
+            description: "Flow diagram: {questions} questions, {outcomes} outcomes, {connections} connections; read top to bottom, edge labels name the answers.".into(),
+            edge: "{from} → {to}: {answers}".into(),
+            edge_bare: "{from} → {to}".into(),
+        }
+    }
 }
 
 /// Axis-aligned rectangle in SVG user units (top-left corner and size).
@@ -238,7 +265,7 @@ fn merge_edges(graph: &Graph, label_wrap_em: f64) -> Vec<EdgeRoute> {
         }
     }
     let route = |(&(from, to), labels): (&(usize, usize), &Vec<&str>)| {
-        let label = labels.join(" / ");
+        let label = labels.join(&graph.wording.options);
         let label_lines = wrap(&label, label_wrap_em);
         EdgeRoute { from, to, points: Vec::new(), back: false, label, label_lines, label_box: None }
     };
@@ -991,20 +1018,20 @@ fn text_block(out: &mut String, lines: &[String], cx: f64, top: f64, font: f64, 
     out.push_str("</text>");
 }
 
-fn full_label(node: &Node) -> String {
+fn full_label(node: &Node, wording: &Wording) -> String {
     match node.note.as_deref().map(str::trim) {
-        Some(note) if !note.is_empty() => format!("{} — {}", node.label, note),
+        Some(note) if !note.is_empty() => format!("{}{}{}", node.label, wording.note, note),
         _ => node.label.clone(),
     }
 }
 
-fn node_svg(out: &mut String, node: &Node, b: &NodeBox) {
+fn node_svg(out: &mut String, node: &Node, b: &NodeBox, wording: &Wording) {
     let (class, rx) = match node.kind {
         NodeKind::Start => ("fg-node fg-start", (b.rect.height / 2.0).min(18.0)),
         NodeKind::Question => ("fg-node fg-question", 4.0),
         NodeKind::Outcome => ("fg-node fg-outcome", 10.0),
     };
-    let full = escape(&full_label(node));
+    let full = escape(&full_label(node, wording));
     if let Some(href) = &node.href {
         out.push_str(&format!("<a href=\"{}\" aria-label=\"{full}\">", escape(href)));
     }
@@ -1014,8 +1041,11 @@ fn node_svg(out: &mut String, node: &Node, b: &NodeBox) {
     let cx = r.x + r.width / 2.0;
     // The label and its note read as two phrases (the link's visible text, as in its name).
     let mut lines = b.lines.clone();
+    // (Between Latin words only: Chinese is read without one.)
     if let (Some(last), false) = (lines.last_mut(), b.note_lines.is_empty()) {
-        last.push(' ');
+        if last.ends_with(|c: char| c.is_ascii_alphanumeric() || c.is_ascii_punctuation()) {
+            last.push(' ');
+        }
     }
     text_block(out, &lines, cx, r.y + PAD_Y, FONT, "fg-node-label");
     let note_top = r.y + PAD_Y + b.lines.len().max(1) as f64 * FONT * LINE;
@@ -1050,13 +1080,10 @@ fn edge_svg(out: &mut String, graph: &Graph, e: &EdgeRoute, p: &str) {
         return;
     }
     let name = |i: usize| graph.nodes.get(i).map_or(String::new(), |n| n.label.clone());
-    let title = escape(&format!(
-        "{} → {}{}{}",
-        name(e.from),
-        name(e.to),
-        if e.label.is_empty() { "" } else { ": " },
-        e.label
-    ));
+    let pattern = if e.label.is_empty() { &graph.wording.edge_bare } else { &graph.wording.edge };
+    let title = escape(
+        &pattern.replace("{from}", &name(e.from)).replace("{to}", &name(e.to)).replace("{answers}", &e.label),
+    );
     let class = if e.back { "fg-edge fg-edge-back" } else { "fg-edge" };
     out.push_str(&format!("<g class=\"{class}\"><title>{title}</title><path class=\"fg-edge-line\" d=\"{}\" fill=\"none\" stroke=\"currentColor\" marker-end=\"url(#{p}-arrow)\"/></g>\n",
         path_d(&e.points, e.from == e.to)));
@@ -1071,13 +1098,13 @@ fn label_svg(out: &mut String, e: &EdgeRoute) {
 }
 
 fn description(graph: &Graph, layout: &Layout) -> String {
-    let count = |k: NodeKind| graph.nodes.iter().filter(|n| n.kind == k).count();
-    format!(
-        "Flow diagram: {} questions, {} outcomes, {} connections; read top to bottom, edge labels name the answers.",
-        count(NodeKind::Question),
-        count(NodeKind::Outcome),
-        layout.edges.len()
-    )
+    let count = |k: NodeKind| graph.nodes.iter().filter(|n| n.kind == k).count().to_string();
+    graph
+        .wording
+        .description
+        .replace("{questions}", &count(NodeKind::Question))
+        .replace("{outcomes}", &count(NodeKind::Outcome))
+        .replace("{connections}", &layout.edges.len().to_string())
 }
 
 /// Renders the layout as inline SVG. `id_prefix` makes element ids unique
@@ -1102,7 +1129,7 @@ pub fn to_svg(graph: &Graph, layout: &Layout, id_prefix: &str) -> String {
     layout.edges.iter().for_each(|e| label_svg(&mut out, e));
     out.push_str("</g>\n<g class=\"fg-nodes\">\n");
     for (node, b) in graph.nodes.iter().zip(&layout.nodes) {
-        node_svg(&mut out, node, b);
+        node_svg(&mut out, node, b, &graph.wording);
     }
     out.push_str("</g>\n</svg>\n");
     out
@@ -1172,6 +1199,7 @@ mod tests {
                 edge("q1", "o1", "Unsure"),
                 edge("q1", "missing", "ignored"),
             ],
+            wording: Wording::default(),
         }
     }
 
@@ -1379,6 +1407,7 @@ mod tests {
             title: String::new(),
             nodes: vec![node("a", "", NodeKind::Start), node("a", "dup", NodeKind::Outcome)],
             edges: vec![edge("a", "a", ""), edge("a", "b", "x")],
+            wording: Wording::default(),
         };
         assert_sound(&odd);
         let l = layout(&odd);

@@ -26,4 +26,6 @@ pub mod route;
 pub mod rulebook;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod site;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod style;
 pub mod ui;

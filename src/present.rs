@@ -8,7 +8,7 @@
 
 use crate::answers::AnswerSet;
 use crate::engine::{evaluate, sort_small, Applied, Evaluation};
-use crate::rulebook::{Citation, Layer, Phase, QIx, RecIx, Rulebook};
+use crate::rulebook::{Citation, Layer, Phase, QIx, RecIx, Rulebook, Text};
 
 /// The headline of a result.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,8 +72,9 @@ pub struct OtherWay {
     pub option: usize,
     /// The answers of that result: today's, with this one changed.
     pub answers: AnswerSet,
-    /// The verdict it leads to.
+    /// The verdict it leads to, and its title there.
     pub verdict: RecIx,
+    pub title: Text,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -221,14 +222,23 @@ pub fn other_ways(book: &Rulebook, ev: &Evaluation, verdict: RecIx) -> Vec<Other
             answers.set(q, option);
             let other = evaluate(book, &answers);
             match other.verdict {
-                Some(v) if other.is_complete() && v != verdict => {
-                    out.push(OtherWay { question: q, option, answers: other.relevant(), verdict: v })
-                }
+                Some(v) if other.is_complete() && v != verdict => out.push(OtherWay {
+                    question: q,
+                    option,
+                    answers: other.relevant(),
+                    verdict: v,
+                    title: title_of(book, &other, v),
+                }),
                 _ => {}
             }
         }
     }
     out
+}
+
+/// A recommendation's title on a path: the variant its answers choose, else its default.
+pub fn title_of(book: &Rulebook, ev: &Evaluation, rec: RecIx) -> Text {
+    ev.advice.iter().find(|a| a.rec == rec).map_or(book.recommendations[rec].title, |a| a.title(book))
 }
 
 /// The citations of a recommendation as given on a path: its own and those of the verdict line,

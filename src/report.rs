@@ -2,9 +2,9 @@
 //! the JS API returns, and what the UI renders. Also its plain-text/Markdown form.
 
 use crate::answers::AnswerSet;
-use crate::engine::{evaluate, Evaluation};
+use crate::engine::{evaluate, Applied, Evaluation};
 use crate::i18n::{fill, strings};
-use crate::present::{present, Place, Presentation};
+use crate::present::{present, title_of, Place, Presentation};
 use crate::rulebook::{Citation, Lang, QIx, RecIx, Rulebook, SourceKind};
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -173,17 +173,34 @@ pub struct CitationOut {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub question: Option<&'static str>,
     /// The words cited: the source's own (a quote) or, when `summary`, the wording recorded
-    /// when the source was read.
+    /// when the source was read. Never translated.
     pub quote: &'static str,
     pub summary: bool,
+    /// The language the words are in.
+    pub lang: &'static str,
+    /// The words in the advice's language when they are in another: the advisor's own
+    /// rendering, to be shown as such beside them (`null` when the words are in the advice's
+    /// language).
+    pub rendering: Option<&'static str>,
+    /// Who publishes the source, and its title, in the advice's language.
     pub publisher: &'static str,
     pub title: &'static str,
     #[serde(skip_serializing_if = "str::is_empty")]
     pub url: &'static str,
+    /// The same document in other languages, where the sources name one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub versions: Vec<VersionOut>,
     /// The date the page shows, or `null` when it shows none.
     pub page_date: Option<&'static str>,
     pub read: &'static str,
+    /// The page's language.
     pub source_lang: &'static str,
+}
+
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct VersionOut {
+    pub lang: &'static str,
+    pub url: &'static str,
 }
 
 pub fn answer_out(book: &Rulebook, q: QIx, o: usize, lang: Lang) -> AnswerOut {
@@ -214,7 +231,7 @@ pub fn question_out(book: &Rulebook, q: QIx, lang: Lang) -> QuestionOut {
     }
 }
 
-pub fn citation_out(book: &Rulebook, c: &Citation) -> CitationOut {
+pub fn citation_out(book: &Rulebook, c: &Citation, lang: Lang) -> CitationOut {
     let source = &book.sources[c.source];
     let faq = c.faq.map(|f| &book.faqs[f]);
     CitationOut {
@@ -224,9 +241,12 @@ pub fn citation_out(book: &Rulebook, c: &Citation) -> CitationOut {
         question: faq.map(|f| f.question),
         quote: c.text,
         summary: c.summary,
-        publisher: source.publisher,
-        title: source.title,
+        lang: c.lang,
+        rendering: book.rendering(c, lang),
+        publisher: book.text(source.publisher, lang),
+        title: book.text(source.title, lang),
         url: source.url,
+        versions: source.versions.iter().map(|v| VersionOut { lang: v.lang, url: v.url }).collect(),
         page_date: source.page_date,
         read: source.read,
         source_lang: source.lang,
@@ -243,10 +263,9 @@ pub fn render(book: &Rulebook, ev: &Evaluation, lang: Lang, lens: Lens) -> Advic
     render_presented(book, ev, &shown, lang, lens)
 }
 
-/// The title of a recommendation's line in the plan.
-pub fn plan_text(book: &Rulebook, rec: RecIx, lang: Lang) -> &'static str {
-    let r = &book.recommendations[rec];
-    book.text(r.plan.unwrap_or(r.title), lang)
+/// A recommendation's line in the plan, on its path.
+pub fn plan_text(book: &Rulebook, a: &Applied, lang: Lang) -> &'static str {
+    book.text(a.plan_line(book), lang)
 }
 
 pub fn render_presented(
@@ -266,7 +285,7 @@ pub fn render_presented(
         .map(|(n, s)| PlanOut {
             number: n + 1,
             phase: s.phase.id(),
-            text: plan_text(book, s.rec, lang),
+            text: plan_text(book, &ev.advice[s.applied], lang),
             recommendation: id(s.rec),
             layer: book.recommendations[s.rec].layer.id(),
             alternative: s.alternative,
@@ -296,7 +315,7 @@ pub fn render_presented(
         },
         verdict: shown.headline.as_ref().map(|h| VerdictOut {
             recommendation: id(h.verdict),
-            title: t(book.recommendations[h.verdict].title),
+            title: t(title_of(book, ev, h.verdict)),
             text: verdict_line(book, h.verdict, shown.answer, lang),
         }),
         first_action: plan.first().cloned(),
@@ -312,7 +331,7 @@ pub fn render_presented(
                     option: o.id,
                     text: o.instead.map_or_else(|| t(o.label), t),
                     verdict: id(w.verdict),
-                    title: t(book.recommendations[w.verdict].title),
+                    title: t(w.title),
                     answers: w.answers.to_input(book),
                 }
             })
@@ -332,8 +351,10 @@ pub fn render_presented(
                 let rec = &book.recommendations[a.rec];
                 let body: Vec<_> = a.body.iter().map(|&i| &rec.body[i]).collect();
                 let steps: Vec<_> = a.steps.iter().map(|&i| &rec.steps[i]).collect();
-                let citations =
-                    crate::present::citations(book, a).into_iter().map(|c| citation_out(book, c)).collect();
+                let citations = crate::present::citations(book, a)
+                    .into_iter()
+                    .map(|c| citation_out(book, c, lang))
+                    .collect();
                 RecOut {
                     id: rec.id,
                     kind: rec.kind.id(),
@@ -342,7 +363,7 @@ pub fn render_presented(
                     phase: rec.phase.map(|p| p.id()),
                     place: c.place.id(),
                     attached_to: c.attached_to.map(id),
-                    title: t(rec.title),
+                    title: t(a.title(book)),
                     body: body.iter().map(|p| t(p.text)).collect(),
                     steps: steps.iter().map(|p| t(p.text)).collect(),
                     related_flow: rec
@@ -373,23 +394,94 @@ pub fn amends<'a>(
     shown.notes_on(step).filter_map(|c| book.recommendations[c.rec].amend.map(|t| (c, t)))
 }
 
-/// The citation's reference, e.g. `ICP FAQ §1.2 ("…")` or `Alibaba Cloud, "Limits" (no date
-/// shown; read 2026-11)`.
-pub fn citation_ref(c: &CitationOut, lang: Lang) -> String {
+/// The citation's reference: for the FAQ its section and question (in English the FAQ's own
+/// words; in another language the question translated), else the source's publisher, title and
+/// dates (`Alibaba Cloud, “Limits” (no date shown; read 2026-11)`).
+pub fn citation_ref(book: &Rulebook, c: &CitationOut, lang: Lang) -> String {
     let s = strings(lang);
-    match (c.section, c.question) {
-        (Some(section), Some(question)) => {
-            format!("{} (\"{question}\")", fill(s.faq_ref, &[("section", section)]))
+    match (c.section, c.faq) {
+        (Some(section), Some(faq)) => {
+            let question = match book.faq(faq) {
+                Some(f) if lang != Lang::SOURCE => book.text(book.faqs[f].title, lang),
+                _ => c.question.unwrap_or(""),
+            };
+            fill(s.faq_cite, &[("ref", &fill(s.faq_ref, &[("section", section)])), ("question", question)])
         }
-        _ => {
-            let date = c
-                .page_date
-                .map_or_else(|| s.no_date_shown.to_string(), |d| fill(s.page_dated, &[("date", d)]));
-            fill(
-                s.source_ref,
-                &[("publisher", c.publisher), ("title", c.title), ("date", &date), ("read", c.read)],
-            )
-        }
+        _ => fill(
+            s.source_ref,
+            &[
+                ("publisher", c.publisher),
+                ("title", c.title),
+                ("details", &source_details(book, c.source_lang, c.page_date, c.read, lang)),
+            ],
+        ),
+    }
+}
+
+/// An ISO date written the language's way.
+pub fn date(book: &Rulebook, iso: &str, lang: Lang) -> String {
+    book.language(lang).date(iso)
+}
+
+/// A language's name in the reader's language ("English", 英文), by its tag; the tag itself
+/// when the app has no name for it.
+pub fn language_name(lang: Lang, tag: &'static str) -> &'static str {
+    strings(lang).language_name(tag).unwrap_or(tag)
+}
+
+/// What to say of a source's page after its title: its language where it is not the reader's,
+/// the date it shows, and when it was read ("English page; no date shown; read 2026-11").
+pub fn source_details(
+    book: &Rulebook,
+    page_lang: &'static str,
+    page_date: Option<&str>,
+    read: &str,
+    lang: Lang,
+) -> String {
+    let s = strings(lang);
+    let mut parts = Vec::new();
+    if !crate::rulebook::same_language(page_lang, book.language(lang).code) {
+        parts.push(fill(s.page_in, &[("language", language_name(lang, page_lang))]));
+    }
+    parts.push(page_date.map_or_else(
+        || s.no_date_shown.to_string(),
+        |d| fill(s.page_dated, &[("date", &date(book, d, lang))]),
+    ));
+    parts.push(fill(s.read_on, &[("read", &date(book, read, lang))]));
+    parts.join(s.list_separator)
+}
+
+/// How cited words are shown in a language: the words, and, when they are in another language,
+/// a label naming it and the advisor's rendering (`None` where the words are in the reader's
+/// language, or no rendering is here).
+pub struct Words {
+    pub text: &'static str,
+    pub lang: &'static str,
+    /// "English original:", when the words are in another language than the reader's.
+    pub label: Option<String>,
+    pub rendering: Option<&'static str>,
+}
+
+pub fn words(book: &Rulebook, c: &Citation, lang: Lang) -> Words {
+    Words {
+        text: c.text,
+        lang: c.lang,
+        label: words_label(book, c.lang, c.summary, lang),
+        rendering: book.rendering(c, lang),
+    }
+}
+
+/// The label before cited words: for a quote in another language than the reader's, "English
+/// original:"; for a summary, that it is one (and in which language, if not the reader's).
+pub fn words_label(book: &Rulebook, words_lang: &'static str, summary: bool, lang: Lang) -> Option<String> {
+    let s = strings(lang);
+    let foreign = !crate::rulebook::same_language(words_lang, book.language(lang).code);
+    let name = || language_name(lang, words_lang);
+    match (summary, foreign) {
+        (true, true) => Some(fill(s.summary_label_in, &[("language", name())])),
+        (true, false) => Some(s.summary_label.to_string()),
+        (false, true) => Some(fill(s.original_label, &[("language", name())])),
+        (false, false) => None,
     }
 }
 
@@ -406,14 +498,14 @@ pub fn phase_heading(s: &crate::i18n::Strings, phase: &str) -> &'static str {
 }
 
 /// "As of …, per …" for a current-practice card: each source once, with its date.
-pub fn as_of(r: &RecOut, lang: Lang) -> String {
-    as_of_sources(r.citations.iter().map(|c| (c.publisher, c.page_date, c.read)), lang)
+pub fn as_of(book: &Rulebook, r: &RecOut, lang: Lang) -> String {
+    as_of_sources(book, r.citations.iter().map(|c| (c.publisher, c.page_date, c.read)), lang)
 }
 
 /// "As of …, per …" for citations.
 pub fn as_of_citations(book: &Rulebook, cites: &[&Citation], lang: Lang) -> String {
     let sources = cites.iter().map(|c| &book.sources[c.source]);
-    as_of_sources(sources.map(|s| (s.publisher, s.page_date, s.read)), lang)
+    as_of_sources(book, sources.map(|s| (book.text(s.publisher, lang), s.page_date, s.read)), lang)
 }
 
 /// The short form of the dates of citations, for a line that must stay short (what current
@@ -424,15 +516,19 @@ pub fn dates_short(book: &Rulebook, cites: &[&Citation], lang: Lang) -> String {
     let mut by: Vec<(&str, Option<&str>, &str)> = Vec::new();
     for c in cites {
         let src = &book.sources[c.source];
-        match by.iter_mut().find(|(p, _, _)| *p == src.publisher) {
+        let publisher = book.text(src.publisher, lang);
+        match by.iter_mut().find(|(p, _, _)| *p == publisher) {
             Some(entry) => entry.1 = entry.1.max(src.page_date),
-            None => by.push((src.publisher, src.page_date, src.read)),
+            None => by.push((publisher, src.page_date, src.read)),
         }
     }
     by.iter()
-        .map(|(publisher, date, read)| {
-            let date = date.map_or_else(|| fill(s.read_on, &[("read", read)]), str::to_string);
-            fill(s.source_short, &[("publisher", publisher), ("date", &date)])
+        .map(|(publisher, page_date, read)| {
+            let when = page_date.map_or_else(
+                || fill(s.read_on, &[("read", &date(book, read, lang))]),
+                |d| date(book, d, lang),
+            );
+            fill(s.source_short, &[("publisher", publisher), ("date", &when)])
         })
         .collect::<Vec<_>>()
         .join(s.list_separator)
@@ -441,22 +537,23 @@ pub fn dates_short(book: &Rulebook, cites: &[&Citation], lang: Lang) -> String {
 /// "As of <date>, per <publisher>" for each publisher cited: the newest date its cited pages
 /// show, or, where none shows one, when they were read.
 pub fn as_of_sources<'a>(
+    book: &Rulebook,
     sources: impl Iterator<Item = (&'a str, Option<&'a str>, &'a str)>,
     lang: Lang,
 ) -> String {
     let s = strings(lang);
     // (publisher, newest page date, read)
     let mut by: Vec<(&str, Option<&str>, &str)> = Vec::new();
-    for (publisher, date, read) in sources {
+    for (publisher, page_date, read) in sources {
         match by.iter_mut().find(|(p, _, _)| *p == publisher) {
-            Some(entry) => entry.1 = entry.1.max(date),
-            None => by.push((publisher, date, read)),
+            Some(entry) => entry.1 = entry.1.max(page_date),
+            None => by.push((publisher, page_date, read)),
         }
     }
     by.iter()
-        .map(|(publisher, date, read)| match date {
-            Some(d) => fill(s.as_of, &[("date", d), ("publisher", publisher)]),
-            None => fill(s.as_of_read, &[("read", read), ("publisher", publisher)]),
+        .map(|(publisher, page_date, read)| match page_date {
+            Some(d) => fill(s.as_of, &[("date", &date(book, d, lang)), ("publisher", publisher)]),
+            None => fill(s.as_of_read, &[("read", &date(book, read, lang)), ("publisher", publisher)]),
         })
         .collect::<Vec<_>>()
         .join(s.list_separator)
@@ -466,17 +563,19 @@ pub fn as_of_sources<'a>(
 /// and the app's "copy as text". In the result's order: the verdict, the one thing to do first,
 /// the plan (each step with its details, why and sources under it), the other ways, "Good to
 /// know", then the answers.
-pub fn to_markdown(advice: &Advice, lang: Lang) -> String {
+pub fn to_markdown(book: &Rulebook, advice: &Advice, lang: Lang) -> String {
     let s = strings(lang);
+    let gap = gap(book, lang);
     let mut out = String::new();
     let w = &mut out;
     let _ = writeln!(w, "# {}", advice.flow_title);
     if !advice.complete {
         let _ = writeln!(w);
-        answers_markdown(w, advice, lang);
+        answers_markdown(book, w, advice, lang);
         if let Some(q) = &advice.next_question {
             let _ = writeln!(w);
-            let _ = writeln!(w, "{} ({})", fill(s.md_not_finished, &[("prompt", q.prompt)]), q.id);
+            let next = fill(s.md_not_finished, &[("prompt", q.prompt)]);
+            let _ = writeln!(w, "{next}{gap}{}", fill(s.in_brackets, &[("text", q.id)]));
         }
         return out;
     }
@@ -490,15 +589,15 @@ pub fn to_markdown(advice: &Advice, lang: Lang) -> String {
         let _ = writeln!(w, "{}", v.text);
         // The verdict's own card, when it is not a step.
         if let Some(r) = card(v.recommendation).filter(|r| r.place == Place::Verdict.id()) {
-            rec_details(w, r, "", lang);
+            rec_details(book, w, r, "", lang);
             for n in notes_on(r.id) {
-                note_markdown(w, n, "", lang);
+                note_markdown(book, w, n, "", lang);
             }
         }
     }
     if let Some(first) = &advice.first_action {
         let _ = writeln!(w);
-        let _ = writeln!(w, "**{}** {}", s.first_action, step_text(first, lang));
+        let _ = writeln!(w, "**{}**{gap}{}", s.first_action, step_text(first, lang));
     }
     if !advice.plan.is_empty() {
         let _ = writeln!(w);
@@ -511,15 +610,21 @@ pub fn to_markdown(advice: &Advice, lang: Lang) -> String {
                 let _ = writeln!(w, "*{}*", phase_heading(s, phase));
             }
             let _ = writeln!(w);
-            let mark = if p.layer == "practice" { format!(" ({})", s.practice_short) } else { String::new() };
+            let mark = if p.layer == "practice" {
+                format!("{gap}{}", fill(s.in_brackets, &[("text", s.practice_short)]))
+            } else {
+                String::new()
+            };
             let _ = writeln!(w, "{}. **{}**{mark}", p.number, step_text(p, lang));
             for a in &p.amends {
-                let _ = writeln!(w, "   *{}:* {} ({})", s.practice_short, a.text, a.as_of);
+                let text = format!("{}{gap}{}", a.text, fill(s.in_brackets, &[("text", &a.as_of)]));
+                let label = format!("*{}*", s.practice_short);
+                let _ = writeln!(w, "   {}", fill(s.labelled, &[("label", &label), ("text", &text)]));
             }
             if let Some(r) = card(p.recommendation) {
-                rec_details(w, r, "   ", lang);
+                rec_details(book, w, r, "   ", lang);
                 for n in notes_on(r.id) {
-                    note_markdown(w, n, "   ", lang);
+                    note_markdown(book, w, n, "   ", lang);
                 }
             }
         }
@@ -543,24 +648,32 @@ pub fn to_markdown(advice: &Advice, lang: Lang) -> String {
         for r in good {
             let _ = writeln!(w);
             if r.layer == "practice" {
-                let _ = writeln!(w, "### {}: {}", s.practice_short, r.title);
+                let _ = writeln!(
+                    w,
+                    "### {}",
+                    fill(s.labelled, &[("label", s.practice_short), ("text", r.title)])
+                );
                 let _ = writeln!(w);
-                let _ = writeln!(w, "*{}*", as_of(r, lang));
+                let _ = writeln!(w, "*{}*", as_of(book, r, lang));
             } else {
                 let _ = writeln!(w, "### {}", r.title);
             }
-            rec_details(w, r, "", lang);
+            rec_details(book, w, r, "", lang);
             for n in notes_on(r.id) {
-                note_markdown(w, n, "", lang);
+                note_markdown(book, w, n, "", lang);
             }
         }
     }
     let _ = writeln!(w);
-    answers_markdown(w, advice, lang);
+    answers_markdown(book, w, advice, lang);
     let _ = writeln!(w);
     let _ = writeln!(w, "{}", fill(s.md_footer, &[("source", s.source)]));
     if advice.lens == "all" {
-        let _ = writeln!(w, "{}", fill(s.md_practice_footer, &[("date", advice.practice_gathered)]));
+        let _ = writeln!(
+            w,
+            "{}",
+            fill(s.md_practice_footer, &[("date", &date(book, advice.practice_gathered, lang))])
+        );
     }
     out
 }
@@ -641,25 +754,36 @@ pub fn step_text(p: &PlanOut, lang: Lang) -> String {
     }
 }
 
-fn answers_markdown(w: &mut String, advice: &Advice, lang: Lang) {
+fn answers_markdown(book: &Rulebook, w: &mut String, advice: &Advice, lang: Lang) {
     let _ = writeln!(w, "## {}", strings(lang).answers_heading);
     let _ = writeln!(w);
     for a in &advice.answers {
-        let _ = writeln!(w, "- {} **{}**", a.prompt, a.label);
+        let _ = writeln!(w, "- {}{}**{}**", a.prompt, gap(book, lang), a.label);
     }
 }
 
 /// A current-practice note read inside another card: marked, dated, then its details.
-fn note_markdown(w: &mut String, r: &RecOut, indent: &str, lang: Lang) {
+fn note_markdown(book: &Rulebook, w: &mut String, r: &RecOut, indent: &str, lang: Lang) {
     let s = strings(lang);
     let _ = writeln!(w);
-    let _ = writeln!(w, "{indent}**{}: {}** — *{}*", s.practice_short, r.title, as_of(r, lang));
-    rec_details(w, r, indent, lang);
+    let title = fill(s.labelled, &[("label", s.practice_short), ("text", r.title)]);
+    let _ = writeln!(w, "{indent}**{title}**{}*{}*", s.dash, as_of(book, r, lang));
+    rec_details(book, w, r, indent, lang);
+}
+
+/// The space between two pieces of text: none in a language written without spaces.
+pub fn gap(book: &Rulebook, lang: Lang) -> &'static str {
+    if book.language(lang).word_spaces {
+        " "
+    } else {
+        ""
+    }
 }
 
 /// A card's paragraphs, steps (as a bulleted list: the plan is the one numbered list), related
-/// flow, why and sources, each line indented by `indent`.
-fn rec_details(w: &mut String, r: &RecOut, indent: &str, lang: Lang) {
+/// flow, why and sources, each line indented by `indent`. Cited words in another language than
+/// the reader's are labelled with their language and followed by the advisor's rendering.
+fn rec_details(book: &Rulebook, w: &mut String, r: &RecOut, indent: &str, lang: Lang) {
     let s = strings(lang);
     for p in &r.body {
         let _ = writeln!(w);
@@ -676,14 +800,30 @@ fn rec_details(w: &mut String, r: &RecOut, indent: &str, lang: Lang) {
         let _ = writeln!(w, "{indent}{}", fill(s.md_see_also, &[("flow", f.title)]));
     }
     let _ = writeln!(w);
-    let why: Vec<String> = r.why.iter().map(|a| format!("{} {}", a.prompt, a.label)).collect();
+    let why: Vec<String> =
+        r.why.iter().map(|a| format!("{}{}{}", a.prompt, gap(book, lang), a.label)).collect();
     if !why.is_empty() {
         let _ = writeln!(w, "{indent}{}", fill(s.md_why, &[("answers", &why.join(s.list_separator))]));
     }
     for c in &r.citations {
-        let words =
-            if c.summary { fill(s.summary_of, &[("text", c.quote)]) } else { format!("\"{}\"", c.quote) };
-        let _ = writeln!(w, "{indent}> {}: {words}", citation_ref(c, lang));
+        let reference = citation_ref(book, c, lang);
+        let quoted = fill(s.quoted, &[("text", c.quote)]);
+        match words_label(book, c.lang, c.summary, lang) {
+            None => {
+                let _ = writeln!(
+                    w,
+                    "{indent}> {}",
+                    fill(s.labelled, &[("label", &reference), ("text", &quoted)])
+                );
+            }
+            Some(label) => {
+                let _ = writeln!(w, "{indent}> {reference}");
+                let _ = writeln!(w, "{indent}> {label}{}{quoted}", gap(book, lang));
+            }
+        }
+        if let Some(rendering) = c.rendering {
+            let _ = writeln!(w, "{indent}> {}{}{rendering}", s.rendering_label, gap(book, lang));
+        }
     }
 }
 

@@ -118,10 +118,13 @@ pub fn paths_markdown(book: &Rulebook, rows: &[PathRow], lang: Lang) -> String {
 
 // ─────────────────────────────── explain ───────────────────────────────
 
-/// A condition in words: each test as "“question” is “option” or “option”".
+/// A condition in words, in the reader's language: each test as "“question” is “option” or
+/// “option”", a named condition as what it means.
 pub fn cond_words(book: &Rulebook, c: &Cond, lang: Lang) -> String {
+    let s = crate::i18n::strings(lang);
+    use crate::i18n::fill;
     match c {
-        Cond::Always => "always".into(),
+        Cond::Always => s.cond_always.into(),
         Cond::Is(q, mask) => {
             let question = &book.questions[*q];
             let opts: Vec<String> = question
@@ -129,23 +132,36 @@ pub fn cond_words(book: &Rulebook, c: &Cond, lang: Lang) -> String {
                 .iter()
                 .enumerate()
                 .filter(|(i, _)| mask & (1 << i) != 0)
-                .map(|(_, o)| format!("“{}”", book.text(o.label, lang)))
+                .map(|(_, o)| fill(s.quoted, &[("text", book.text(o.label, lang))]))
                 .collect();
-            format!("“{}” is {}", book.text(question.prompt, lang), opts.join(" or "))
+            fill(
+                s.cond_is,
+                &[("question", book.text(question.prompt, lang)), ("options", &opts.join(s.cond_either))],
+            )
         }
-        Cond::Def(d, _) => format!("[{}]", book.text(book.defines[*d].means, lang)),
+        Cond::Def(d, _) => {
+            let means = book.text(book.defines[*d].means, lang);
+            fill(s.cond_named, &[("means", means.trim_end_matches(['.', '。']))])
+        }
         Cond::Not(inner) => match inner {
-            Cond::Is(..) | Cond::Def(..) => format!("not: {}", cond_words(book, inner, lang)),
-            _ => format!("not ({})", cond_words(book, inner, lang)),
+            Cond::Is(..) | Cond::Def(..) => {
+                fill(s.cond_not, &[("condition", &cond_words(book, inner, lang))])
+            }
+            _ => fill(
+                s.cond_not_group,
+                &[("condition", &fill(s.in_brackets, &[("text", &cond_words(book, inner, lang))]))],
+            ),
         },
-        Cond::All(cs) => cs.iter().map(|c| nested(book, c, lang)).collect::<Vec<_>>().join(", and "),
-        Cond::Any(cs) => cs.iter().map(|c| nested(book, c, lang)).collect::<Vec<_>>().join(", or "),
+        Cond::All(cs) => cs.iter().map(|c| nested(book, c, lang)).collect::<Vec<_>>().join(s.cond_and),
+        Cond::Any(cs) => cs.iter().map(|c| nested(book, c, lang)).collect::<Vec<_>>().join(s.cond_or),
     }
 }
 
 fn nested(book: &Rulebook, c: &Cond, lang: Lang) -> String {
     match c {
-        Cond::All(_) | Cond::Any(_) => format!("({})", cond_words(book, c, lang)),
+        Cond::All(_) | Cond::Any(_) => {
+            crate::i18n::fill(crate::i18n::strings(lang).in_brackets, &[("text", &cond_words(book, c, lang))])
+        }
         _ => cond_words(book, c, lang),
     }
 }
@@ -235,7 +251,12 @@ pub fn explain(book: &Rulebook, id: &str, lang: Lang) -> Option<String> {
             let s = &book.sources[c.source];
             let place = match c.faq {
                 Some(f) => format!("ICP FAQ §{} `{}`", book.faqs[f].section, book.faqs[f].id),
-                None => format!("{} (`{}`, {})", s.publisher, s.id, s.page_date.unwrap_or("no date shown")),
+                None => format!(
+                    "{} (`{}`, {})",
+                    book.text(s.publisher, lang),
+                    s.id,
+                    s.page_date.unwrap_or("no date shown")
+                ),
             };
             let kind = if c.summary { "summary" } else { "quote" };
             let _ = writeln!(w, "- {place}, {kind}: “{}”", c.text);
@@ -275,7 +296,7 @@ pub fn explain(book: &Rulebook, id: &str, lang: Lang) -> Option<String> {
     if let Some(si) = book.source(id) {
         let s = &book.sources[si];
         let _ = writeln!(w, "# Source `{id}`\n");
-        let _ = writeln!(w, "{}, “{}”", s.publisher, s.title);
+        let _ = writeln!(w, "{}, “{}”", book.text(s.publisher, lang), book.text(s.title, lang));
         if !s.url.is_empty() {
             let _ = writeln!(w, "{}", s.url);
         }

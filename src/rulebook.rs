@@ -14,7 +14,7 @@ mod generated {
 pub use generated::MISSING_TRANSLATIONS;
 pub use generated::RULEBOOK;
 #[cfg(not(target_arch = "wasm32"))]
-pub use generated::{STALE_TRANSLATIONS, UNTRACKED_LANGUAGES};
+pub use generated::{GLOSSARY_TOML, STALE_TRANSLATIONS, UNTRACKED_LANGUAGES};
 
 /// The embedded rulebook (the one the app and the JS API use).
 pub fn book() -> &'static Rulebook {

@@ -63,6 +63,13 @@ pub fn faq_page(lang: Lang) -> String {
     render(host, static_state(Route::Faq(None), lang))
 }
 
+/// Any screen of the app, rendered statically in a language (for checks over what a reader of
+/// that language is shown: every result, every question).
+pub fn static_screen(route: Route, lang: Lang, lens: crate::report::Lens) -> String {
+    let host = Host::Static { app: "./index.html", page: None, embedded: false };
+    render(host, State { lens, ..static_state(route, lang) })
+}
+
 /// The state a static copy is rendered in: each copy is in one language, which its links name.
 fn static_state(route: Route, lang: Lang) -> State {
     State { lang_chosen: true, ..State::new(route, lang) }
@@ -146,10 +153,10 @@ pub fn build(index: &str, css: &str, css_name: &str) -> Result<Site, String> {
     for lang in Lang::all() {
         files.push((
             file_name("faq", lang),
-            static_page(index, css_name, lang, strings(lang).title_faq, &faq_page(lang)),
+            static_page(css_name, lang, strings(lang).title_faq, &faq_page(lang)),
         ));
         let rules = rule_map(lang);
-        files.push((file_name("rules", lang), static_page(index, css_name, lang, &rules.0, &rules.1)));
+        files.push((file_name("rules", lang), static_page(css_name, lang, &rules.0, &rules.1)));
     }
     // The texts of every language but the source language, fetched when chosen.
     for l in RULEBOOK.languages.iter().filter(|l| !l.file.is_empty()) {
@@ -232,9 +239,11 @@ fn find_tag<'a>(index: &'a str, prefix: &str) -> Option<&'a str> {
     Some(&index[start..end])
 }
 
-/// A page with no script at all: the app's head (its stylesheet and icon) and the content.
-fn static_page(index: &str, css_name: &str, lang: Lang, title: &str, content: &str) -> String {
-    let description = find_tag(index, "<meta name=\"description\"").unwrap_or("");
+/// A page with no script at all: the app's head (its stylesheet and icon, a description in the
+/// page's language) and the content.
+fn static_page(css_name: &str, lang: Lang, title: &str, content: &str) -> String {
+    let description =
+        format!("<meta name=\"description\" content=\"{}\">", escape(strings(lang).description));
     format!(
         "<!doctype html>\n<html lang=\"{}\">\n  <head>\n    <meta charset=\"utf-8\">\n    <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n    <title>{}</title>\n    {description}\n    <link rel=\"icon\" href=\"icon.svg\" type=\"image/svg+xml\">\n    <link rel=\"stylesheet\" href=\"./{css_name}\">\n  </head>\n  <body>\n    <div id=\"app\"><div data-prerendered>{content}</div></div>\n  </body>\n</html>\n",
         lang.code(),
@@ -280,6 +289,8 @@ pub fn rule_map(lang: Lang) -> (String, String) {
     let book = &RULEBOOK;
     let report = check::check(book);
     let t = |x| book.text(x, lang);
+    let gap = crate::report::gap(book, lang);
+    let faq_source = book.sources.iter().position(|x| x.kind == SourceKind::Faq).unwrap_or(0);
     let mut w = String::new();
     let app = |route: &Route| format!("./index.html{}", route::with_lang(route::encode(route), lang));
     let _ = write!(w, "<div class=\"app rule-map\" lang=\"{}\">", lang.code());
@@ -375,11 +386,12 @@ pub fn rule_map(lang: Lang) -> (String, String) {
             let r = &book.recommendations[rec];
             let _ = write!(
                 w,
-                "<li><a href=\"{}\">{}</a> — {}<br><span class=\"help\">{}</span></li>",
+                "<li><a href=\"{}\">{}</a>{}{}<br><span class=\"help\">{}</span></li>",
                 escape(&example),
                 escape(t(r.title)),
+                escape(s.dash),
                 escape(&fill(s.rules_paths_end_here, &[("n", &count.to_string())])),
-                escape(&fill(s.rules_fire, &[("rules", &rules.join(", "))]))
+                escape(&fill(s.rules_fire, &[("rules", &rules.join(s.comma))]))
             );
         }
         let _ = write!(w, "</ul></section>");
@@ -394,15 +406,23 @@ pub fn rule_map(lang: Lang) -> (String, String) {
     );
     for (fi, faq) in book.faqs.iter().enumerate() {
         let cov = &report.coverage[fi];
+        let faq_lang = book.sources[faq_source].lang;
         let _ = write!(
             w,
-            "<article class=\"faq-entry\" id=\"faq-{}\"><h3><span class=\"section\">§{}</span> <span lang=\"en\">{}</span></h3>",
+            "<article class=\"faq-entry\" id=\"faq-{}\"><h3><span class=\"section\">{}</span>{}<span lang=\"{faq_lang}\" translate=\"no\">{}</span></h3>",
             faq.id,
-            escape(faq.section),
+            escape(&fill(s.section, &[("section", faq.section)])),
+            gap,
             escape(faq.question)
         );
         if lang != Lang::SOURCE {
-            let _ = write!(w, "<p class=\"help\">{}</p>", escape(t(faq.title)));
+            // The question in the reader's language: the advisor's rendering, labelled.
+            let _ = write!(
+                w,
+                "<p class=\"rendering\"><span class=\"rendering-label\">{}</span>{gap}{}</p>",
+                escape(s.rendering_label),
+                escape(t(faq.title))
+            );
         }
         let _ = write!(w, "<p>{}</p>", escape(t(faq.answer)));
         let _ = write!(
@@ -421,24 +441,17 @@ pub fn rule_map(lang: Lang) -> (String, String) {
     let _ = write!(
         w,
         "<section aria-labelledby=\"practice\"><h2 id=\"practice\">{}</h2>",
-        escape(&fill(s.practice_heading_dated, &[("date", book.gathered)]))
+        escape(&fill(s.practice_heading_dated, &[("date", &book.language(lang).date(book.gathered))]))
     );
     let _ = write!(w, "<h3>{}</h3><ul class=\"sources\">", escape(s.rules_sources));
-    let mut sources: Vec<_> = book.sources.iter().filter(|x| x.kind == SourceKind::External).collect();
-    sources.sort_by_key(|x| (x.page_date.is_some(), x.page_date, x.id));
-    for src in sources {
-        let date =
-            src.page_date.map_or_else(|| s.no_date_shown.to_string(), |d| fill(s.page_dated, &[("date", d)]));
-        let _ = write!(
-            w,
-            "<li><a href=\"{}\" rel=\"noopener noreferrer external\" lang=\"{}\">{}</a> — {}{} <code>{}</code></li>",
-            escape(src.url),
-            escape(src.lang),
-            escape(src.title),
-            escape(src.publisher),
-            escape(&fill(s.source_dates, &[("date", &date), ("read", src.read)])),
-            escape(src.id)
-        );
+    let mut sources: Vec<usize> =
+        (0..book.sources.len()).filter(|&i| book.sources[i].kind == SourceKind::External).collect();
+    sources.sort_by_key(|&i| {
+        (book.sources[i].page_date.is_some(), book.sources[i].page_date, book.sources[i].id)
+    });
+    for i in sources {
+        let src = &book.sources[i];
+        let _ = write!(w, "<li>{}{gap}<code>{}</code></li>", source_html(i, lang, true), escape(src.id));
     }
     let _ = write!(w, "</ul>");
     for (rec, r) in book.recommendations.iter().enumerate().filter(|(_, r)| r.layer == Layer::Practice) {
@@ -455,11 +468,16 @@ pub fn rule_map(lang: Lang) -> (String, String) {
             cov.recs.iter().map(|&r| format!("<code>{}</code>", book.recommendations[r].id)).collect();
         let _ = write!(
             w,
-            "<tr><td>{}</td><td><a href=\"#faq-{}\" lang=\"en\">{}</a></td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td><a href=\"#faq-{}\"{}>{}</a></td><td>{}</td><td>{}</td></tr>",
             escape(faq.section),
             faq.id,
-            escape(faq.question),
-            recs.join(", "),
+            if lang == Lang::SOURCE {
+                format!(" lang=\"{}\"", book.sources[faq_source].lang)
+            } else {
+                String::new()
+            },
+            escape(if lang == Lang::SOURCE { faq.question } else { t(faq.title) }),
+            recs.join(s.comma),
             cov.paths
         );
     }
@@ -467,26 +485,28 @@ pub fn rule_map(lang: Lang) -> (String, String) {
     let _ = write!(
         w,
         "</div></main><footer class=\"footer\"><p>{}</p></footer></div>",
-        escape(&fill(s.footer, &[("source", s.source), ("date", book.gathered)]))
+        escape(&fill(s.footer, &[("source", s.source), ("date", &book.language(lang).date(book.gathered))]))
     );
     (s.rules_title.to_string(), w)
 }
 
 /// One recommendation in the rule map: the rules that give it, with their conditions in
-/// words, its paragraphs and steps with theirs, and its quoted sentences.
+/// words, its titles and plan lines with theirs, its paragraphs and steps, and its cited words
+/// (in another language than the reader's: labelled, with the advisor's rendering).
 fn write_rec(w: &mut String, rec: usize, faq: usize, lang: Lang) {
     let s = strings(lang);
     let book = &RULEBOOK;
     let r = &book.recommendations[rec];
     let t = |x| book.text(x, lang);
+    let gap = crate::report::gap(book, lang);
     let practice = r.layer == Layer::Practice;
     let _ = write!(
         w,
-        "<div class=\"rule-rec{}\" id=\"rec-{}\"><h4>{}{} <code>{}</code></h4>",
+        "<div class=\"rule-rec{}\" id=\"rec-{}\"><h4>{}{}{gap}<code>{}</code></h4>",
         if practice { " practice" } else { "" },
         r.id,
         if practice {
-            format!("<span class=\"badge practice-badge\">{}</span> ", escape(s.practice_short))
+            format!("<span class=\"badge practice-badge\">{}</span>{gap}", escape(s.practice_short))
         } else {
             String::new()
         },
@@ -495,56 +515,149 @@ fn write_rec(w: &mut String, rec: usize, faq: usize, lang: Lang) {
     );
     let _ = write!(w, "<ul class=\"rules\">");
     for rule in book.rules.iter().filter(|x| x.then.contains(&rec)) {
-        let _ = write!(
-            w,
-            "<li>{} <code>{}</code>: {}</li>",
-            escape(s.rules_rule),
-            rule.id,
-            escape(&fill(s.rules_when, &[("condition", &cond_words(book, &rule.when, lang))]))
-        );
+        let label = format!("{}{gap}<code>{}</code>", escape(s.rules_rule), rule.id);
+        let when = escape(&fill(s.rules_when, &[("condition", &cond_words(book, &rule.when, lang))]));
+        let _ = write!(w, "<li>{}</li>", fill(s.labelled, &[("label", &label), ("text", &when)]));
     }
     let _ = write!(w, "</ul>");
     if let Some(amend) = r.amend {
-        let _ = write!(w, "<p><strong>{}</strong>: {}</p>", escape(s.rules_amend), escape(t(amend)));
+        let _ = write!(
+            w,
+            "<p>{}</p>",
+            fill(
+                s.labelled,
+                &[
+                    ("label", &format!("<strong>{}</strong>", escape(s.rules_amend))),
+                    ("text", &escape(t(amend)))
+                ]
+            )
+        );
     }
-    for (name, parts) in
-        [(s.rules_verdict_line, r.answer), (s.rules_paragraph, r.body), (s.rules_step, r.steps)]
-    {
+    for (name, parts) in [
+        (s.rules_title_variant, r.titles),
+        (s.rules_plan_variant, r.plans),
+        (s.rules_verdict_line, r.answer),
+        (s.rules_paragraph, r.body),
+        (s.rules_step, r.steps),
+    ] {
         for (i, p) in parts.iter().enumerate() {
             let when = match &p.when {
                 crate::rulebook::Cond::Always => String::new(),
                 c => format!(
-                    " <span class=\"help\">({})</span>",
-                    escape(&fill(s.rules_only_when, &[("condition", &cond_words(book, c, lang))]))
+                    "{gap}<span class=\"help\">{}</span>",
+                    escape(&fill(
+                        s.in_brackets,
+                        &[("text", &fill(s.rules_only_when, &[("condition", &cond_words(book, c, lang))]))]
+                    ))
                 ),
             };
+            let label = format!("<strong>{}{gap}{}</strong>{when}", escape(name), i + 1);
             let _ =
-                write!(w, "<p><strong>{} {}</strong>{when}: {}</p>", escape(name), i + 1, escape(t(p.text)));
+                write!(w, "<p>{}</p>", fill(s.labelled, &[("label", &label), ("text", &escape(t(p.text)))]));
         }
     }
     for c in book.recommendations[rec].all_cites() {
         let src = &book.sources[c.source];
         let whence = match c.faq {
             Some(f) if f == faq => String::new(),
-            Some(f) => {
-                format!(" — <a href=\"#faq-{}\">§{}</a>", book.faqs[f].id, escape(book.faqs[f].section))
-            }
-            None => {
-                format!(" — {}, {}", escape(src.publisher), escape(src.page_date.unwrap_or(s.no_date_shown)))
-            }
+            Some(f) => format!(
+                "{}<a href=\"#faq-{}\">{}</a>",
+                escape(s.dash),
+                book.faqs[f].id,
+                escape(&fill(s.section, &[("section", book.faqs[f].section)]))
+            ),
+            None => format!(
+                "{}{}{}",
+                escape(s.dash),
+                escape(book.text(src.publisher, lang)),
+                escape(&fill(
+                    s.in_brackets,
+                    &[(
+                        "text",
+                        &src.page_date
+                            .map_or_else(|| s.no_date_shown.to_string(), |d| book.language(lang).date(d))
+                    )]
+                ))
+            ),
         };
-        if c.summary {
-            let _ = write!(w, "<p class=\"summary\"><span class=\"summary-label\">{}</span> <span lang=\"{}\">{}</span>{whence}</p>", escape(s.summary_label), Lang::SOURCE.code(), escape(c.text));
-        } else {
-            let _ = write!(
-                w,
-                "<blockquote lang=\"{}\">{}{whence}</blockquote>",
-                escape(src.lang),
-                escape(c.text)
-            );
-        }
+        let _ = write!(w, "{}", words_html(c, lang, &whence));
     }
     let _ = write!(w, "</div>");
+}
+
+/// Cited words as the rule map shows them: the words in their language (a summary labelled as
+/// one), in another language than the reader's labelled with it and followed by the advisor's
+/// rendering; `after` (where they come from) follows the words.
+pub fn words_html(c: &crate::rulebook::Citation, lang: Lang, after: &str) -> String {
+    let s = strings(lang);
+    let gap = crate::report::gap(&RULEBOOK, lang);
+    let wd = crate::report::words(&RULEBOOK, c, lang);
+    let mut out = String::new();
+    if c.summary {
+        let _ = write!(
+            out,
+            "<p class=\"summary\"><span class=\"summary-label\">{}</span>{gap}<span lang=\"{}\" translate=\"no\">{}</span>{after}</p>",
+            escape(&wd.label.unwrap_or_default()),
+            escape(wd.lang),
+            escape(wd.text)
+        );
+    } else {
+        if let Some(label) = &wd.label {
+            let _ = write!(out, "<p class=\"original-label\">{}</p>", escape(label));
+        }
+        let _ = write!(
+            out,
+            "<blockquote lang=\"{}\" translate=\"no\">{}</blockquote>",
+            escape(wd.lang),
+            escape(wd.text)
+        );
+        if !after.is_empty() {
+            let _ = write!(out, "<p class=\"whence\">{}</p>", after.trim_start_matches(s.dash));
+        }
+    }
+    if let Some(r) = wd.rendering {
+        let _ = write!(
+            out,
+            "<p class=\"rendering\"><span class=\"rendering-label\">{}</span>{gap}{}</p>",
+            escape(s.rendering_label),
+            escape(r)
+        );
+    }
+    out
+}
+
+/// A source in the rule map's list: its publisher and linked title in the reader's language,
+/// the page's language, dates, and links to the same document in the reader's language.
+fn source_html(source: usize, lang: Lang, link: bool) -> String {
+    let s = strings(lang);
+    let book = &RULEBOOK;
+    let src = &book.sources[source];
+    let gap = crate::report::gap(book, lang);
+    let title = escape(&fill(s.cite_title, &[("title", book.text(src.title, lang))]));
+    let title = if link {
+        format!(
+            "<a href=\"{}\" rel=\"noopener noreferrer external\" hreflang=\"{}\">{title}</a>",
+            escape(src.url),
+            escape(src.lang)
+        )
+    } else {
+        title
+    };
+    let name =
+        fill(s.publisher_title, &[("publisher", &escape(book.text(src.publisher, lang))), ("title", &title)]);
+    let details = crate::report::source_details(book, src.lang, src.page_date, src.read, lang);
+    let mut out = format!("{name}{gap}{}", escape(&fill(s.in_brackets, &[("text", &details)])));
+    for v in src.versions.iter().filter(|v| crate::rulebook::same_language(v.lang, lang.code())) {
+        let _ = write!(
+            out,
+            "{}<a href=\"{}\" rel=\"noopener noreferrer external\" hreflang=\"{}\">{}</a>",
+            escape(s.comma),
+            escape(v.url),
+            escape(v.lang),
+            escape(&fill(s.version_link, &[("language", crate::report::language_name(lang, v.lang))]))
+        );
+    }
+    out
 }
 
 /// Outcomes of a flow: the verdict's recommendation → (paths ending there, a link to the
@@ -627,7 +740,15 @@ fn flow_graph(fi: usize, lang: Lang, app: &dyn Fn(&Route) -> String) -> (Graph, 
             note: Some(fill(strings(lang).rules_paths_end_here, &[("n", &count.to_string())])),
         });
     }
-    (Graph { title: flow.title.get(lang).to_string(), nodes, edges }, outcomes)
+    let s = strings(lang);
+    let wording = flowgraph::Wording {
+        options: s.option_separator.to_string(),
+        note: s.dash.to_string(),
+        description: s.rules_graph_desc.to_string(),
+        edge: s.rules_edge.to_string(),
+        edge_bare: s.rules_edge_bare.to_string(),
+    };
+    (Graph { title: flow.title.get(lang).to_string(), nodes, edges, wording }, outcomes)
 }
 
 /// Writes the site into `dir` (Trunk's staging folder, after the loader step): returns a

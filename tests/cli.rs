@@ -432,10 +432,7 @@ fn a_changed_english_text_makes_its_translation_stale_until_stamped() {
     let c = icp_rules::compile::compile(&dir).unwrap();
     assert!(c.stale.is_empty() && c.untracked.is_empty());
     let zh = c.book.lang("zh-CN").unwrap();
-    assert_eq!(
-        c.book.text(c.book.questions[q].prompt, zh),
-        "运行您网站的服务器（或将来运行它的服务器）位于哪里？"
-    );
+    assert_eq!(c.book.text(c.book.questions[q].prompt, zh), "网站的服务器在哪里（或打算放在哪里）？");
 
     // Without a lock file, the translations are untracked, and `check` says so.
     std::fs::remove_file(dir.join("i18n/zh-CN.lock")).unwrap();
@@ -571,4 +568,33 @@ fn the_cli_answers_the_shared_corpus_as_answers_from_bytes_does() {
     }
     assert!(wrong.is_empty(), "{} of {}:\n{}", wrong.len(), inputs.len(), wrong.join("\n"));
     assert!(refused > 1_400, "the corpus is mostly mistakes ({refused} of {})", inputs.len());
+}
+
+/// `check` holds what the sources' words are taken to be, and the other-language pages a source
+/// links to, to the notes: words said to be Chinese must be, and a version's address must be one
+/// current-practice.md gives beside the source.
+#[test]
+fn check_holds_the_words_language_and_the_versions_to_the_notes() {
+    let dir = rules_copy("words-lang", "practice/keeping-the-filing.toml", |t| {
+        t.replace(r#"quote = "no validity period", lang = "en""#, r#"quote = "no validity period""#)
+    });
+    // (Words taken to be Chinese need no Chinese rendering: it goes.)
+    let zh = dir.join("i18n/zh-CN.toml");
+    std::fs::write(&zh, std::fs::read_to_string(&zh).unwrap().replace("d70fa6bd = \"没有有效期\"\n", ""))
+        .unwrap();
+    let (code, out, _) = run(&["check", dir.to_str().unwrap()], b"");
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("problem: the words \"no validity period\" of `tc-docs` are taken to be in zh-CN"),
+        "{out}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+
+    let dir = rules_copy("versions", "practice/sources.toml", |t| {
+        t.replace("https://alibabacloud.com/help/tc/icp-filing/basic-icp-service/user-guide/icp-filing-server-access-information-check", "https://alibabacloud.com/help/tc/somewhere-else")
+    });
+    let (code, out, _) = run(&["check", dir.to_str().unwrap()], b"");
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("problem: source `ali-server`: its zh-TW version https://alibabacloud.com/help/tc/somewhere-else is not given beside `ALI-SERVER` in current-practice.md"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -81,8 +81,8 @@ pub fn faq_page(props: &Props) -> Html {
                 }
                 let label = fill(s.section, &[("section", section)]);
                 html! {
-                    <section class="faq-section" aria-label={label}>
-                        <h2>{ format!("§{section}") }</h2>
+                    <section class="faq-section" aria-label={label.clone()}>
+                        <h2>{ label }</h2>
                         { for items.into_iter().map(|i| entry(&ui, i, props.focus == Some(i))) }
                     </section>
                 }
@@ -103,13 +103,13 @@ fn entry(ui: &super::Ui, i: usize, focused: bool) -> Html {
             <p>{ f.answer.get(lang) }</p>
             if !notes.is_empty() {
                 <aside class="since" aria-label={s.practice_short}>
-                    <p class="practice-label"><span class="badge practice-badge">{ s.practice_short }</span>{ " " }{ fill(s.faq_notes_intro, &[("date", RULEBOOK.gathered)]) }</p>
+                    <p class="practice-label"><span class="badge practice-badge">{ s.practice_short }</span>{ ui.gap() }{ fill(s.faq_notes_intro, &[("date", &RULEBOOK.language(lang).date(RULEBOOK.gathered))]) }</p>
                     <ul>
                         { for notes.into_iter().map(|r| {
                             let rec = &RULEBOOK.recommendations[r];
                             debug_assert_eq!(rec.layer, Layer::Practice);
                             let first = rec.body.first().map(|p| p.text.get(lang));
-                            html! { <li><strong>{ rec.title.get(lang) }</strong>{ for first.map(|t| html! { <>{ " " }{ t }</> }) }</li> }
+                            html! { <li><strong>{ rec.title.get(lang) }</strong>{ for first.map(|t| html! { <>{ ui.gap() }{ t }</> }) }</li> }
                         }) }
                     </ul>
                 </aside>

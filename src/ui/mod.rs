@@ -44,6 +44,11 @@ impl Ui {
         strings(self.state.lang)
     }
 
+    /// The space between two pieces of text: none in a language written without spaces.
+    pub fn gap(&self) -> &'static str {
+        crate::report::gap(&RULEBOOK, self.state.lang)
+    }
+
     /// The link to a route, in the current language and lens.
     pub fn href(&self, route: &Route) -> String {
         self.host.href(route, self.state.link_lang(), self.state.lens)
@@ -330,7 +335,7 @@ pub fn app(props: &AppProps) -> Html {
         Route::Result(answers) => html! { <result::ResultScreen answers={*answers} /> },
     };
     let rules = host.static_page("rules", lang);
-    let gathered = RULEBOOK.gathered;
+    let gathered = &RULEBOOK.language(lang).date(RULEBOOK.gathered);
 
     html! {
         <ContextProvider<Ui> context={ui.clone()}>
@@ -367,7 +372,7 @@ pub fn app(props: &AppProps) -> Html {
                     <p>{ fill(s.footer, &[("source", s.source), ("date", gathered)]) }</p>
                     <p class="footer-links">
                         if let Some(href) = rules {
-                            <a href={href}>{ s.rule_map }</a>{ " · " }
+                            <a href={href}>{ s.rule_map }</a>{ s.dot }
                         }
                         <span>{ fill(s.version_line, &[("version", env!("CARGO_PKG_VERSION")), ("rules", &RULEBOOK.version.to_string()), ("date", gathered)]) }</span>
                     </p>

@@ -3,8 +3,9 @@
 use super::{radio_option, use_ui};
 use crate::answers::AnswerSet;
 use crate::i18n::fill;
+use crate::report::as_of_citations;
 use crate::route::{self, Route};
-use crate::rulebook::{QIx, TextExt, RULEBOOK};
+use crate::rulebook::{Layer, QIx, TextExt, RULEBOOK};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -81,6 +82,7 @@ pub fn question_screen(props: &Props) -> Html {
                         <h1 id="main-heading" tabindex="-1">{ q.prompt.get(lang) }</h1>
                     </legend>
                     <p class="help" id={help_id}>{ q.help.get(lang) }</p>
+                    { practice_help(&ui, q) }
                     <p class="error-message" id={error_id} role="alert">
                         if *error { { s.error_choose } }
                     </p>
@@ -100,6 +102,32 @@ pub fn question_screen(props: &Props) -> Html {
                     </a>
                 </div>
             </form>
+        </div>
+    }
+}
+
+/// What current practice adds to a question's help (e.g. where to look a filing up): marked and
+/// dated like every note, with its sources one tap away; not shown under the FAQ-only lens.
+fn practice_help(ui: &super::Ui, q: &crate::rulebook::Question) -> Html {
+    let Some(p) = &q.practice else { return html! {} };
+    if !ui.state.lens.shows(Layer::Practice) {
+        return html! {};
+    }
+    let s = ui.s();
+    let lang = ui.lang();
+    let cites: Vec<&crate::rulebook::Citation> = p.cites.iter().collect();
+    let dates = as_of_citations(&RULEBOOK, &cites, lang);
+    html! {
+        <div class="practice-help">
+            <p class="help">
+                <span class="badge practice-badge">{ s.practice_short }</span>{ ui.gap() }
+                { p.text.get(lang) }{ ui.gap() }
+                <span class="as-of">{ fill(s.in_brackets, &[("text", &dates)]) }</span>
+            </p>
+            <details class="source">
+                <summary>{ s.source_label }</summary>
+                { for p.cites.iter().map(|c| super::result::citation(ui, c)) }
+            </details>
         </div>
     }
 }

@@ -8,9 +8,10 @@ use super::{use_ui, Browser, LensSwitch, Ui};
 use crate::answers::AnswerSet;
 use crate::engine::{evaluate, Evaluation};
 use crate::i18n::fill;
-use crate::present::{citations, present, Card, Place, Presentation};
+use crate::present::{citations, present, title_of, Card, Place, Presentation};
 use crate::report::{
-    as_of_citations, dates_short, phase_heading, plan_text, render_presented, to_markdown, verdict_line,
+    as_of_citations, dates_short, language_name, phase_heading, plan_text, render_presented, source_details,
+    to_markdown, verdict_line, words,
 };
 use crate::route::{self, Route};
 use crate::rulebook::{Citation, Kind, Lang, LangExt, Layer, SourceKind, TextExt, RULEBOOK};
@@ -68,7 +69,7 @@ pub fn result_screen(props: &Props) -> Html {
         copy(std::rc::Rc::new(move || {
             let ev = evaluate(&RULEBOOK, &answers);
             let shown = present(&RULEBOOK, &ev, lens);
-            to_markdown(&render_presented(&RULEBOOK, &ev, &shown, lang, lens), lang)
+            to_markdown(&RULEBOOK, &render_presented(&RULEBOOK, &ev, &shown, lang, lens), lang)
         }))
     };
     let print = Callback::from(|_: MouseEvent| Browser::print(false));
@@ -86,7 +87,7 @@ pub fn result_screen(props: &Props) -> Html {
         <div class="screen result">
             <p class="flow-name">{ flow.title.get(lang) }</p>
             { verdict(&ui, &ev, &shown) }
-            { first_action(&ui, &shown) }
+            { first_action(&ui, &ev, &shown) }
             { plan(&ui, &ev, &shown) }
             { other_ways(&ui, &shown) }
             { good_to_know(&ui, &ev, &shown) }
@@ -102,7 +103,7 @@ pub fn result_screen(props: &Props) -> Html {
                                 <dt>{ prompt }</dt>
                                 <dd>{ question.options[o].label.get(lang) }</dd>
                                 <dd class="change">{ ui.link(change, None, html! {
-                                    <>{ s.change }<span class="visually-hidden">{ " " }{ fill(s.change_hidden, &[("prompt", prompt)]) }</span></>
+                                    <>{ s.change }<span class="visually-hidden">{ ui.gap() }{ fill(s.change_hidden, &[("prompt", prompt)]) }</span></>
                                 }) }</dd>
                             </div>
                         }
@@ -137,7 +138,7 @@ fn verdict(ui: &Ui, ev: &Evaluation, shown: &Presentation) -> Html {
     let card = shown.card(h.verdict);
     html! {
         <section class={classes!("verdict", format!("kind-{}", rec.kind.id()))} aria-labelledby="main-heading">
-            <h1 id="main-heading" tabindex="-1">{ rec.title.get(lang) }</h1>
+            <h1 id="main-heading" tabindex="-1">{ title_of(&RULEBOOK, ev, h.verdict).get(lang) }</h1>
             <p class="verdict-line">{ verdict_line(&RULEBOOK, h.verdict, shown.answer, lang) }</p>
             if let Some(card) = card {
                 <details class="verdict-why">
@@ -156,19 +157,19 @@ fn verdict(ui: &Ui, ev: &Evaluation, shown: &Presentation) -> Html {
 }
 
 /// "Do this first": the plan's first step, linked to it.
-fn first_action(ui: &Ui, shown: &Presentation) -> Html {
+fn first_action(ui: &Ui, ev: &Evaluation, shown: &Presentation) -> Html {
     let Some(step) = shown.first_action() else { return html! {} };
     let s = ui.s();
     html! {
         <p class="first-action">
-            <strong>{ s.first_action }</strong>{ " " }
-            <a href="#step-1" onclick={open_step(1)}>{ step_text(ui, step.rec, step.alternative) }</a>
+            <strong>{ s.first_action }</strong>{ ui.gap() }
+            <a href="#step-1" onclick={open_step(1)}>{ step_text(ui, ev, step.applied, step.alternative) }</a>
         </p>
     }
 }
 
-fn step_text(ui: &Ui, rec: usize, alternative: bool) -> String {
-    let text = plan_text(&RULEBOOK, rec, ui.lang());
+fn step_text(ui: &Ui, ev: &Evaluation, applied: usize, alternative: bool) -> String {
+    let text = plan_text(&RULEBOOK, &ev.advice[applied], ui.lang());
     if alternative {
         fill(ui.s().plan_alternative, &[("text", text)])
     } else {
@@ -215,17 +216,17 @@ fn plan(ui: &Ui, ev: &Evaluation, shown: &Presentation) -> Html {
                             }
                             <details class="step-details" id={format!("step-{n}-details")}>
                                 <summary id={format!("step-{n}-summary")}>
-                                    <span class="step-text">{ step_text(ui, step.rec, step.alternative) }</span>
+                                    <span class="step-text">{ step_text(ui, ev, step.applied, step.alternative) }</span>
                                     if practice {
-                                        { " " }<span class="badge practice-badge">{ s.practice_short }</span>
+                                        { ui.gap() }<span class="badge practice-badge">{ s.practice_short }</span>
                                     }
                                     { for amends.iter().map(|c| {
                                         let note = &RULEBOOK.recommendations[c.rec];
                                         let dates = dates_short(&RULEBOOK, &citations(&RULEBOOK, &ev.advice[c.applied]), lang);
                                         html! {
                                             <span class="amend">
-                                                <span class="badge practice-badge">{ s.practice_short }</span>{ " " }
-                                                { note.amend.map(|t| t.get(lang)).unwrap_or_default() }{ " " }
+                                                <span class="badge practice-badge">{ s.practice_short }</span>{ ui.gap() }
+                                                { note.amend.map(|t| t.get(lang)).unwrap_or_default() }{ ui.gap() }
                                                 <span class="as-of">{ fill(s.in_brackets, &[("text", &dates)]) }</span>
                                             </span>
                                         }
@@ -251,6 +252,7 @@ fn plan(ui: &Ui, ev: &Evaluation, shown: &Presentation) -> Html {
 /// plan": the FAQ's sentences with their sections, and every other page once, with its dates.
 fn print_sources(ui: &Ui, ev: &Evaluation, shown: &Presentation, rec: usize) -> Html {
     let s = ui.s();
+    let lang = ui.lang();
     let mut cites: Vec<&Citation> = Vec::new();
     for c in shown.cards.iter().filter(|c| c.rec == rec || c.attached_to == Some(rec)) {
         cites.extend(citations(&RULEBOOK, &ev.advice[c.applied]));
@@ -261,15 +263,13 @@ fn print_sources(ui: &Ui, ev: &Evaluation, shown: &Presentation, rec: usize) -> 
         let src = &RULEBOOK.sources[c.source];
         let part = match (src.kind, c.faq) {
             (SourceKind::Faq, Some(f)) => html! {
-                <>{ fill(s.faq_ref, &[("section", RULEBOOK.faqs[f].section)]) }{ s.comma }<q lang={src.lang}>{ c.text }</q></>
+                <>{ fill(s.faq_ref, &[("section", RULEBOOK.faqs[f].section)]) }{ s.comma }<q lang={c.lang} translate="no">{ c.text }</q></>
             },
             _ if pages.contains(&c.source) => continue,
             _ => {
                 pages.push(c.source);
-                let date = src
-                    .page_date
-                    .map_or_else(|| s.no_date_shown.to_string(), |d| fill(s.page_dated, &[("date", d)]));
-                html! { <>{ src.publisher }{ s.comma }<cite lang={Lang::SOURCE.code()}>{ src.title }</cite>{ fill(s.source_dates, &[("date", &date), ("read", src.read)]) }</> }
+                let details = source_details(&RULEBOOK, src.lang, src.page_date, src.read, lang);
+                html! { <>{ source_name(ui, c.source, None) }{ ui.gap() }{ fill(s.in_brackets, &[("text", &details)]) }</> }
             }
         };
         if !parts.is_empty() {
@@ -295,7 +295,7 @@ fn other_ways(ui: &Ui, shown: &Presentation) -> Html {
                 { for shown.other_ways.iter().map(|w| {
                     let o = &RULEBOOK.questions[w.question].options[w.option];
                     let choice = o.instead.map_or_else(|| o.label.get(lang), |t| t.get(lang));
-                    let text = fill(s.other_way, &[("choice", choice), ("verdict", RULEBOOK.recommendations[w.verdict].title.get(lang))]);
+                    let text = fill(s.other_way, &[("choice", choice), ("verdict", w.title.get(lang))]);
                     html! { <li>{ ui.link(Route::Result(w.answers), None, html! { { text } }) }</li> }
                 }) }
             </ul>
@@ -323,7 +323,7 @@ fn good_to_know(ui: &Ui, ev: &Evaluation, shown: &Presentation) -> Html {
             }) }
             if !practice.is_empty() {
                 <section class="practice-group" aria-labelledby="practice-heading">
-                    <h3 id="practice-heading">{ fill(s.practice_heading_dated, &[("date", RULEBOOK.gathered)]) }</h3>
+                    <h3 id="practice-heading">{ fill(s.practice_heading_dated, &[("date", &RULEBOOK.language(ui.lang()).date(RULEBOOK.gathered))]) }</h3>
                     <p class="help">{ s.practice_intro }</p>
                     { for practice.into_iter().map(|c| rec_article(ui, ev, c, Disclosure::Folded)) }
                 </section>
@@ -365,11 +365,11 @@ fn rec_article(ui: &Ui, ev: &Evaluation, card: &Card, disclosure: Disclosure) ->
         <article class={classes!("rec", format!("kind-{}", rec.kind.id()), practice.then_some("practice"))}
             id={format!("rec-{}", rec.id)} tabindex="-1" aria-labelledby={heading_id.clone()}>
             if let Some(dates) = dates {
-                <p class="practice-label"><span class="badge practice-badge">{ s.practice_short }</span>{ " " }{ dates }</p>
+                <p class="practice-label"><span class="badge practice-badge">{ s.practice_short }</span>{ ui.gap() }{ dates }</p>
             } else {
                 <p class="kind-label">{ kind_label(ui, rec.kind) }</p>
             }
-            <h3 id={heading_id}>{ rec.title.get(lang) }</h3>
+            <h3 id={heading_id}>{ a.title(&RULEBOOK).get(lang) }</h3>
             { rec_details(ui, ev, card.applied, disclosure) }
         </article>
     }
@@ -414,7 +414,7 @@ fn why(ui: &Ui, ev: &Evaluation, applied: usize, disclosure: Disclosure) -> Html
                 <p>{ s.because }</p>
                 <ul>{ for a.because.iter().map(|&(q, o)| {
                     let question = &RULEBOOK.questions[q];
-                    html! { <li>{ question.prompt.get(lang) }{ " — " }<strong>{ question.options[o].label.get(lang) }</strong></li> }
+                    html! { <li>{ question.prompt.get(lang) }{ s.dash }<strong>{ question.options[o].label.get(lang) }</strong></li> }
                 }) }</ul>
             </>
         }
@@ -443,16 +443,29 @@ fn sources(ui: &Ui, ev: &Evaluation, applied: usize, disclosure: Disclosure) -> 
 }
 
 /// One citation: the words (a quote, in the page's language, or a summary recorded in the
-/// rulebook's language, never presented as the page's words) and where they come from.
+/// rulebook's language, never presented as the page's words) and where they come from. Words in
+/// another language than the reader's are labelled with it and followed by the advisor's own
+/// rendering, marked as such; the words themselves are never replaced.
 pub fn citation(ui: &Ui, c: &Citation) -> Html {
     let s = ui.s();
     let lang = ui.lang();
     let src = &RULEBOOK.sources[c.source];
+    let w = words(&RULEBOOK, c, lang);
     let words = if c.summary {
-        html! { <p class="summary"><span class="summary-label">{ s.summary_label }</span>{ " " }<span lang={Lang::SOURCE.code()}>{ c.text }</span></p> }
+        html! { <p class="summary"><span class="summary-label">{ w.label.clone().unwrap_or_default() }</span>{ ui.gap() }<span lang={w.lang} translate="no">{ w.text }</span></p> }
     } else {
-        html! { <blockquote lang={src.lang}>{ c.text }</blockquote> }
+        html! {
+            <>
+                if let Some(label) = w.label.clone() {
+                    <p class="original-label">{ label }</p>
+                }
+                <blockquote lang={w.lang} translate="no">{ w.text }</blockquote>
+            </>
+        }
     };
+    let rendering = w.rendering.map(|r| {
+        html! { <p class="rendering"><span class="rendering-label">{ s.rendering_label }</span>{ ui.gap() }{ r }</p> }
+    });
     let caption = match (src.kind, c.faq) {
         (SourceKind::Faq, Some(f)) => {
             let faq = &RULEBOOK.faqs[f];
@@ -464,14 +477,11 @@ pub fn citation(ui: &Ui, c: &Citation) -> Html {
             }
         }
         _ => {
-            let date = src
-                .page_date
-                .map_or_else(|| s.no_date_shown.to_string(), |d| fill(s.page_dated, &[("date", d)]));
+            let details = source_details(&RULEBOOK, src.lang, src.page_date, src.read, lang);
             html! {
                 <>
-                    { src.publisher }{ s.comma }
-                    <a href={src.url} rel="noopener noreferrer external" lang={src.lang}>{ format!("“{}”", src.title) }</a>
-                    { fill(s.source_dates, &[("date", &date), ("read", src.read)]) }
+                    { source_name(ui, c.source, Some(src.url)) }{ ui.gap() }{ fill(s.in_brackets, &[("text", &details)]) }
+                    { for versions(ui, c.source) }
                 </>
             }
         }
@@ -479,18 +489,71 @@ pub fn citation(ui: &Ui, c: &Citation) -> Html {
     html! {
         <figure class="citation">
             { words }
+            { for rendering }
             <figcaption>{ caption }</figcaption>
         </figure>
     }
 }
 
+/// A source's publisher and title, in the reader's language ("Alibaba Cloud, “Limits”",
+/// 阿里云《使用限制》); the title links to the page when `url` is given.
+pub fn source_name(ui: &Ui, source: usize, url: Option<&'static str>) -> Html {
+    let s = ui.s();
+    let lang = ui.lang();
+    let src = &RULEBOOK.sources[source];
+    // The title's place in the pattern, so that only the title is the link.
+    const MARK: &str = "\u{1}";
+    let pattern = fill(s.publisher_title, &[("publisher", src.publisher.get(lang)), ("title", MARK)]);
+    let (before, after) = pattern.split_once(MARK).unwrap_or((pattern.as_str(), ""));
+    let title = fill(s.cite_title, &[("title", src.title.get(lang))]);
+    let title = match url {
+        Some(u) => html! { <a href={u} rel="noopener noreferrer external" hreflang={src.lang}>{ title }</a> },
+        None => html! { <cite>{ title }</cite> },
+    };
+    html! { <>{ before.to_string() }{ title }{ after.to_string() }</> }
+}
+
+/// Links to the same document in the reader's language, where the sources name one.
+fn versions(ui: &Ui, source: usize) -> Vec<Html> {
+    let s = ui.s();
+    let lang = ui.lang();
+    let reader = lang.code();
+    RULEBOOK.sources[source]
+        .versions
+        .iter()
+        .filter(|v| crate::rulebook::same_language(v.lang, reader))
+        .map(|v| {
+            let text = fill(s.version_link, &[("language", language_name(lang, v.lang))]);
+            html! { <>{ s.comma }<a href={v.url} rel="noopener noreferrer external" hreflang={v.lang}>{ text }</a></> }
+        })
+        .collect()
+}
+
 /// An FAQ question: in English, the FAQ's own words; in another language, its translated
-/// title with the English original beside it.
+/// title with the English original beside it, labelled.
 pub fn faq_title(lang: Lang, f: usize) -> Html {
     let faq = &RULEBOOK.faqs[f];
+    let s = crate::i18n::strings(lang);
     if lang == Lang::SOURCE {
-        html! { <span lang="en">{ format!("“{}”", faq.question) }</span> }
+        html! { <span lang="en" translate="no">{ fill(s.quoted, &[("text", faq.question)]) }</span> }
     } else {
-        html! { <>{ faq.title.get(lang) }{ " " }<span class="original" lang="en">{ format!("(“{}”)", faq.question) }</span></> }
+        let gap = crate::report::gap(&RULEBOOK, lang);
+        let label = crate::report::words_label(
+            &RULEBOOK,
+            RULEBOOK.sources.iter().find(|x| x.kind == SourceKind::Faq).map_or("en", |x| x.lang),
+            false,
+            lang,
+        )
+        .unwrap_or_default();
+        let (open, close) = fill(s.in_brackets, &[("text", "\u{1}")])
+            .split_once('\u{1}')
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .unwrap_or_default();
+        html! {
+            <>
+                { faq.title.get(lang) }{ gap }
+                <span class="original">{ open }{ label }{ gap }<span lang="en" translate="no">{ fill(s.quoted, &[("text", faq.question)]) }</span>{ close }</span>
+            </>
+        }
     }
 }

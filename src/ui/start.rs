@@ -86,7 +86,7 @@ pub fn start_screen() -> Html {
                 <ul class="facts">
                     <li>{ s.fact_audience }</li>
                     <li>{ fill(s.fact_source, &[("source", s.source)]) }</li>
-                    <li>{ fill(s.fact_practice, &[("date", RULEBOOK.gathered)]) }</li>
+                    <li>{ fill(s.fact_practice, &[("date", &RULEBOOK.language(lang).date(RULEBOOK.gathered))]) }</li>
                     <li>{ s.fact_guidance }</li>
                     <li>{ s.fact_privacy }</li>
                 </ul>

@@ -118,8 +118,13 @@ pub struct Language {
     /// The language's name in itself, e.g. `中文`.
     pub name: &'static str,
     /// Whether it puts spaces between words: its texts are measured in words, else in
-    /// characters (the result's budgets).
+    /// characters (the result's budgets), and pieces of text are joined without a space.
     pub word_spaces: bool,
+    /// How it writes a day and a month, from ISO `YYYY-MM-DD` and `YYYY-MM`: patterns with
+    /// `{yyyy}`, `{mm}` and `{dd}` (two digits) or `{m}` and `{d}` (no leading zero). See
+    /// [`Language::date`].
+    pub date: &'static str,
+    pub month: &'static str,
     /// The texts: the rulebook's, then the app's own (see [`Rulebook::app_texts`]). Empty
     /// in the Wasm for every language but the source language: those travel in
     /// [`Language::file`] and arrive in [`Language::fetched`].
@@ -130,6 +135,34 @@ pub struct Language {
     pub file: &'static str,
     /// The texts read from [`Language::file`] at run time ([`Rulebook::install_texts`]).
     pub fetched: std::sync::OnceLock<TextTable>,
+}
+
+impl Language {
+    /// An ISO date (`YYYY-MM-DD` or `YYYY-MM`) written the language's way (e.g. `2026年6月13日`);
+    /// anything else is returned as it is.
+    pub fn date(&self, iso: &str) -> String {
+        let parts: Vec<&str> = iso.split('-').collect();
+        let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+        let (pattern, day) = match parts.as_slice() {
+            [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2) => (self.date, *d),
+            [y, m] if digits(y, 4) && digits(m, 2) => (self.month, ""),
+            _ => return iso.to_string(),
+        };
+        let short = |p: &str| p.trim_start_matches('0').to_string();
+        pattern
+            .replace("{yyyy}", parts[0])
+            .replace("{mm}", parts[1])
+            .replace("{m}", &short(parts[1]))
+            .replace("{dd}", day)
+            .replace("{d}", &short(day))
+    }
+}
+
+/// Whether two language tags name the same language (their primary subtags match: `zh-CN`
+/// and `zh-TW` are both Chinese).
+pub fn same_language(a: &str, b: &str) -> bool {
+    let primary = |t: &str| t.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    primary(a) == primary(b)
 }
 
 /// The first line of a texts file: the format, then the language and the number of texts.
@@ -237,10 +270,15 @@ pub struct Source {
     pub kind: SourceKind,
     /// How `current-practice.md` names it (its short name, URL or repository path).
     pub reference: &'static str,
-    pub publisher: &'static str,
-    pub title: &'static str,
+    /// Who publishes it, in the reader's language (e.g. Alibaba Cloud, 阿里云).
+    pub publisher: Text,
+    /// Its title, in the reader's language (for a page in another language: the advisor's
+    /// rendering of it; the page's language is [`Source::lang`]).
+    pub title: Text,
     /// The page's address (empty for the FAQ, a document kept beside the project).
     pub url: &'static str,
+    /// The same document in other languages, where the sources name one.
+    pub versions: &'static [Version],
     /// The date the page shows (ISO), or `None`: no date shown.
     pub page_date: Option<&'static str>,
     /// When it was read (e.g. `2026-11`).
@@ -248,6 +286,13 @@ pub struct Source {
     /// The language of the page (e.g. `en`, `zh-CN`, `zh-TW`).
     pub lang: &'static str,
     pub quality: Quality,
+}
+
+/// The same document in another language: its language and address.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Version {
+    pub lang: &'static str,
+    pub url: &'static str,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -284,6 +329,10 @@ pub struct Question {
     pub ask_if: Cond,
     pub prompt: Text,
     pub help: Text,
+    /// What current practice adds to the help (e.g. where to look a filing up), with its
+    /// sources: shown apart from the help, dated, and only under [the lens that shows
+    /// current practice](Layer::Practice).
+    pub practice: Option<Part>,
     pub options: &'static [Opt],
     /// The answer is the person's own choice (where to host, which CDN, …), not a fact about
     /// them: a result names the other answers that would change its verdict ("other ways").
@@ -426,10 +475,18 @@ pub struct Recommendation {
     pub phase: Option<Phase>,
     /// The one-line plan item (default: the title).
     pub plan: Option<Text>,
+    /// Plan lines that replace `plan` when their condition holds (the first that holds), so
+    /// that the line fits the person (e.g. no licence for an individual).
+    pub plans: &'static [Part],
     /// An alternative to the plan (e.g. hosting elsewhere): shown right after a blocking
     /// first step when the path has one.
     pub alternative: bool,
+    /// The title where no path is known (the rule map, `explain`), and on paths where none of
+    /// `titles` holds.
     pub title: Text,
+    /// Titles that replace `title` when their condition holds (the first that holds), so that
+    /// a heading fits the person (e.g. the document a representative office holds).
+    pub titles: &'static [Part],
     pub body: &'static [Part],
     pub steps: &'static [Part],
     /// A related flow the person may want to continue with.
@@ -454,6 +511,20 @@ impl Recommendation {
             .iter()
             .chain(self.answer.iter().chain(self.body).chain(self.steps).flat_map(|p| p.cites.iter()))
     }
+
+    /// The title on a path: the variant that applies (`Applied::title`), else the default.
+    pub fn title_at(&self, variant: Option<usize>) -> Text {
+        variant.and_then(|i| self.titles.get(i)).map_or(self.title, |p| p.text)
+    }
+
+    /// The plan line on a path: the variant that applies, else the plan line, else the title.
+    pub fn plan_at(&self, variant: Option<usize>, title: Option<usize>) -> Text {
+        variant
+            .and_then(|i| self.plans.get(i))
+            .map(|p| p.text)
+            .or(self.plan)
+            .unwrap_or_else(|| self.title_at(title))
+    }
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -465,6 +536,14 @@ pub struct Citation {
     /// `current-practice.md` recorded for a fact the page states without a quotable sentence.
     pub text: &'static str,
     pub summary: bool,
+    /// The language the words are in (a quote: its page's, unless the citation says
+    /// otherwise; a summary: the rulebook's own).
+    pub lang: &'static str,
+    /// The words in a reader's language, for readers of another language than the words': the
+    /// advisor's own rendering, always shown as such beside the words, never in their place
+    /// (see [`Rulebook::rendering`]). One text per distinct words of a source, keyed
+    /// `cite.<source>.<hash of the words>`.
+    pub rendering: Text,
 }
 
 #[derive(Debug)]
@@ -491,6 +570,41 @@ pub struct Rulebook {
 }
 
 impl Rulebook {
+    /// The rendering of cited words for a reader of `lang`: `None` when the words are in the
+    /// reader's language, or when no rendering is here (a language not translated yet).
+    pub fn rendering(&self, c: &Citation, lang: Lang) -> Option<&'static str> {
+        if same_language(c.lang, self.language(lang).code) {
+            return None;
+        }
+        Some(self.text(c.rendering, lang)).filter(|t| !t.is_empty())
+    }
+
+    /// Every citation of the rulebook: the recommendations', then the questions'.
+    pub fn citations(&self) -> impl Iterator<Item = &'static Citation> + '_ {
+        self.recommendations
+            .iter()
+            .flat_map(|r| r.all_cites().chain(r.titles.iter().chain(r.plans).flat_map(|p| p.cites.iter())))
+            .chain(self.questions.iter().flat_map(|q| q.practice.iter().flat_map(|p| p.cites.iter())))
+    }
+
+    /// The text a translation of `t` is made from: its source-language text, or, for the
+    /// rendering of words written in the source language (which the source language needs no
+    /// rendering of, so its table holds none), those words.
+    pub fn original(&self, t: Text) -> &'static str {
+        let en = self.text(t, Lang::SOURCE);
+        if !en.is_empty() {
+            return en;
+        }
+        self.citations().find(|c| c.rendering == t).map_or("", |c| c.text)
+    }
+
+    /// Whether a language needs text `t`: every text, except the rendering of words already in
+    /// that language.
+    pub fn needs(&self, t: Text, lang: Lang) -> bool {
+        let code = self.language(lang).code;
+        !self.citations().any(|c| c.rendering == t && same_language(c.lang, code))
+    }
+
     /// A text in a language (the source language's if the language lacks it).
     pub fn text(&self, t: Text, lang: Lang) -> &'static str {
         self.table(lang)

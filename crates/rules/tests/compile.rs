@@ -296,6 +296,34 @@ fn every_mistake_is_one_message_naming_the_place() {
             &(1..=9).map(|i| format!("d{i} = {{ when = \"d{} and d{}\", means = \"x\" }}\n", i - 1, i - 1)).collect::<String>().replace("d0 and d0", "where = here"),
             "DIR/rulebook.toml:45: define `d8`: the condition has more than 500 parts (the limit), its named conditions written out (in define `d7` → `d6` → `d5` → `d4` → `d3` → `d2`), in `d7 and d7`",
         ),
+        (
+            "rendering-not-needed",
+            "flow.toml",
+            r#"{ source = "page", quote = "things changed" }"#,
+            r#"{ source = "page", quote = "things changed", rendering = "things changed" }"#,
+            "DIR/flow.toml:52: recommendation `note`: the words \"things changed\" are in en: they need no `rendering` (translations render them)",
+        ),
+        (
+            "title-variant-without-when",
+            "flow.toml",
+            r#"title = "A note""#,
+            r#"title = ["A note", "Another note"]"#,
+            "DIR/flow.toml:52: recommendation `note`: titles: every variant but the last needs `when`, and the last (the default) none",
+        ),
+        (
+            "version-in-the-page-language",
+            "rulebook.toml",
+            "lang = \"en\"\nquality = \"A\"\n\n[facts]",
+            "lang = \"en\"\nquality = \"A\"\nversions = [{ lang = \"en-GB\", url = \"https://example.com/gb\" }]\n\n[facts]",
+            "DIR/rulebook.toml:17: source `page`: a version's lang `en-GB` must be a language tag other than the page's own (en)",
+        ),
+        (
+            "rendering-of-words-already-in-the-language",
+            "i18n/xx.toml",
+            "[rec.file]",
+            "[cite.page]\nx = \"y\"\n\n[rec.file]",
+            "compiled without error",
+        ),
     ];
     let mut wrong = Vec::new();
     for (name, file, from, to, want) in cases {
@@ -432,4 +460,112 @@ fn every_limit_is_refused_naming_the_limit() {
             "DIR/flow.toml:61: the rulebook has more than 100 facts stated (`asserts`), counting up to this one (the limit)",
         ]
     );
+}
+
+/// Cited words get a rendering in every language but their own: written in the rulebook for
+/// words in another language than English (shown to English readers), translated like any text
+/// for English words (and kept out of the English table), keyed by source and words, so that a
+/// rendering of words the rulebook no longer cites is reported as stale, not lost.
+#[test]
+fn cited_words_are_rendered_in_every_other_language() {
+    // English words: the English table holds no rendering; xx lacks one until translated.
+    let c = compile(&fixture()).unwrap();
+    let book = c.book;
+    let note = &book.recommendations[1];
+    let cite = &note.cites[0];
+    let key = book.text_keys[cite.rendering.0 as usize];
+    assert!(key.starts_with("cite.page."), "{key}");
+    assert_eq!((cite.lang, book.text(cite.rendering, Lang::SOURCE)), ("en", ""));
+    assert_eq!(book.original(cite.rendering), "things changed");
+    let xx = book.lang("xx").unwrap();
+    assert_eq!(book.rendering(cite, Lang::SOURCE), None, "the words are English");
+    assert_eq!(book.rendering(cite, xx), None, "not translated yet");
+    assert!(c.missing.contains(&("xx".to_string(), key.to_string())));
+
+    // Translated, it is the reader's rendering; the same words cited twice share it.
+    let hash = key.rsplit('.').next().unwrap();
+    let dir = broken(
+        "rendered",
+        "i18n/xx.toml",
+        "[rec.file]",
+        &format!("[cite.page]\n{hash} = \"xings xanged\"\n\n[rec.file]"),
+    );
+    let c = compile(&dir).unwrap();
+    let cite = &c.book.recommendations[1].cites[0];
+    assert_eq!(c.book.rendering(cite, xx), Some("xings xanged"));
+    assert!(!c.missing.iter().any(|(_, k)| k == key));
+
+    // The words change: their rendering (under the old key) is stale, the new words' missing.
+    std::fs::write(
+        dir.join("flow.toml"),
+        std::fs::read_to_string(dir.join("flow.toml"))
+            .unwrap()
+            .replace(r#"quote = "things changed""#, r#"quote = "things have changed""#),
+    )
+    .unwrap();
+    let c = compile(&dir).unwrap();
+    assert_eq!(c.stale, vec![("xx".to_string(), key.to_string())]);
+    let new = c.book.text_keys[c.book.recommendations[1].cites[0].rendering.0 as usize];
+    assert!(new != key && c.missing.contains(&("xx".to_string(), new.to_string())));
+    let _ = std::fs::remove_dir_all(&dir);
+
+    // Words in another language carry their English rendering: English readers see it; readers
+    // of the words' language need none (a translation of it is refused).
+    let dir = broken(
+        "chinese-words",
+        "flow.toml",
+        r#"{ source = "page", quote = "things changed" }"#,
+        r#"{ source = "page", quote = "情况变了", lang = "xx-YY", rendering = "things changed" }"#,
+    );
+    // (The fixture's translation is language `xx`: words in `xx-YY` are in its language.)
+    let c = compile(&dir).unwrap();
+    let cite = &c.book.recommendations[1].cites[0];
+    assert_eq!(c.book.rendering(cite, Lang::SOURCE), Some("things changed"));
+    assert_eq!(c.book.rendering(cite, xx), None);
+    assert!(!c.book.needs(cite.rendering, xx) && c.book.needs(cite.rendering, Lang::SOURCE));
+    assert!(!c.missing.iter().any(|(_, k)| k.starts_with("cite.page.")));
+    let _ = std::fs::remove_dir_all(&dir);
+
+    // Without its rendering, the rulebook still compiles (an older one can be compared), and
+    // the rendering is missing in English, as a translation would be.
+    let dir = broken(
+        "chinese-words-unrendered",
+        "flow.toml",
+        r#"{ source = "page", quote = "things changed" }"#,
+        r#"{ source = "page", quote = "情况变了", lang = "zh-CN" }"#,
+    );
+    let c = compile(&dir).unwrap();
+    let cite = &c.book.recommendations[1].cites[0];
+    assert_eq!(c.book.rendering(cite, Lang::SOURCE), None);
+    let key = c.book.text_keys[cite.rendering.0 as usize].to_string();
+    assert!(c.missing.contains(&("en".to_string(), key)), "{:?}", c.missing);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A title and a plan line may vary with the answers (the first variant that holds).
+#[test]
+fn titles_and_plan_lines_may_depend_on_the_answers() {
+    let dir = broken(
+        "variants",
+        "flow.toml",
+        r#"title = "File""#,
+        "title = [{ text = \"File the site\", when = \"what = site\" }, \"File\"]\nplan = [{ text = \"Plan it\", when = \"what = nothing\" }, \"Plan\"]",
+    );
+    // (A list's texts are keyed by index: `rec.file.title.1`, the default.)
+    let xx = dir.join("i18n/xx.toml");
+    std::fs::write(
+        &xx,
+        std::fs::read_to_string(&xx)
+            .unwrap()
+            .replace("title = \"Xile\"", "title = [\"Xile the site\", \"Xile\"]"),
+    )
+    .unwrap();
+    let c = compile(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let r = &c.book.recommendations[0];
+    assert_eq!(c.book.text(r.title, Lang::SOURCE), "File");
+    assert_eq!(c.book.text(r.title_at(Some(0)), Lang::SOURCE), "File the site");
+    assert_eq!(c.book.text(r.plan_at(None, None), Lang::SOURCE), "Plan");
+    assert_eq!(c.book.text(r.plan_at(Some(0), None), Lang::SOURCE), "Plan it");
+    assert!(c.book.text_keys.contains(&"rec.file.title.0") && c.book.text_keys.contains(&"rec.file.title.1"));
+    let _ = std::fs::remove_dir_all(&dir);
 }

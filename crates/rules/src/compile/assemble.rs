@@ -49,10 +49,17 @@ impl Ctx<'_> {
     }
 }
 
-/// The texts of the rulebook, in the source language, with their keys.
+/// The texts of the rulebook, with their keys: what each translation is made from (the
+/// source-language text, or the words a rendering renders).
 #[derive(Default)]
 struct Texts {
     list: Vec<(String, String)>,
+    /// For a rendering of cited words: the words' language (a language of the same primary
+    /// subtag needs no rendering; the source language's table holds one only for words in
+    /// another language).
+    words: Vec<Option<String>>,
+    /// Texts shared by key (renderings, publishers): key → index.
+    shared: HashMap<String, usize>,
 }
 
 impl Texts {
@@ -63,9 +70,64 @@ impl Texts {
         if text.contains(crate::TEXTS_SEPARATOR) {
             return Err(format!("`{key}` holds the control character U+001F"));
         }
+        if self.list.len() >= u16::MAX as usize {
+            return Err("the rulebook has too many texts".into());
+        }
         self.list.push((key, text.to_string()));
+        self.words.push(None);
         Ok(Text((self.list.len() - 1) as u16))
     }
+
+    /// A text several items share (e.g. a publisher's name), added once under its key.
+    fn shared(&mut self, key: String, text: &str) -> Result<Text, String> {
+        if let Some(&i) = self.shared.get(&key) {
+            return Ok(Text(i as u16));
+        }
+        let t = self.add(key.clone(), text)?;
+        self.shared.insert(key, t.0 as usize);
+        Ok(t)
+    }
+
+    /// The rendering of cited words (one per distinct words of a source): what translations
+    /// render is `original`, the words themselves or, for words not in the source language,
+    /// their English rendering.
+    fn rendering(&mut self, key: String, words_lang: &str, original: &str) -> Result<Text, String> {
+        if let Some(&i) = self.shared.get(&key) {
+            if self.list[i].1 != original || self.words[i].as_deref() != Some(words_lang) {
+                return Err(format!(
+                    "the words cited as `{key}` are cited elsewhere with another language or rendering"
+                ));
+            }
+            return Ok(Text(i as u16));
+        }
+        // (An empty original: words in another language whose rendering is not written yet.)
+        if original.contains(crate::TEXTS_SEPARATOR) {
+            return Err(format!("`{key}` holds the control character U+001F"));
+        }
+        self.list.push((key.clone(), original.to_string()));
+        self.words.push(Some(words_lang.to_string()));
+        let t = Text((self.list.len() - 1) as u16);
+        self.shared.insert(key, t.0 as usize);
+        Ok(t)
+    }
+}
+
+/// A publisher's key: `publisher.<its English name in kebab-case>`.
+fn publisher_key(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    format!("publisher.{}", slug.trim_end_matches('-'))
+}
+
+/// A language tag as the rulebook writes them: letters and digits in parts joined by hyphens.
+fn is_tag(s: &str) -> bool {
+    !s.is_empty() && s.split('-').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric()))
 }
 
 pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
@@ -244,13 +306,35 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
                 return Err(bad(format!("`{field}` is empty")));
             }
         }
+        if !is_tag(&s.lang) {
+            return Err(bad(format!("lang `{}` is not a language tag such as en or zh-CN", s.lang)));
+        }
+        let mut versions = Vec::new();
+        for v in &s.versions {
+            if !is_tag(&v.lang) || same_language(&v.lang, &s.lang) {
+                return Err(bad(format!(
+                    "a version's lang `{}` must be a language tag other than the page's own ({})",
+                    v.lang, s.lang
+                )));
+            }
+            if !(v.url.starts_with("https://") || v.url.starts_with("http://")) {
+                return Err(bad(format!(
+                    "the {} version's url `{}` is not an http(s) address",
+                    v.lang, v.url
+                )));
+            }
+            versions.push(Version { lang: leak_str(v.lang.clone()), url: leak_str(v.url.clone()) });
+        }
+        let publisher = texts.shared(publisher_key(&s.publisher), &s.publisher).map_err(&bad)?;
+        let title = texts.add(format!("source.{}.title", s.id), &s.title).map_err(&bad)?;
         sources.push(Source {
             id: leak_str(s.id.clone()),
             kind,
             reference: leak_str(s.reference.clone()),
-            publisher: leak_str(s.publisher.clone()),
-            title: leak_str(s.title.clone()),
+            publisher,
+            title,
             url: leak_str(s.url.clone()),
+            versions: leak_slice(versions),
             page_date,
             read: leak_str(s.read.clone()),
             lang: leak_str(s.lang.clone()),
@@ -426,6 +510,7 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
             ask_if,
             prompt,
             help,
+            practice: None,
             options: leak_slice(options),
             choice: q.choice,
         });
@@ -495,7 +580,7 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
 
     // ── Recommendations ─────────────────────────────────────────────────────────────
     let faq_ix = |id: &str| faqs_raw.iter().position(|(_, f)| f.id == id);
-    let cites = |list: &[raw::Cite]| -> Result<&'static [Citation], String> {
+    let cites = |list: &[raw::Cite], texts: &mut Texts| -> Result<&'static [Citation], String> {
         let mut out = Vec::new();
         for c in list {
             let (text, summary) = match (&c.quote, &c.summary) {
@@ -530,10 +615,61 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
                 }
                 _ => return Err("a citation needs exactly one of `faq` and `source`".into()),
             };
-            out.push(Citation { source, faq, text: leak_str(text.clone()), summary });
+            // The words' language: a quote is in its page's language, a summary in the
+            // rulebook's (current-practice.md's), unless the citation says otherwise.
+            let lang = match &c.lang {
+                Some(l) if is_tag(l) => l.clone(),
+                Some(l) => return Err(format!("lang `{l}` is not a language tag such as en or zh-CN")),
+                None if summary => SOURCE_LANG.to_string(),
+                None => sources[source].lang.to_string(),
+            };
+            let original = match (&c.rendering, same_language(&lang, SOURCE_LANG)) {
+                (None, true) => text.clone(),
+                (Some(r), false) if !r.trim().is_empty() => r.clone(),
+                (Some(_), true) => {
+                    return Err(format!(
+                        "the words {text:?} are in {SOURCE_LANG}: they need no `rendering` (translations render them)"
+                    ))
+                }
+                // No rendering yet: reported like a missing translation (so that a rulebook
+                // written before renderings still compiles, e.g. for `icp-advisor diff`).
+                (_, false) => String::new(),
+            };
+            let key = format!("cite.{}.{}", sources[source].id, &crate::content_hash(text.as_bytes())[..8]);
+            let rendering = texts.rendering(key, &lang, &original)?;
+            out.push(Citation {
+                source,
+                faq,
+                text: leak_str(text.clone()),
+                summary,
+                lang: leak_str(lang),
+                rendering,
+            });
         }
         Ok(leak_slice(out))
     };
+    // What current practice adds to a question's help: its own words, cited like a note.
+    for (qi, (at, q)) in questions_raw.iter().enumerate() {
+        let Some(p) = &q.practice else { continue };
+        let place = |m: String| ctx.err(*at, format!("question `{}`: practice: {m}", q.id));
+        if p.when.is_some() || !p.asserts.is_empty() {
+            return Err(place(
+                "is always shown with the help and states no facts: no `when`, no `asserts`".into(),
+            ));
+        }
+        let text = texts.add(format!("question.{}.practice", q.id), &p.text).map_err(&place)?;
+        let cited = cites(&p.cite, &mut texts).map_err(&place)?;
+        if cited.is_empty() || cited.iter().any(|c| sources[c.source].kind != SourceKind::External) {
+            return Err(place("cites the current-practice sources it rests on (not the FAQ)".into()));
+        }
+        if !cited.iter().any(|c| sources[c.source].quality == Quality::A) {
+            return Err(place(
+                "rests on no quality-A source (a B source may only support an A source)".into(),
+            ));
+        }
+        questions[qi].practice = Some(Part { when: Cond::Always, text, cites: cited, asserts: &[] });
+    }
+
     let mut recommendations = Vec::new();
     for (ri, (at, r)) in recs_raw.iter().enumerate() {
         let place = |m: String| ctx.err(*at, format!("recommendation `{}`: {m}", r.id));
@@ -573,11 +709,6 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
         };
         let scope = Scope { questions: &q_scope, defines: &define_src, allowed: &in_flow };
         let key = |k: &str| format!("rec.{}.{k}", r.id);
-        let title = texts.add(key("title"), &r.title).map_err(&place)?;
-        let plan = match &r.plan {
-            Some(p) => Some(texts.add(key("plan"), p).map_err(&place)?),
-            None => None,
-        };
         let part = |k: String, label: String, p: &RawPart, texts: &mut Texts| -> Result<Part, String> {
             let (text, when, cite, asserts) = match p {
                 RawPart::Text(t) => (t, None, &[][..], &BTreeMap::new()),
@@ -590,7 +721,7 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
             Ok(Part {
                 when,
                 text: texts.add(k, text)?,
-                cites: cites(cite).map_err(|e| format!("{label}: {e}"))?,
+                cites: cites(cite, texts).map_err(|e| format!("{label}: {e}"))?,
                 asserts: facts(asserts).map_err(|e| format!("{label}: {e}"))?,
             })
         };
@@ -616,6 +747,34 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
                     }
                 }
             };
+        // A title (or plan line) is one text, or variants with conditions ending with the
+        // default: the first that holds is shown.
+        let variants =
+            |field: &str, label: &str, b: &Body, texts: &mut Texts| -> Result<(Text, Vec<Part>), Error> {
+                let mut parts = parts_of(field, label, b, texts)?;
+                let default = parts.pop().expect("parts_of gives at least one");
+                if default.when != Cond::Always || parts.iter().any(|p| p.when == Cond::Always) {
+                    return Err(place(format!(
+                        "{label}s: every variant but the last needs `when`, and the last (the default) none"
+                    )));
+                }
+                if parts
+                    .iter()
+                    .chain(std::iter::once(&default))
+                    .any(|p| !p.cites.is_empty() || !p.asserts.is_empty())
+                {
+                    return Err(place(format!("a {label} cites nothing and states no facts of its own")));
+                }
+                Ok((default.text, parts))
+            };
+        let (title, titles) = variants("title", "title", &r.title, &mut texts)?;
+        let (plan, plans) = match &r.plan {
+            Some(p) => {
+                let (t, v) = variants("plan", "plan line", p, &mut texts)?;
+                (Some(t), v)
+            }
+            None => (None, Vec::new()),
+        };
         let body = parts_of("body", "paragraph", &r.body, &mut texts)?;
         let answer = match (&r.answer, verdict) {
             (Some(a), true) => {
@@ -643,7 +802,7 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
             .map(|(i, p)| part(key(&format!("steps.{i}")), format!("step {}", i + 1), p, &mut texts))
             .collect::<Result<Vec<_>, _>>()
             .map_err(&place)?;
-        let own = cites(&r.cite).map_err(&place)?;
+        let own = cites(&r.cite, &mut texts).map_err(&place)?;
         let all: Vec<&Citation> =
             own.iter().chain(answer.iter().chain(&body).chain(&steps).flat_map(|p| p.cites.iter())).collect();
         let external = all.iter().filter(|c| sources[c.source].kind == SourceKind::External).count();
@@ -699,8 +858,10 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
             answer: leak_slice(answer),
             phase,
             plan,
+            plans: leak_slice(plans),
             alternative: r.alternative,
             title,
+            titles: leak_slice(titles),
             body: leak_slice(body),
             steps: leak_slice(steps),
             flow,
@@ -918,12 +1079,26 @@ fn languages(langs: &[LangFile], texts: &Texts, root: &str) -> Result<Languages,
     let mut out = Vec::new();
     let list: Vec<Option<&LangFile>> =
         if langs.is_empty() { vec![None] } else { langs.iter().map(Some).collect() };
+    // The source language's table: every text, but for the renderings of cited words only
+    // those of words in another language (words in the source language need none).
+    let en_value = |i: usize| match &texts.words[i] {
+        Some(l) if same_language(l, SOURCE_LANG) => String::new(),
+        _ => texts.list[i].1.clone(),
+    };
+    // Whether a language needs a text: not the rendering of words already in that language.
+    let needed = |i: usize, code: &str| !matches!(&texts.words[i], Some(l) if same_language(l, code));
     for l in list {
-        let mut all: Vec<String> = texts.list.iter().map(|(_, t)| t.clone()).collect();
         let (code, name, word_spaces) = match l {
             Some(l) => (l.doc.language.code.clone(), l.doc.language.name.clone(), l.doc.language.word_spaces),
             None => (SOURCE_LANG.to_string(), "English".to_string(), true),
         };
+        let (date, month) = match l {
+            Some(l) => (l.doc.language.date.clone(), l.doc.language.month.clone()),
+            None => ("{yyyy}-{mm}-{dd}".to_string(), "{yyyy}-{mm}".to_string()),
+        };
+        let mut all: Vec<String> = (0..texts.list.len())
+            .map(|i| if needed(i, &code) { en_value(i) } else { String::new() })
+            .collect();
         // A translation is used only if it was made from today's English (its lock entry).
         let current = |key: &str, en: &str| -> bool {
             match l.and_then(|l| l.lock.as_ref()) {
@@ -941,8 +1116,22 @@ fn languages(langs: &[LangFile], texts: &Texts, root: &str) -> Result<Languages,
             let mut have = vec![false; texts.list.len()];
             for (k, t) in found {
                 let Some(&i) = keys.get(k.as_str()) else {
+                    // A rendering of words no citation has any more (the words changed, so their
+                    // key did), or a publisher renamed: stale, not an error, so the old
+                    // rendering can be moved to the new key.
+                    if k.starts_with("cite.") || k.starts_with("publisher.") {
+                        stale.push((code.clone(), k));
+                        continue;
+                    }
                     return Err(err(l, at(l, &k), format!("`{k}` does not name any text of the rulebook")));
                 };
+                if !needed(i, &code) {
+                    return Err(err(
+                        l,
+                        at(l, &k),
+                        format!("`{k}` renders words that are in {code} already: remove it (they are shown as they are)"),
+                    ));
+                }
                 if !t.trim().is_empty() {
                     have[i] = true;
                     if current(&k, &texts.list[i].1) {
@@ -953,7 +1142,7 @@ fn languages(langs: &[LangFile], texts: &Texts, root: &str) -> Result<Languages,
                 }
             }
             for (i, ok) in have.iter().enumerate() {
-                if !ok {
+                if !ok && needed(i, &code) {
                     missing.push((code.clone(), texts.list[i].0.clone()));
                 }
             }
@@ -965,6 +1154,14 @@ fn languages(langs: &[LangFile], texts: &Texts, root: &str) -> Result<Languages,
                     at(l, k),
                     format!("`{k}`: the source language's file holds only [language] and [app]"),
                 ));
+            }
+        }
+        if code == SOURCE_LANG {
+            // Words in another language whose English rendering the rulebook does not give yet.
+            for (i, (key, original)) in texts.list.iter().enumerate() {
+                if original.is_empty() && needed(i, &code) {
+                    missing.push((code.clone(), key.clone()));
+                }
             }
         }
         for k in &app_keys {
@@ -1049,10 +1246,28 @@ fn languages(langs: &[LangFile], texts: &Texts, root: &str) -> Result<Languages,
             let contents = crate::texts_file(&code, &table);
             format!("texts.{code}.{}.txt", &crate::content_hash(contents.as_bytes())[..12])
         };
+        for (field, pattern) in [("date", &date), ("month", &month)] {
+            let rest = pattern
+                .replace("{yyyy}", "")
+                .replace("{mm}", "")
+                .replace("{m}", "")
+                .replace("{dd}", "")
+                .replace("{d}", "");
+            if !pattern.contains("{yyyy}") || rest.contains('{') {
+                let file = l.map_or_else(|| "rules/i18n".to_string(), |l| l.file.clone());
+                return Err(Error {
+                    file,
+                    line: 1,
+                    message: format!("[language] {field} `{pattern}` may use only {{yyyy}}, {{mm}}, {{m}}, {{dd}}, {{d}}, and needs {{yyyy}}"),
+                });
+            }
+        }
         out.push(Language {
             code: leak_str(code),
             name: leak_str(name),
             word_spaces,
+            date: leak_str(date),
+            month: leak_str(month),
             texts: table,
             file: leak_str(file),
             fetched: std::sync::OnceLock::new(),

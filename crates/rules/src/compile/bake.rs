@@ -55,8 +55,8 @@ pub fn bake(book: &Rulebook, name: &str) -> String {
             )
         };
         format!(
-            "Language {{ code: {:?}, name: {:?}, word_spaces: {}, {texts} file: {:?}, fetched: ::std::sync::OnceLock::new() }}",
-            l.code, l.name, l.word_spaces, l.file
+            "Language {{ code: {:?}, name: {:?}, word_spaces: {}, date: {:?}, month: {:?}, {texts} file: {:?}, fetched: ::std::sync::OnceLock::new() }}",
+            l.code, l.name, l.word_spaces, l.date, l.month, l.file
         )
     }).collect();
     let _ = writeln!(w, "static {name}_LANGUAGES: [Language; {}] = [", languages.len());
@@ -102,9 +102,11 @@ fn join(items: impl Iterator<Item = String>) -> String {
 }
 
 fn source(s: &Source) -> String {
+    let versions =
+        join(s.versions.iter().map(|v| format!("Version {{ lang: {:?}, url: {:?} }}", v.lang, v.url)));
     format!(
-        "Source {{ id: {:?}, kind: SourceKind::{:?}, reference: {:?}, publisher: {:?}, title: {:?}, url: {:?}, page_date: {:?}, read: {:?}, lang: {:?}, quality: Quality::{:?} }}",
-        s.id, s.kind, s.reference, s.publisher, s.title, s.url, s.page_date, s.read, s.lang, s.quality
+        "Source {{ id: {:?}, kind: SourceKind::{:?}, reference: {:?}, publisher: {}, title: {}, url: {:?}, versions: &[{versions}], page_date: {:?}, read: {:?}, lang: {:?}, quality: Quality::{:?} }}",
+        s.id, s.kind, s.reference, text(&s.publisher), text(&s.title), s.url, s.page_date, s.read, s.lang, s.quality
     )
 }
 
@@ -142,12 +144,13 @@ fn question(q: &Question) -> String {
         )
     }));
     format!(
-        "Question {{ id: {:?}, flow: {}, ask_if: {}, prompt: {}, help: {}, options: &[{opts}], choice: {} }}",
+        "Question {{ id: {:?}, flow: {}, ask_if: {}, prompt: {}, help: {}, practice: {}, options: &[{opts}], choice: {} }}",
         q.id,
         q.flow,
         cond(&q.ask_if),
         text(&q.prompt),
         text(&q.help),
+        opt(&q.practice, part),
         q.choice
     )
 }
@@ -164,28 +167,34 @@ fn cites(cs: &[Citation]) -> String {
     format!(
         "&[{}]",
         join(cs.iter().map(|c| format!(
-            "Citation {{ source: {}, faq: {:?}, text: {:?}, summary: {} }}",
-            c.source, c.faq, c.text, c.summary
+            "Citation {{ source: {}, faq: {:?}, text: {:?}, summary: {}, lang: {:?}, rendering: {} }}",
+            c.source,
+            c.faq,
+            c.text,
+            c.summary,
+            c.lang,
+            text(&c.rendering)
         )))
+    )
+}
+
+fn part(p: &Part) -> String {
+    format!(
+        "Part {{ when: {}, text: {}, cites: {}, asserts: {} }}",
+        cond(&p.when),
+        text(&p.text),
+        cites(p.cites),
+        facts(p.asserts)
     )
 }
 
 fn parts(ps: &[Part]) -> String {
-    format!(
-        "&[{}]",
-        join(ps.iter().map(|p| format!(
-            "Part {{ when: {}, text: {}, cites: {}, asserts: {} }}",
-            cond(&p.when),
-            text(&p.text),
-            cites(p.cites),
-            facts(p.asserts)
-        )))
-    )
+    format!("&[{}]", join(ps.iter().map(part)))
 }
 
 fn rec(r: &Recommendation) -> String {
     format!(
-        "Recommendation {{ id: {:?}, kind: Kind::{:?}, layer: Layer::{:?}, verdict: {}, answer: {}, phase: {}, plan: {}, alternative: {}, title: {}, body: {}, steps: {}, flow: {:?}, excludes: &{:?}, qualifies: &{:?}, amend: {}, asserts: {}, cites: {} }}",
+        "Recommendation {{ id: {:?}, kind: Kind::{:?}, layer: Layer::{:?}, verdict: {}, answer: {}, phase: {}, plan: {}, plans: {}, alternative: {}, title: {}, titles: {}, body: {}, steps: {}, flow: {:?}, excludes: &{:?}, qualifies: &{:?}, amend: {}, asserts: {}, cites: {} }}",
         r.id,
         r.kind,
         r.layer,
@@ -193,8 +202,10 @@ fn rec(r: &Recommendation) -> String {
         parts(r.answer),
         opt(&r.phase, |p| format!("Phase::{p:?}")),
         opt(&r.plan, text),
+        parts(r.plans),
         r.alternative,
         text(&r.title),
+        parts(r.titles),
         parts(r.body),
         parts(r.steps),
         r.flow,

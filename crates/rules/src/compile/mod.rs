@@ -9,10 +9,12 @@
 mod assemble;
 pub mod bake;
 mod cond;
+pub mod glossary;
 pub mod limits;
 mod raw;
 
 use crate::{Rulebook, MAX_FILE_BYTES, MAX_RULEBOOK_BYTES};
+pub use assemble::SOURCE_LANG;
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -53,6 +55,9 @@ pub struct Compiled {
     /// The app's own text keys (the `[app]` table of `i18n/en.toml`), in table order; the
     /// app's texts start at [`Rulebook::app_texts`].
     pub app_keys: Vec<String>,
+    /// `glossary.toml` beside the root file (empty without one), and its text.
+    pub glossary: glossary::Glossary,
+    pub glossary_text: String,
 }
 
 /// A file read from disk, with its parsed document.
@@ -82,7 +87,19 @@ pub fn compile(root: &Path) -> Result<Compiled, Error> {
     read.extend(langs.iter().map(|l| PathBuf::from(&l.file)));
     read.extend(langs.iter().filter(|l| l.lock.is_some()).map(|l| lock_path(Path::new(&l.file))));
     let out = assemble::assemble(&files, &langs)?;
+    // The glossary beside the root file, if there is one (read as boundedly as the rest).
+    let glossary_path = folder.join("glossary.toml");
+    let glossary_text = if std::fs::symlink_metadata(&glossary_path).is_ok() {
+        let text = reader.read(&glossary_path)?;
+        read.push(glossary_path.clone());
+        text
+    } else {
+        String::new()
+    };
+    let glossary = glossary::parse(&glossary_text, &glossary_path.display().to_string())?;
     Ok(Compiled {
+        glossary,
+        glossary_text,
         book: out.book,
         missing: out.missing,
         stale: out.stale,
@@ -146,10 +163,7 @@ pub fn lock_file(book: &Rulebook, code: &str, translated: &[&str]) -> String {
     );
     for (i, key) in book.text_keys.iter().enumerate() {
         if translated.contains(key) {
-            out.push_str(&format!(
-                "{key} {}\n",
-                fingerprint(book.text(crate::Text(i as u16), crate::Lang::SOURCE))
-            ));
+            out.push_str(&format!("{key} {}\n", fingerprint(book.original(crate::Text(i as u16)))));
         }
     }
     out

@@ -64,9 +64,21 @@ pub struct Source {
     pub read: String,
     pub lang: String,
     pub quality: String,
+    /// The same document in other languages, where the sources name one (readers of that
+    /// language get a link to it).
+    #[serde(default)]
+    pub versions: Vec<Version>,
     /// For reviewers only (not compiled in).
     #[serde(default, rename = "note")]
     pub _note: Option<String>,
+}
+
+/// The same document in another language.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Version {
+    pub lang: String,
+    pub url: String,
 }
 
 #[derive(Deserialize)]
@@ -109,6 +121,9 @@ pub struct Question {
     pub ask_if: Option<String>,
     pub prompt: String,
     pub help: String,
+    /// What current practice adds to the help, with its sources (external only).
+    #[serde(default)]
+    pub practice: Option<FullPart>,
     pub options: Vec<Opt>,
     /// The answer is the person's own choice (hosting, CDN, …): results name the other
     /// answers that change their verdict. Every option then says how it reads as another way
@@ -180,8 +195,9 @@ pub struct Rec {
     pub group: Option<String>,
     #[serde(default)]
     pub phase: Option<String>,
+    /// The plan line, or conditional plan lines ending with the default.
     #[serde(default)]
-    pub plan: Option<String>,
+    pub plan: Option<Body>,
     #[serde(default)]
     pub alternative: bool,
     /// (Verdicts) the verdict line, as one sentence or conditional sentences (first that holds).
@@ -190,7 +206,8 @@ pub struct Rec {
     /// (Current practice) what it adds, in one line, inside the plan steps it qualifies.
     #[serde(default)]
     pub amend: Option<String>,
-    pub title: String,
+    /// The title, or conditional titles ending with the default (the first that holds).
+    pub title: Body,
     pub body: Body,
     #[serde(default)]
     pub steps: Vec<Part>,
@@ -220,6 +237,13 @@ pub struct Cite {
     pub quote: Option<String>,
     #[serde(default)]
     pub summary: Option<String>,
+    /// The language of the words, where it is not the source's (a quote) or the rulebook's
+    /// (a summary).
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// The words in English, for words in another language (the advisor's rendering).
+    #[serde(default)]
+    pub rendering: Option<String>,
 }
 
 /// A language file, `rules/i18n/<code>.toml`.
@@ -243,6 +267,19 @@ pub struct LangMeta {
     /// are then measured in words, else in characters.
     #[serde(default = "yes")]
     pub word_spaces: bool,
+    /// How the language writes a day and a month (see `Language::date`); default ISO.
+    #[serde(default = "iso_date")]
+    pub date: String,
+    #[serde(default = "iso_month")]
+    pub month: String,
+}
+
+fn iso_date() -> String {
+    "{yyyy}-{mm}-{dd}".into()
+}
+
+fn iso_month() -> String {
+    "{yyyy}-{mm}".into()
 }
 
 fn yes() -> bool {
