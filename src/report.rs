@@ -407,14 +407,12 @@ pub fn citation_ref(book: &Rulebook, c: &CitationOut, lang: Lang) -> String {
             };
             fill(s.faq_cite, &[("ref", &fill(s.faq_ref, &[("section", section)])), ("question", question)])
         }
-        _ => fill(
-            s.source_ref,
-            &[
-                ("publisher", c.publisher),
-                ("title", c.title),
-                ("details", &source_details(book, c.source_lang, c.page_date, c.read, lang)),
-            ],
-        ),
+        _ => {
+            let title = fill(s.cite_title, &[("title", c.title)]);
+            let source = fill(s.publisher_title, &[("publisher", c.publisher), ("title", &title)]);
+            let details = source_details(book, c.source_lang, c.page_date, c.read, lang);
+            fill(s.source_ref, &[("source", &source), ("details", &details)])
+        }
     }
 }
 
@@ -801,7 +799,7 @@ fn rec_details(book: &Rulebook, w: &mut String, r: &RecOut, indent: &str, lang: 
     }
     let _ = writeln!(w);
     let why: Vec<String> =
-        r.why.iter().map(|a| format!("{}{}{}", a.prompt, gap(book, lang), a.label)).collect();
+        r.why.iter().map(|a| fill(s.answered, &[("prompt", a.prompt), ("answer", a.label)])).collect();
     if !why.is_empty() {
         let _ = writeln!(w, "{indent}{}", fill(s.md_why, &[("answers", &why.join(s.list_separator))]));
     }
@@ -823,6 +821,13 @@ fn rec_details(book: &Rulebook, w: &mut String, r: &RecOut, indent: &str, lang: 
         }
         if let Some(rendering) = c.rendering {
             let _ = writeln!(w, "{indent}> {}{}{rendering}", s.rendering_label, gap(book, lang));
+        }
+        // The same document in the reader's language, where the sources name one.
+        for v in
+            c.versions.iter().filter(|v| crate::rulebook::same_language(v.lang, book.language(lang).code))
+        {
+            let label = fill(s.version_link, &[("language", language_name(lang, v.lang))]);
+            let _ = writeln!(w, "{indent}> {}", fill(s.labelled, &[("label", &label), ("text", v.url)]));
         }
     }
 }

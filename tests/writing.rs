@@ -183,6 +183,16 @@ fn the_chinese_text_export_of_every_path_follows_the_typography() {
                 for lens in [Lens::All, Lens::FaqOnly] {
                     let advice = advise(&RULEBOOK, answers, lang, lens);
                     let mut md = to_markdown(&RULEBOOK, &advice, lang);
+                    // Every placeholder filled.
+                    for (at, _) in md.match_indices('{') {
+                        let name = md[at + 1..].split('}').next().unwrap_or("");
+                        if !name.is_empty() && name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+                            problems.push(format!(
+                                "{}: the placeholder {{{name}}} is left",
+                                answers.describe(&RULEBOOK)
+                            ));
+                        }
+                    }
                     // The cited words are verbatim (the longest first: one may hold another).
                     let mut words: Vec<&str> =
                         advice.recommendations.iter().flat_map(|r| &r.citations).map(|c| c.quote).collect();
