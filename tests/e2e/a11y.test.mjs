@@ -634,7 +634,7 @@ for (const lang of LANGS) {
 test('document titles name every kind of screen in both languages', async (t) => {
   const expect = {
     en: { '#/': /^ICP Filing Advisor$/, '#/faq': /^FAQ — ICP Filing Advisor$/, '#/__panic': /Something went wrong/ },
-    'zh-CN': { '#/': /^ICP备案顾问$/, '#/faq': /^常见问题 — ICP备案顾问$/ }, // the crash panel: below
+    'zh-CN': { '#/': /^ICP备案顾问$/, '#/faq': /^常见问题——ICP备案顾问$/ }, // the crash panel: below
   };
   for (const lang of LANGS) {
     for (const [hash, re] of Object.entries(expect[lang])) {

@@ -48,7 +48,7 @@ async function completeAFlow(page, lang = 'en') {
   await startFlow(page, 'service-code');
   await answer(page, 'sc-server', 'none');
   const outcome = await waitForResult(page);
-  assert.equal(outcome, lang === 'en' ? 'Buy a server that supports ICP registration' : '购买支持备案的服务器', `the result in ${lang}`);
+  assert.equal(outcome, lang === 'en' ? 'Buy a server that supports ICP registration' : '购买可以备案的服务器', `the result in ${lang}`);
   assert.equal(await page.locator('html').getAttribute('lang'), lang);
 }
 

@@ -294,7 +294,7 @@ test('mount(): returns a handle whose destroy() removes the advisor; bad options
     window.__handle = await mount(el, { flow: 'icp-number', lang: 'zh-CN', answers: '#/icp-number/result?num-topic=validity&num-update=nothing' });
   });
   const extra = page.locator('#extra');
-  assert.equal(await waitForResult(extra), '信息没有变化，就无需更新');
+  assert.equal(await waitForResult(extra), '信息没有变化，就不用更新');
   assert.equal(await page.evaluate(() => typeof window.__handle.destroy), 'function');
   await page.evaluate(() => window.__handle.destroy());
   await page.waitForFunction(() => !document.getElementById('extra').shadowRoot.querySelector('#main-heading'), null, { timeout: STEP_TIMEOUT });
@@ -340,7 +340,7 @@ test('<icp-advisor>: two elements render in styled shadow roots and work indepen
 
   // Attributes flow in: flow, lang (the second is in Chinese), theme.
   assert.equal(await need.locator('#main-heading').innerText(), 'Where is the server that runs your website, or will run it?');
-  assert.equal(await code.locator('#main-heading').innerText(), '您要为哪台阿里云服务器申请备案服务号？');
+  assert.equal(await code.locator('#main-heading').innerText(), '要为哪台阿里云服务器申请备案服务号？');
   assert.equal(await code.locator('.app').getAttribute('lang'), 'zh-CN');
   assert.equal(await page.locator('html').getAttribute('lang'), 'en', 'the host page\'s language is untouched');
   // In a shadow root, styled by the advisor's stylesheet, not the page's.
@@ -384,7 +384,7 @@ test('<icp-advisor>: two elements render in styled shadow roots and work indepen
 
   // The second, in Chinese, completes on its own.
   await answer(code, 'sc-server', 'none');
-  assert.equal(await waitForResult(code), '购买支持备案的服务器');
+  assert.equal(await waitForResult(code), '购买可以备案的服务器');
   assert.equal(await waitForResult(need), 'No ICP Filing is needed');
   await assertAllClean(page, seen, 'the element example');
 });
@@ -403,7 +403,7 @@ test('<icp-advisor>: attribute changes render it anew (lang, answers, faq-only, 
 
   await set('lang', 'zh-CN');
   await need.locator('.app[lang="zh-CN"]').waitFor({ timeout: STEP_TIMEOUT });
-  assert.equal(await need.locator('#main-heading').innerText(), '运行您网站的服务器（或将来运行它的服务器）位于哪里？');
+  assert.equal(await need.locator('#main-heading').innerText(), '网站的服务器在哪里（或打算放在哪里）？');
 
   // answers: a share link's place.
   await set('lang', 'en');

@@ -67,38 +67,54 @@ for (const [name, fragment] of SCREENS) {
   });
 }
 
-test('in Chinese the FAQ is quoted in English, marked as English, with Chinese labels around it', async (t) => {
+test('in Chinese the sources can be checked: the English words verbatim and labelled, a reference rendering marked as the advisor\'s own, publishers and titles in Chinese', async (t) => {
   const { page, seen } = await open(t, withQuery(RESULT, 'lang=zh-CN'));
   await waitForResult(page);
   const answers = Object.fromEntries(RESULT.split('?')[1].split('&').map((p) => p.split('=')));
   const english = await engine(page, 'evaluate', { flow: 'need', answers }, { lang: 'en' });
-  const faqQuotes = new Set(english.recommendations.flatMap((r) => r.citations.filter((c) => c.faq).map((c) => c.quote)));
+  const quotes = new Set(english.recommendations.flatMap((r) => r.citations.map((c) => c.quote)));
   const citations = await page.locator('figure').evaluateAll((fs) =>
     fs.map((f) => ({
+      label: f.querySelector('.original-label')?.textContent.trim() ?? null,
       quote: f.querySelector('blockquote')?.textContent.trim() ?? null,
       quoteLang: f.querySelector('blockquote')?.getAttribute('lang') ?? null,
+      verbatim: f.querySelector('blockquote, .summary > span[lang]')?.getAttribute('translate') ?? null,
+      rendering: f.querySelector('.rendering')?.textContent.trim() ?? null,
       caption: f.querySelector('figcaption').textContent.trim(),
       original: f.querySelector('figcaption .original')?.textContent.trim() ?? null,
-      originalLang: f.querySelector('figcaption .original')?.getAttribute('lang') ?? null,
+      originalLang: f.querySelector('figcaption .original [lang]')?.getAttribute('lang') ?? null,
+      summary: f.querySelector('.summary > span[lang]')?.textContent.trim() ?? null,
       summaryLang: f.querySelector('.summary > span[lang]')?.getAttribute('lang') ?? null,
       summaryLabel: f.querySelector('.summary-label')?.textContent.trim() ?? null,
     })),
   );
-  const fromFaq = citations.filter((c) => /^ICP FAQ 第 1\.\d 节/.test(c.caption));
+  const fromFaq = citations.filter((c) => /^《ICP FAQ》第1\.\d节/.test(c.caption));
   assert.ok(fromFaq.length >= 5, `FAQ citations (${fromFaq.length})`);
   for (const c of fromFaq) {
-    assert.ok(faqQuotes.has(c.quote), `the FAQ's English words, unchanged: ${c.quote}`);
+    assert.ok(quotes.has(c.quote), `the FAQ's English words, unchanged: ${c.quote}`);
     assert.equal(c.quoteLang, 'en', 'marked as English');
-    assert.match(c.caption, /^ICP FAQ 第 1\.\d 节，[\u4e00-\u9fff]/, `a Chinese label: ${c.caption}`);
-    assert.match(c.original, /^\(“[A-Z].*”\)$/, 'the English question beside the Chinese title');
+    assert.equal(c.verbatim, 'no', 'marked as not to be translated');
+    assert.equal(c.label, '英文原文：');
+    assert.match(c.rendering, /^参考译文（本顾问自译，仅供理解）：[\u4e00-\u9fff]/, `a rendering, marked as the advisor's: ${c.rendering}`);
+    assert.match(c.caption, /^《ICP FAQ》第1\.\d节，[\u4e00-\u9fff]/, `a Chinese label: ${c.caption}`);
+    assert.match(c.original, /^（英文原文：“[A-Z].*”）$/, 'the English question beside the Chinese title');
     assert.equal(c.originalLang, 'en');
   }
-  // Recorded summaries of other pages are the rulebook's English, marked so, with a Chinese label.
+  // Pages read in 2026: the publisher and the title in Chinese, the page's language said.
+  const pages = citations.filter((c) => !/^《ICP FAQ》/.test(c.caption));
+  assert.ok(pages.length >= 5);
+  for (const c of pages) {
+    assert.match(c.caption, /^(阿里云|腾讯云|华为云|微信|中华人民共和国|AppInChina)[^，]*《[^》]+》（/, `publisher and title in Chinese: ${c.caption}`);
+    if (c.quoteLang === 'en' || c.summaryLang === 'en') assert.match(c.caption, /英文页面/, `an English page says so: ${c.caption}`);
+  }
+  // Recorded summaries: the rulebook's English, marked so and labelled a summary, with a rendering.
   const summaries = citations.filter((c) => c.summaryLang);
   assert.ok(summaries.length >= 1);
   for (const c of summaries) {
+    assert.ok(quotes.has(c.summary), `the summary as recorded: ${c.summary}`);
     assert.equal(c.summaryLang, 'en', 'a recorded summary is marked as English');
-    assert.equal(c.summaryLabel, '查阅页面时记录的摘要：');
+    assert.equal(c.summaryLabel, '查阅页面时记录的摘要（英文）：');
+    assert.match(c.rendering, /^参考译文（本顾问自译，仅供理解）：/);
   }
   // The disclosures and labels around them are in Chinese.
   assert.deepEqual(
@@ -121,7 +137,7 @@ test('switching the language changes the page, is remembered, and travels in lin
   assert.match(hashOf(page), /[?&]lang=zh-CN/, 'the address names the language');
   assert.match(await page.title(), /ICP备案顾问$/);
   // The answers stay: Back shows the earlier answer selected, in Chinese.
-  await page.getByRole('link', { name: '返回', exact: true }).click();
+  await page.getByRole('link', { name: '上一步', exact: true }).click();
   await waitForQuestion(page, 'hosting');
   assert.equal(await page.locator('input[name="hosting"]:checked').getAttribute('value'), 'outside');
 
@@ -130,7 +146,7 @@ test('switching the language changes the page, is remembered, and travels in lin
   await page.reload();
   await waitForApp(page);
   assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
-  assert.equal(await page.locator('#main-heading').innerText(), 'ICP常见问题解答');
+  assert.equal(await page.locator('#main-heading').innerText(), 'ICP常见问题逐条解答');
 
   // …but a shared English link opens in English, even in a browser that prefers Chinese.
   const other = await newContext(site.browser, { locale: 'zh-CN' });

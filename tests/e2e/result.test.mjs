@@ -79,7 +79,13 @@ for (const [i, r] of SIX.entries()) {
       const words = text.split(' ').length;
       assert.ok(words <= 400, `${words} words shown before anything is opened`);
     }
-    await screenshot(page, `result-phone-${i + 1}`);
+    await screenshot(page, `result-phone-${i + 1}${r.lang ? '-' + r.lang : ''}`);
+    if (r.lang === 'zh-CN') {
+      // A step opened: its sources, the English words labelled and rendered.
+      await page.locator('#step-1-summary').click();
+      await page.locator('#step-1 .rendering').first().waitFor();
+      await screenshot(page, `result-phone-${i + 1}-${r.lang}-step-1`);
+    }
 
     // The other way: a line with the verdict it leads to; its link opens that result with every
     // other answer kept.
