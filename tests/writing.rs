@@ -361,12 +361,14 @@ fn headings_fit_the_owner() {
             .chain(advice.plan.iter().map(|p| p.text))
             .collect();
         let office = chose("presence", "office") || chose("presence", "none");
+        // (Neither an individual nor a representative office can hold an ICP licence.)
+        let no_licence = chose("entity", "individual") || chose("presence", "office");
         let individual = chose("entity", "individual");
         for h in headings {
             if office && h.to_lowercase().contains("business licen") {
                 problems.push(format!("{}: {h}", answers.describe(&RULEBOOK)));
             }
-            if individual && h.to_lowercase().contains("licen") {
+            if no_licence && h.to_lowercase().contains("licen") {
                 problems.push(format!("{}: {h}", answers.describe(&RULEBOOK)));
             }
         }
