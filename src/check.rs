@@ -512,11 +512,11 @@ pub fn words_language_problems(book: &Rulebook) -> Vec<String> {
     let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
     let mut out: Vec<String> = book
         .citations()
-        .filter(|c| crate::rulebook::same_language(c.lang, "zh") && !han(c.text))
+        .filter(|c| crate::rulebook::same_language(book.words_lang(c), "zh") && !han(c.text))
         .map(|c| {
             format!(
                 "the words {:?} of `{}` are taken to be in {} (the page's language) but hold no Chinese: say the language they are in (`lang = \"en\"`)",
-                c.text, book.sources[c.source].id, c.lang
+                c.text, book.sources[c.source].id, book.words_lang(c)
             )
         })
         .collect();

@@ -241,7 +241,7 @@ pub fn citation_out(book: &Rulebook, c: &Citation, lang: Lang) -> CitationOut {
         question: faq.map(|f| f.question),
         quote: c.text,
         summary: c.summary,
-        lang: c.lang,
+        lang: book.words_lang(c),
         rendering: book.rendering(c, lang),
         publisher: book.text(source.publisher, lang),
         title: book.text(source.title, lang),
@@ -463,8 +463,8 @@ pub struct Words {
 pub fn words(book: &Rulebook, c: &Citation, lang: Lang) -> Words {
     Words {
         text: c.text,
-        lang: c.lang,
-        label: words_label(book, c.lang, c.summary, lang),
+        lang: book.words_lang(c),
+        label: words_label(book, book.words_lang(c), c.summary, lang),
         rendering: book.rendering(c, lang),
     }
 }

@@ -81,8 +81,8 @@ pub fn faq_page(props: &Props) -> Html {
                 }
                 let label = fill(s.section, &[("section", section)]);
                 html! {
-                    <section class="faq-section" aria-label={label.clone()}>
-                        <h2>{ label }</h2>
+                    <section class="faq-section" aria-label={label}>
+                        <h2>{ fill(s.faq_section_heading, &[("section", section)]) }</h2>
                         { for items.into_iter().map(|i| entry(&ui, i, props.focus == Some(i))) }
                     </section>
                 }

@@ -82,7 +82,6 @@ pub fn question_screen(props: &Props) -> Html {
                         <h1 id="main-heading" tabindex="-1">{ q.prompt.get(lang) }</h1>
                     </legend>
                     <p class="help" id={help_id}>{ q.help.get(lang) }</p>
-                    { practice_help(&ui, q) }
                     <p class="error-message" id={error_id} role="alert">
                         if *error { { s.error_choose } }
                     </p>
@@ -94,6 +93,8 @@ pub fn question_screen(props: &Props) -> Html {
                                 Callback::from(move |_: Event| { selected.set(Some(i)); error.set(false); }))
                         }) }
                     </div>
+                    // After the options, so that the group is the first stop after the question.
+                    { practice_help(&ui, q) }
                 </fieldset>
                 <div class="actions">
                     <button type="submit" class="button primary">{ s.continue_button }</button>

@@ -263,7 +263,7 @@ fn print_sources(ui: &Ui, ev: &Evaluation, shown: &Presentation, rec: usize) -> 
         let src = &RULEBOOK.sources[c.source];
         let part = match (src.kind, c.faq) {
             (SourceKind::Faq, Some(f)) => html! {
-                <>{ fill(s.faq_ref, &[("section", RULEBOOK.faqs[f].section)]) }{ s.comma }<q lang={c.lang} translate="no">{ c.text }</q></>
+                <>{ fill(s.faq_ref, &[("section", RULEBOOK.faqs[f].section)]) }{ s.comma }<q lang={RULEBOOK.words_lang(c)} translate="no">{ c.text }</q></>
             },
             _ if pages.contains(&c.source) => continue,
             _ => {

@@ -332,7 +332,7 @@ pub struct Question {
     /// What current practice adds to the help (e.g. where to look a filing up), with its
     /// sources: shown apart from the help, dated, and only under [the lens that shows
     /// current practice](Layer::Practice).
-    pub practice: Option<Part>,
+    pub practice: Option<&'static Part>,
     pub options: &'static [Opt],
     /// The answer is the person's own choice (where to host, which CDN, …), not a fact about
     /// them: a result names the other answers that would change its verdict ("other ways").
@@ -536,9 +536,10 @@ pub struct Citation {
     /// `current-practice.md` recorded for a fact the page states without a quotable sentence.
     pub text: &'static str,
     pub summary: bool,
-    /// The language the words are in (a quote: its page's, unless the citation says
-    /// otherwise; a summary: the rulebook's own).
-    pub lang: &'static str,
+    /// Whether the words are in their page's language ([`Source::lang`]; a quote, unless the
+    /// citation says otherwise), else in the rulebook's own (a summary, or a quote the notes
+    /// give in English). See [`Rulebook::words_lang`].
+    pub page_language: bool,
     /// The words in a reader's language, for readers of another language than the words': the
     /// advisor's own rendering, always shown as such beside the words, never in their place
     /// (see [`Rulebook::rendering`]). One text per distinct words of a source, keyed
@@ -573,7 +574,7 @@ impl Rulebook {
     /// The rendering of cited words for a reader of `lang`: `None` when the words are in the
     /// reader's language, or when no rendering is here (a language not translated yet).
     pub fn rendering(&self, c: &Citation, lang: Lang) -> Option<&'static str> {
-        if same_language(c.lang, self.language(lang).code) {
+        if same_language(self.words_lang(c), self.language(lang).code) {
             return None;
         }
         Some(self.text(c.rendering, lang)).filter(|t| !t.is_empty())
@@ -584,7 +585,7 @@ impl Rulebook {
         self.recommendations
             .iter()
             .flat_map(|r| r.all_cites().chain(r.titles.iter().chain(r.plans).flat_map(|p| p.cites.iter())))
-            .chain(self.questions.iter().flat_map(|q| q.practice.iter().flat_map(|p| p.cites.iter())))
+            .chain(self.questions.iter().flat_map(|q| q.practice.into_iter().flat_map(|p| p.cites.iter())))
     }
 
     /// The text a translation of `t` is made from: its source-language text, or, for the
@@ -602,7 +603,16 @@ impl Rulebook {
     /// that language.
     pub fn needs(&self, t: Text, lang: Lang) -> bool {
         let code = self.language(lang).code;
-        !self.citations().any(|c| c.rendering == t && same_language(c.lang, code))
+        !self.citations().any(|c| c.rendering == t && same_language(self.words_lang(c), code))
+    }
+
+    /// The language cited words are in: their page's, or the rulebook's (the source language).
+    pub fn words_lang(&self, c: &Citation) -> &'static str {
+        if c.page_language {
+            self.sources.get(c.source).map_or("en", |s| s.lang)
+        } else {
+            self.language(Lang::SOURCE).code
+        }
     }
 
     /// A text in a language (the source language's if the language lacks it).

@@ -297,6 +297,13 @@ fn every_mistake_is_one_message_naming_the_place() {
             "DIR/rulebook.toml:45: define `d8`: the condition has more than 500 parts (the limit), its named conditions written out (in define `d7` → `d6` → `d5` → `d4` → `d3` → `d2`), in `d7 and d7`",
         ),
         (
+            "words-in-a-third-language",
+            "flow.toml",
+            r#"{ source = "page", quote = "things changed" }"#,
+            r#"{ source = "page", quote = "things changed", lang = "fr" }"#,
+            "DIR/flow.toml:52: recommendation `note`: lang `fr`: cited words are in their page's language (en) or in en",
+        ),
+        (
             "rendering-not-needed",
             "flow.toml",
             r#"{ source = "page", quote = "things changed" }"#,
@@ -475,7 +482,7 @@ fn cited_words_are_rendered_in_every_other_language() {
     let cite = &note.cites[0];
     let key = book.text_keys[cite.rendering.0 as usize];
     assert!(key.starts_with("cite.page."), "{key}");
-    assert_eq!((cite.lang, book.text(cite.rendering, Lang::SOURCE)), ("en", ""));
+    assert_eq!((book.words_lang(cite), book.text(cite.rendering, Lang::SOURCE)), ("en", ""));
     assert_eq!(book.original(cite.rendering), "things changed");
     let xx = book.lang("xx").unwrap();
     assert_eq!(book.rendering(cite, Lang::SOURCE), None, "the words are English");
@@ -515,9 +522,20 @@ fn cited_words_are_rendered_in_every_other_language() {
         "chinese-words",
         "flow.toml",
         r#"{ source = "page", quote = "things changed" }"#,
-        r#"{ source = "page", quote = "情况变了", lang = "xx-YY", rendering = "things changed" }"#,
+        r#"{ source = "page", quote = "情况变了", rendering = "things changed" }"#,
     );
-    // (The fixture's translation is language `xx`: words in `xx-YY` are in its language.)
+    // A page in `xx-YY` (the fixture's translation is language `xx`: its words are in it).
+    let root = dir.join("rulebook.toml");
+    let text = std::fs::read_to_string(&root).unwrap();
+    std::fs::write(
+        &root,
+        text.replacen(
+            "lang = \"en\"\nquality = \"A\"\n\n[facts]",
+            "lang = \"xx-YY\"\nquality = \"A\"\n\n[facts]",
+            1,
+        ),
+    )
+    .unwrap();
     let c = compile(&dir).unwrap();
     let cite = &c.book.recommendations[1].cites[0];
     assert_eq!(c.book.rendering(cite, Lang::SOURCE), Some("things changed"));
@@ -532,8 +550,19 @@ fn cited_words_are_rendered_in_every_other_language() {
         "chinese-words-unrendered",
         "flow.toml",
         r#"{ source = "page", quote = "things changed" }"#,
-        r#"{ source = "page", quote = "情况变了", lang = "zh-CN" }"#,
+        r#"{ source = "page", quote = "情况变了" }"#,
     );
+    let root = dir.join("rulebook.toml");
+    let text = std::fs::read_to_string(&root).unwrap();
+    std::fs::write(
+        &root,
+        text.replacen(
+            "lang = \"en\"\nquality = \"A\"\n\n[facts]",
+            "lang = \"zh-CN\"\nquality = \"A\"\n\n[facts]",
+            1,
+        ),
+    )
+    .unwrap();
     let c = compile(&dir).unwrap();
     let cite = &c.book.recommendations[1].cites[0];
     assert_eq!(c.book.rendering(cite, Lang::SOURCE), None);

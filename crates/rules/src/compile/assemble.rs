@@ -617,12 +617,16 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
             };
             // The words' language: a quote is in its page's language, a summary in the
             // rulebook's (current-practice.md's), unless the citation says otherwise.
-            let lang = match &c.lang {
-                Some(l) if is_tag(l) => l.clone(),
-                Some(l) => return Err(format!("lang `{l}` is not a language tag such as en or zh-CN")),
-                None if summary => SOURCE_LANG.to_string(),
-                None => sources[source].lang.to_string(),
+            let page_lang = sources[source].lang;
+            let page_language = match c.lang.as_deref() {
+                Some(l) if l == page_lang => true,
+                Some(SOURCE_LANG) => false,
+                Some(l) => return Err(format!(
+                    "lang `{l}`: cited words are in their page's language ({page_lang}) or in {SOURCE_LANG}"
+                )),
+                None => !summary,
             };
+            let lang = if page_language { page_lang.to_string() } else { SOURCE_LANG.to_string() };
             let original = match (&c.rendering, same_language(&lang, SOURCE_LANG)) {
                 (None, true) => text.clone(),
                 (Some(r), false) if !r.trim().is_empty() => r.clone(),
@@ -642,7 +646,7 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
                 faq,
                 text: leak_str(text.clone()),
                 summary,
-                lang: leak_str(lang),
+                page_language,
                 rendering,
             });
         }
@@ -667,7 +671,8 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
                 "rests on no quality-A source (a B source may only support an A source)".into(),
             ));
         }
-        questions[qi].practice = Some(Part { when: Cond::Always, text, cites: cited, asserts: &[] });
+        questions[qi].practice =
+            Some(Box::leak(Box::new(Part { when: Cond::Always, text, cites: cited, asserts: &[] })));
     }
 
     let mut recommendations = Vec::new();

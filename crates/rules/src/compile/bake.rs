@@ -150,7 +150,7 @@ fn question(q: &Question) -> String {
         cond(&q.ask_if),
         text(&q.prompt),
         text(&q.help),
-        opt(&q.practice, part),
+        opt(&q.practice, |p| format!("&{}", part(p))),
         q.choice
     )
 }
@@ -167,12 +167,12 @@ fn cites(cs: &[Citation]) -> String {
     format!(
         "&[{}]",
         join(cs.iter().map(|c| format!(
-            "Citation {{ source: {}, faq: {:?}, text: {:?}, summary: {}, lang: {:?}, rendering: {} }}",
+            "Citation {{ source: {}, faq: {:?}, text: {:?}, summary: {}, page_language: {}, rendering: {} }}",
             c.source,
             c.faq,
             c.text,
             c.summary,
-            c.lang,
+            c.page_language,
             text(&c.rendering)
         )))
     )
