@@ -84,11 +84,13 @@ fn strings(book: &icp_rules::Rulebook, keys: &[String]) -> String {
     }
     let _ = writeln!(w, "}}");
     let _ = writeln!(w, "impl Strings {{");
+    let _ = writeln!(w, "    #[inline(never)]");
     let _ = writeln!(w, "    fn read(lang: Lang) -> Strings {{");
     // Read in one loop, then placed: one call site instead of one per text (smaller Wasm).
     let _ = writeln!(
         w,
-        "        let t: [&'static str; {}] = core::array::from_fn(|i| RULEBOOK.text(Text(RULEBOOK.app_texts + i as u16), lang));",
+        "        let mut t: [&'static str; {}] = [\"\"; {}];\n        for (i, x) in t.iter_mut().enumerate() {{ *x = RULEBOOK.text(Text(RULEBOOK.app_texts + i as u16), lang); }}",
+        keys.len(),
         keys.len()
     );
     let _ = writeln!(w, "        Strings {{");
