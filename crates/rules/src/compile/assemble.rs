@@ -621,9 +621,11 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
             let page_language = match c.lang.as_deref() {
                 Some(l) if l == page_lang => true,
                 Some(SOURCE_LANG) => false,
-                Some(l) => return Err(format!(
+                Some(l) => {
+                    return Err(format!(
                     "lang `{l}`: cited words are in their page's language ({page_lang}) or in {SOURCE_LANG}"
-                )),
+                ))
+                }
                 None => !summary,
             };
             let lang = if page_language { page_lang.to_string() } else { SOURCE_LANG.to_string() };
