@@ -93,8 +93,6 @@ pub fn question_screen(props: &Props) -> Html {
                                 Callback::from(move |_: Event| { selected.set(Some(i)); error.set(false); }))
                         }) }
                     </div>
-                    // After the options, so that the group is the first stop after the question.
-                    { practice_help(&ui, q) }
                 </fieldset>
                 <div class="actions">
                     <button type="submit" class="button primary">{ s.continue_button }</button>
@@ -103,6 +101,8 @@ pub fn question_screen(props: &Props) -> Html {
                     </a>
                 </div>
             </form>
+            // After the form: the options and Continue stay the first stops after the question.
+            { practice_help(&ui, q) }
         </div>
     }
 }

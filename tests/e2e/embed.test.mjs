@@ -484,7 +484,7 @@ async function elementPage(t, attrs, options = {}) {
 test('<icp-advisor lang="de">: the advisor in the reader\'s language (or English), a notice, a console warning and an icp-advisor-warning event', async (t) => {
   for (const [locale, used, heading] of [
     ['en-US', 'en', 'Where is the server that runs your website, or will run it?'],
-    ['zh-CN', 'zh-CN', '运行您网站的服务器（或将来运行它的服务器）位于哪里？'],
+    ['zh-CN', 'zh-CN', '网站的服务器在哪里（或打算放在哪里）？'],
   ]) {
     const { page, seen, warnings, el } = await elementPage(t, 'flow="need" lang="de"', { locale });
     await waitForQuestion(el, 'hosting');

@@ -71,7 +71,7 @@ for (const file of ['rules.html', 'rules.zh-CN.html']) {
       // The line on how to read the map comes right after the heading.
       const first = await page.locator('h1 + p').first();
       assert.equal(await first.getAttribute('class'), 'how-to-read');
-      assert.match(await first.innerText(), file.includes('zh-CN') ? /^阅读方法：/ : /^How to read the map: /);
+      assert.match(await first.innerText(), file.includes('zh-CN') ? /^怎样看这张图：/ : /^How to read the map: /);
       assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true, 'the page does not scroll sideways');
 
       const graphs = await measureGraphs(page);
