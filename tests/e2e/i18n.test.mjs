@@ -73,6 +73,9 @@ test('in Chinese the sources can be checked: the English words verbatim and labe
   const answers = Object.fromEntries(RESULT.split('?')[1].split('&').map((p) => p.split('=')));
   const english = await engine(page, 'evaluate', { flow: 'need', answers }, { lang: 'en' });
   const quotes = new Set(english.recommendations.flatMap((r) => r.citations.map((c) => c.quote)));
+  // (The same words may be cited from pages in different languages.)
+  const pageLangs = new Map();
+  for (const c of english.recommendations.flatMap((r) => r.citations)) pageLangs.set(c.quote, (pageLangs.get(c.quote) ?? new Set()).add(c.source_lang));
   const citations = await page.locator('figure').evaluateAll((fs) =>
     fs.map((f) => ({
       label: f.querySelector('.original-label')?.textContent.trim() ?? null,
@@ -105,7 +108,12 @@ test('in Chinese the sources can be checked: the English words verbatim and labe
   assert.ok(pages.length >= 5);
   for (const c of pages) {
     assert.match(c.caption, /^(阿里云|腾讯云|华为云|微信|中华人民共和国|AppInChina)[^，]*《[^》]+》（/, `publisher and title in Chinese: ${c.caption}`);
-    if (c.quoteLang === 'en' || c.summaryLang === 'en') assert.match(c.caption, /英文页面/, `an English page says so: ${c.caption}`);
+    // The page's language is said where it is not the reader's (an English summary may be of a Chinese page).
+    const words = c.quote ?? c.summary;
+    const langs = pageLangs.get(words) ?? new Set();
+    assert.ok(langs.size > 0, `the words are cited: ${words}`);
+    if (![...langs].some((l) => l !== 'en')) assert.match(c.caption, /英文页面/, `an English page says so: ${c.caption}`);
+    if (!langs.has('en')) assert.doesNotMatch(c.caption, /英文页面/, `a Chinese page is not called English: ${c.caption}`);
   }
   // Recorded summaries: the rulebook's English, marked so and labelled a summary, with a rendering.
   const summaries = citations.filter((c) => c.summaryLang);
