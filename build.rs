@@ -77,10 +77,13 @@ fn strings(book: &icp_rules::Rulebook, keys: &[String]) -> String {
         writeln!(w, "/// A text missing in a language fails the build; a misspelt field fails to compile.");
     let _ = writeln!(w, "#[derive(Debug)]");
     let _ = writeln!(w, "pub struct Strings {{");
+    // (The texts only the static pages use are not fields in the Wasm: see static_page_text.)
+    let web_cfg =
+        |k: &str| if icp_rules::static_page_text(k) { "#[cfg(not(target_arch = \"wasm32\"))] " } else { "" };
     for (i, k) in keys.iter().enumerate() {
         let en = book.text(icp_rules::Text(book.app_texts + i as u16), icp_rules::Lang::SOURCE);
         let _ = writeln!(w, "    /// {}", en.replace('\n', " "));
-        let _ = writeln!(w, "    pub {k}: &'static str,");
+        let _ = writeln!(w, "    {}pub {k}: &'static str,", web_cfg(k));
     }
     let _ = writeln!(w, "}}");
     let _ = writeln!(w, "impl Strings {{");
@@ -95,7 +98,7 @@ fn strings(book: &icp_rules::Rulebook, keys: &[String]) -> String {
     );
     let _ = writeln!(w, "        Strings {{");
     for (i, k) in keys.iter().enumerate() {
-        let _ = writeln!(w, "            {k}: t[{i}],");
+        let _ = writeln!(w, "            {}{k}: t[{i}],", web_cfg(k));
     }
     let _ = writeln!(w, "        }}");
     let _ = writeln!(w, "    }}");

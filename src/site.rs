@@ -243,7 +243,7 @@ fn find_tag<'a>(index: &'a str, prefix: &str) -> Option<&'a str> {
 /// page's language) and the content.
 fn static_page(css_name: &str, lang: Lang, title: &str, content: &str) -> String {
     let description =
-        format!("<meta name=\"description\" content=\"{}\">", escape(strings(lang).description));
+        format!("<meta name=\"description\" content=\"{}\">", escape(strings(lang).site_description));
     format!(
         "<!doctype html>\n<html lang=\"{}\">\n  <head>\n    <meta charset=\"utf-8\">\n    <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n    <title>{}</title>\n    {description}\n    <link rel=\"icon\" href=\"icon.svg\" type=\"image/svg+xml\">\n    <link rel=\"stylesheet\" href=\"./{css_name}\">\n  </head>\n  <body>\n    <div id=\"app\"><div data-prerendered>{content}</div></div>\n  </body>\n</html>\n",
         lang.code(),
@@ -742,7 +742,7 @@ fn flow_graph(fi: usize, lang: Lang, app: &dyn Fn(&Route) -> String) -> (Graph, 
     }
     let s = strings(lang);
     let wording = flowgraph::Wording {
-        options: s.option_separator.to_string(),
+        options: s.rules_option_separator.to_string(),
         note: s.dash.to_string(),
         description: s.rules_graph_desc.to_string(),
         edge: s.rules_edge.to_string(),

@@ -165,6 +165,13 @@ pub fn same_language(a: &str, b: &str) -> bool {
     primary(a) == primary(b)
 }
 
+/// Whether an app text is used by the static pages only (the rule map, the static pages' heads),
+/// never by the app in the browser: `[app]` keys starting `rules_`, `cond_` or `site_`. The
+/// page's Wasm carries them neither in `Strings` nor in its English table.
+pub fn static_page_text(app_key: &str) -> bool {
+    ["rules_", "cond_", "site_"].iter().any(|p| app_key.starts_with(p))
+}
+
 /// The first line of a texts file: the format, then the language and the number of texts.
 const TEXTS_MAGIC: &str = "icp-advisor-texts 1";
 /// Separates the texts of a texts file (no text may contain it).

@@ -80,6 +80,33 @@ fn the_valid_fixture_compiles_to_the_expected_tables() {
     let src = bake(book, "BOOK");
     assert!(src.starts_with("// @generated") && src.contains("pub static BOOK: Rulebook"));
     assert!(src.contains("Cond::Def(0, &Cond::Is(0, 0b1))") && src.contains("qualifies: &[0]"));
+    assert!(src.contains("#[cfg(target_arch = \"wasm32\")] texts: TextTable"));
+}
+
+/// The Wasm's English table leaves out the texts only the static pages use (`rules_*`, `cond_*`,
+/// `site_*`): they are built natively.
+#[test]
+fn the_wasm_carries_no_text_only_the_static_pages_use() {
+    let dir = broken(
+        "static-texts",
+        "i18n/en.toml",
+        "greeting = \"Hello, {name}\"",
+        "greeting = \"Hello, {name}\"\nrules_note = \"Only the static pages say this.\"",
+    );
+    let xx = dir.join("i18n/xx.toml");
+    std::fs::write(
+        &xx,
+        std::fs::read_to_string(&xx)
+            .unwrap()
+            .replace("greeting = \"Xello, {name}\"", "greeting = \"Xello, {name}\"\nrules_note = \"Xnly.\""),
+    )
+    .unwrap();
+    let c = compile(&dir).unwrap_or_else(|e| panic!("{e}"));
+    assert!(icp_rules::static_page_text("rules_note") && !icp_rules::static_page_text("greeting"));
+    let src = bake(c.book, "BOOK");
+    assert_eq!(src.matches("Only the static pages say this.").count(), 1, "in the native table only");
+    assert_eq!(src.matches("Hello, {name}").count(), 2, "the app's own texts in both");
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -47,7 +47,11 @@ pub fn bake(book: &Rulebook, name: &str) -> String {
     let languages: Vec<String> = book.languages.iter().map(|l| {
         let table = format!("TextTable {{ all: {:?}, ends: &{:?} }}", l.texts.all, l.texts.ends);
         let texts = if l.file.is_empty() {
-            format!("texts: {table},")
+            // The Wasm's copy leaves out the texts only the static pages use (built natively).
+            let web = web_table(book, &l.texts);
+            format!(
+                "#[cfg(not(target_arch = \"wasm32\"))] texts: {table}, #[cfg(target_arch = \"wasm32\")] texts: {web},"
+            )
         } else {
             format!(
                 "#[cfg(any(not(target_arch = \"wasm32\"), debug_assertions))] texts: {table}, \
@@ -215,4 +219,19 @@ fn rec(r: &Recommendation) -> String {
         facts(r.asserts),
         cites(r.cites)
     )
+}
+
+/// A text table with the texts only the static pages use emptied (see
+/// [`crate::static_page_text`]), as Rust source.
+fn web_table(book: &Rulebook, table: &TextTable) -> String {
+    let mut all = String::new();
+    let mut ends = Vec::with_capacity(table.ends.len());
+    for i in 0..table.ends.len() {
+        let key = book.text_keys.get(i).copied().unwrap_or("");
+        if !key.strip_prefix("app.").is_some_and(crate::static_page_text) {
+            all.push_str(table.get(i).unwrap_or(""));
+        }
+        ends.push(all.len() as u32);
+    }
+    format!("TextTable {{ all: {all:?}, ends: &{ends:?} }}")
 }
