@@ -25,7 +25,23 @@ fn main() {
         println!("cargo:rerun-if-changed={}", f.display());
     }
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    let mut book = icp_rules::compile::bake::bake(compiled.book, "RULEBOOK");
+    // The page's first module (the release Wasm built with the feature `first-visit`) shows the
+    // start screen and the questions only: it has the tables those read and, built in, the
+    // source language's `first` pack (see `icp_rules::Pack`). Every other build has the whole
+    // rulebook, and in the release Wasm the source language's texts built in but those only the
+    // static pages use (the pack `site`).
+    println!("cargo::rustc-check-cfg=cfg(first_visit)");
+    let env = |k: &str| std::env::var(k).unwrap_or_default();
+    let first_visit = std::env::var_os("CARGO_FEATURE_FIRST_VISIT").is_some()
+        && env("CARGO_CFG_TARGET_ARCH") == "wasm32"
+        && std::env::var_os("CARGO_CFG_DEBUG_ASSERTIONS").is_none();
+    use icp_rules::compile::bake::{bake, first_module, full_module};
+    let mut book = if first_visit {
+        println!("cargo:rustc-cfg=first_visit");
+        bake(&compiled.book.first_screens(), "RULEBOOK", &first_module(compiled.book))
+    } else {
+        bake(compiled.book, "RULEBOOK", &full_module(compiled.book))
+    };
     // What the CLI's `check` and `texts` report (native only): `code<TAB>key` lines, or codes.
     let pairs =
         |v: &[(String, String)]| -> Vec<String> { v.iter().map(|(l, k)| format!("{l}\t{k}")).collect() };

@@ -1,9 +1,11 @@
 // Trunk's post-build hook (see Trunk.toml): runs on the staging folder before it becomes dist/.
 // Each step is a small module of scripts/build/; none needs a browser.
 //
-//   loader          Trunk's inline loader → loader-<hash>.js (strict CSP)            always
 //   library         icp-advisor.js: the JS API, mount() and <icp-advisor>            always
-//                   (release: with the library's own Wasm, `--features library`)
+//                   (release: with the library's own Wasm, `--features library`,
+//                   which is also the page's full module: src/ui/handover.rs)
+//   loader          Trunk's inline loader → loader-<hash>.js (strict CSP); release:  always
+//                   the first module, the full one in the background, the handover
 //   glue            short wasm-bindgen names, minified glue, integrity hashes       release
 //                   (and icp-advisor.js and embed.js minified)
 //   site            first screens, faq.html, rules.html, inline head script and     release
@@ -42,7 +44,9 @@ async function main() {
   const names = trunkNames(html);
   const css = (html.match(/href="\.\/([^"]+\.css)"/) || [])[1];
 
-  let code = loaderSource(names, { serviceWorker: release });
+  // Release pages run in two modules: Trunk's (the first) and the library's (the full one).
+  const library = release ? await buildLibrary(site) : null;
+  let code = loaderSource(names, { serviceWorker: release, full: library });
   if (release) code = await minify(code);
   const loader = externalizeLoader(html, code);
   site.write(loader.name, code);
@@ -55,15 +59,15 @@ async function main() {
 
   const { html: withHashes } = await shrinkGlue(site, html, names);
   site.write('index.html', withHashes);
-  const library = await buildLibrary(site);
   // The two scripts a documentation page loads, minified (their sources are commented at length).
   site.write('icp-advisor.js', await minify(librarySource({ ...library, css }), { preamble: LIBRARY_PREAMBLE }));
   site.write('embed.js', await minify(site.text('embed.js'), { module: false, preamble: EMBED_PREAMBLE }));
   renderSite(staging);
   // The single file carries the library's Wasm: its page offers the JS API (window.wasmBindings).
   site.write(SINGLE_FILE, await singleFile(site, site.text('index.html'), { ...library, loader: loader.name }, library.glue));
-  // The page works offline without the library (which other pages load, from their origin).
-  const sw = serviceWorker(site, { exclude: [SINGLE_FILE, 'icp-advisor.js', library.bindings, library.wasm] });
+  // The page works offline with its two modules (the library's Wasm is the full one); other
+  // pages load icp-advisor.js from their origin.
+  const sw = serviceWorker(site, { exclude: [SINGLE_FILE, 'icp-advisor.js'] });
   console.log(`postbuild: service worker version ${sw.version}, ${sw.count} URLs precached`);
   sizes(site, { single: SINGLE_FILE });
   console.log(`postbuild: ${compressAll(site)} files precompressed (.br, .gz)`);

@@ -7,6 +7,9 @@
 //! It is as careful as the Rust decoders: it looks nothing up on an object by a key from the
 //! address or from storage (only in lists the build wrote: `lang=constructor` is just an
 //! unknown language), never throws on a broken escape, and sets only values from those lists.
+//! It also chooses which of the page's two modules starts (`route::opens_in_full`: the first
+//! module, or for a result or the FAQ the full one; see `ui::handover`) and preloads its files
+//! with the language's texts that module needs, so they download while the page is parsed.
 //! Its reading is [`CORE`], a pure function of the address, the saved language and the
 //! browser's languages; `tests/ui.rs` runs it in the browser against the Rust functions it
 //! follows, on the corpus of links and on random ones.
@@ -18,7 +21,7 @@ use crate::rulebook::{Lang, LangExt, RULEBOOK};
 
 /// The reading of the address: `P(C, hash, search, saved, languages)` returns the language
 /// code `l`, the first screen `k`, whether the embed mode is on `e` and its theme `t` (`''`
-/// for the default). `C` is [`config`]. Written compactly by hand: it is inline in every page
+/// for the default), and whether the page opens with its full module `f`. `C` is [`config`]. Written compactly by hand: it is inline in every page
 /// load.
 pub const CORE: &str = "function(C,hash,search,saved,langs){\
 function cut(s){var n=0,i=0,c;for(;i<s.length;i++){c=s.charCodeAt(i);n+=c<128?1:c<2048?2:c>=55296&&c<56320?4:3;if(n>C.max)break;if(c>=55296&&c<56320)i++}return s.slice(0,i)}\
@@ -35,8 +38,16 @@ k=U((e<0?s:s.slice(0,e)).replace(/\\+/g,' ')),v=U((e<0?'':s.slice(e+1)).replace(
 if(k==='embed')o.e=C.off.indexOf(v)<0;else if(k==='flow')o.f=C.flows.indexOf(v)>=0?v:null;else if(k==='lang')o.l=L(v);\
 else if(k==='theme')o.t=v==='light'||v==='dark'?v:''});\
 var c=tag!==null?L(tag):null;if(!c)c=o.l;if(!c&&saved!=null)c=L(saved);for(var i=0;!c&&i<langs.length;i++)c=L(langs[i]);c=c||C.source;\
-var bare=x.split('?')[0].replace(/^#*/,'').replace(/^\\/*/,'')==='';\
-return{l:c,k:o.e&&o.f&&bare?o.f+':'+c:'start:'+c,e:o.e,t:o.e?o.t:''}}";
+var bare=x.split('?')[0].replace(/^#*/,'').replace(/^\\/*/,'')==='',\
+g=x.split('?')[0].replace(/^#/,'').split('/').filter(Boolean).map(function(s){var u=U(s);return u===null?s:u});\
+return{l:c,k:o.e&&o.f&&bare?o.f+':'+c:'start:'+c,e:o.e,t:o.e?o.t:'',f:g[0]==='faq'||g.length===2&&g[1]==='result'}}";
+
+/// Makes the first screen the head script chose (`<html data-first-screen>`) from its inert
+/// `<template data-screen>`, unless it is in the page already (the source language's start
+/// screen is). `index.html` runs it at the end of `#app`, once the templates are parsed and
+/// before the first paint; the head script again when the address changes before the app runs.
+pub const SHOW: &str = "function(d){var k=d.documentElement.getAttribute('data-first-screen'),t=d.querySelectorAll('template[data-screen]'),i;\
+for(i=0;i<t.length;i++)if(t[i].getAttribute('data-screen')===k){t[i].parentNode.insertBefore(t[i].content.cloneNode(true),t[i]);t[i].remove()}}";
 
 /// The keys of the first screens `index.html` holds: the start screen in every language,
 /// then each flow's first question (the embed mode's) in every language.
@@ -52,21 +63,38 @@ fn json_list<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
     format!("[{}]", items.into_iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(","))
 }
 
+/// The page's two modules (see `ui::handover`): each one's glue and Wasm, as file names beside
+/// the page.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Modules {
+    /// The first module (the start screen and the questions).
+    pub first: (String, String),
+    /// The full module (the library's Wasm: everything).
+    pub full: (String, String),
+}
+
 /// The script's configuration, as JSON (lists only: nothing is looked up by a key from
 /// outside): the language codes (the rulebook's order, which `Lang::parse` follows), each
-/// language's texts file, the first screens' keys, the flows, the values that turn the embed
-/// mode off, the source language, the decoders' limits and the storage key of the language.
-pub fn config(keys: &[String]) -> String {
+/// language's texts files (its `first` pack's file first; none for the source language), the
+/// two modules' files, the first screens' keys, the flows, the values that turn the embed mode
+/// off, the source language, the decoders' limits and the storage key of the language.
+pub fn config(keys: &[String], modules: &Modules) -> String {
+    let first = RULEBOOK.packs.iter().position(|p| p.id == crate::rulebook::FIRST_PACK);
     let files: Vec<String> = RULEBOOK
         .languages
         .iter()
-        .filter(|l| !l.file.is_empty())
-        .map(|l| format!("[{:?},{:?}]", l.code, l.file))
+        .map(|l| {
+            // The first module's pack, then the others the full module needs.
+            let order = first.into_iter().chain((0..l.files.len()).filter(|&p| Some(p) != first));
+            json_list(order.filter_map(|p| l.files.get(p).copied().filter(|f| !f.is_empty())))
+        })
         .collect();
     format!(
-        "{{\"codes\":{},\"files\":[{}],\"keys\":{},\"flows\":{},\"off\":{},\"source\":{:?},\"max\":{},\"pairs\":{},\"saved\":{:?}}}",
+        "{{\"codes\":{},\"files\":[{}],\"modules\":[{},{}],\"keys\":{},\"flows\":{},\"off\":{},\"source\":{:?},\"max\":{},\"pairs\":{},\"saved\":{:?}}}",
         json_list(Lang::all().map(|l| l.code())),
         files.join(","),
+        json_list([modules.first.0.as_str(), modules.first.1.as_str()]),
+        json_list([modules.full.0.as_str(), modules.full.1.as_str()]),
         json_list(keys.iter().map(String::as_str)),
         json_list(RULEBOOK.flows.iter().map(|f| f.id)),
         json_list(route::EMBED_OFF),
@@ -78,23 +106,27 @@ pub fn config(keys: &[String]) -> String {
 }
 
 /// The whole inline script: [`CORE`] applied to the page, the first screen shown (a key the
-/// build wrote, or the start screen), the language's texts preloaded, and until the app runs,
-/// Start (or a first answer) on the static screen turned into the place the app opens at, and
-/// a link within the screen (the skip link) moving the focus instead of the address.
-pub fn script(keys: &[String]) -> String {
+/// build wrote, or the start screen), the module that starts chosen (`data-module` on
+/// `<html>`, which the loader reads) and its files preloaded with the language's texts it
+/// needs, and until the app runs, Start (or a first answer) on the static screen turned into
+/// the place the app opens at, and a link within the screen (the skip link) moving the focus
+/// instead of the address.
+pub fn script(keys: &[String], modules: &Modules) -> String {
     format!(
-        "(function(){{var C={config},P={CORE},d=document,h=d.documentElement;\
+        "(function(){{var C={config},P={CORE},W={SHOW},d=document,h=d.documentElement,beside=!h.hasAttribute('data-single-file');\
 function S(){{try{{return localStorage.getItem(C.saved)}}catch(_){{return null}}}}\
+function pre(f,m){{if(!d.querySelector('link[href=\"./'+f+'\"]')){{var l=d.createElement('link');l.rel=m?'modulepreload':'preload';if(!m){{l.as='fetch';l.crossOrigin='anonymous';if(/\\.wasm$/.test(f))l.type='application/wasm'}}l.href='./'+f;d.head.appendChild(l)}}}}\
 function pick(){{var n=navigator.languages,r=P(C,location.hash,location.search,S(),n&&n.length?n:[navigator.language]),k=C.keys.indexOf(r.k)>=0?r.k:'start:'+C.source;\
 if(r.e){{h.classList.add('embed');if(r.t){{h.setAttribute('data-theme',r.t);h.classList.add('transparent')}}}}\
-h.setAttribute('data-first-screen',k);h.setAttribute('lang',r.l);\
-for(var i=0;i<C.files.length;i++){{var f=C.files[i][1];if(C.files[i][0]===r.l&&!h.hasAttribute('data-single-file')&&!d.querySelector('link[href=\"./'+f+'\"]')){{var l=d.createElement('link');l.rel='preload';l.as='fetch';l.crossOrigin='anonymous';l.href='./'+f;d.head.appendChild(l)}}}}}}\
+h.setAttribute('data-first-screen',k);h.setAttribute('lang',r.l);if(d.readyState!=='loading')W(d);if(!beside)return;\
+if(!h.hasAttribute('data-module')){{h.setAttribute('data-module',r.f?'full':'first');pre(C.modules[r.f?1:0][0],1);pre(C.modules[r.f?1:0][1])}}\
+var t=C.files[C.codes.indexOf(r.l)]||[],full=h.getAttribute('data-module')==='full';for(var i=0;i<t.length&&(full||i<1);i++)pre(t[i])}}\
 pick();addEventListener('hashchange',function(){{if(!h.hasAttribute('data-app-ready')&&!h.hasAttribute('data-pending'))pick()}});\
 d.addEventListener('submit',function(ev){{var f=ev.target,p=f.closest&&f.closest('[data-prerendered]');if(!p||h.hasAttribute('data-app-ready'))return;ev.preventDefault();\
 var c=f.querySelector('input:checked');if(!c)return;var s=(p.getAttribute('data-first-screen')||'').split(':'),g=s[1]?'lang='+s[1]:'';\
 location.hash=c.name==='flow'?'#/'+c.value+(g?'?'+g:''):'#/'+s[0]+'?'+c.name+'='+c.value+(g?'&'+g:'');h.setAttribute('data-pending','')}},true);\
 d.addEventListener('click',function(ev){{var a=ev.target.closest&&ev.target.closest('[data-prerendered] a[href^=\"#\"]:not([href^=\"#/\"])'),t=a&&d.getElementById(a.getAttribute('href').slice(1));\
 t=t&&(t.querySelector('h1')||t);if(t){{ev.preventDefault();t.focus()}}}},true)}})();",
-        config = config(keys),
+        config = config(keys, modules),
     )
 }

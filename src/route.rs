@@ -260,6 +260,27 @@ pub fn names_no_place(fragment: &str) -> bool {
     path.trim_start_matches('#').trim_start_matches('/').is_empty()
 }
 
+/// Whether the page opens at this address with its full module rather than its first module
+/// (the head script and the loader choose by it, before any Wasm runs: see `ui::handover`):
+/// when its path is the FAQ (`#/faq`, `#/faq/<id>`) or a flow's result (`#/<flow>/result`),
+/// each part percent-decoded as [`decode`] reads it. It only chooses what to fetch first: the
+/// first module hands over whatever it does not show.
+pub fn opens_in_full(fragment: &str) -> bool {
+    let fragment = cut(fragment, MAX_FRAGMENT);
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let path = fragment.split('?').next().unwrap_or("");
+    let segments: Vec<String> = path
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(|s| unescape(s).unwrap_or_else(|| s.to_string()))
+        .collect();
+    match segments.as_slice() {
+        [first, ..] if first == "faq" => true,
+        [_, last] => last == "result",
+        _ => false,
+    }
+}
+
 /// The static first screen `index.html` shows before the app runs (the head script picks the
 /// same): the embed mode's first question of the flow the page query names, when the fragment
 /// names no place; else the start screen; in the page's language.

@@ -103,7 +103,16 @@ fn without_comments(css: &str) -> String {
 }
 
 /// Builds the static parts from Trunk's `index.html` and the stylesheet it names.
-pub fn build(index: &str, css: &str, css_name: &str) -> Result<Site, String> {
+pub fn build(index: &str, css: &str, css_name: &str, modules: &crate::head::Modules) -> Result<Site, String> {
+    // Trunk preloads the page's module; the head script preloads the module that starts (the
+    // first, or the full one for a result or the FAQ: see `ui::handover`) instead.
+    let mut index = index.to_string();
+    for prefix in ["<link rel=\"modulepreload\"", "<link rel=\"preload\""] {
+        while let Some(tag) = find_tag(&index, prefix).map(str::to_string) {
+            index = index.replacen(&format!("\n    {tag}"), "", 1).replacen(&tag, "", 1);
+        }
+    }
+    let index = index.as_str();
     let start = index.find(PLACEHOLDER_START).ok_or("index.html has no loading placeholder in #app")?;
     let end =
         index[start..].find("</p>").map(|e| start + e + 4).ok_or("the loading placeholder is not closed")?;
@@ -122,18 +131,30 @@ pub fn build(index: &str, css: &str, css_name: &str) -> Result<Site, String> {
             code = lang.code()
         );
     }
+    let default = format!("start:{}", Lang::SOURCE.code());
     for (i, (key, markup)) in screens.iter().enumerate() {
         // Every copy is in the document at once: its ids get the copy's own (short) prefix,
         // so that a label, a description or the skip link points into the copy it belongs to.
         let markup = scope_ids(markup, &format!("s{i}-"));
-        let _ = write!(body, "<div data-prerendered data-first-screen=\"{key}\" hidden>{markup}</div>");
+        let copy = format!("<div data-prerendered data-first-screen=\"{key}\" hidden>{markup}</div>");
+        // The source language's start screen is in the page (it shows without JavaScript);
+        // the others are inert templates, of which the script below (or the head script, on
+        // a change of address) makes the one the head script chose (see `head::SHOW`).
+        if *key == default {
+            body.push_str(&copy);
+        } else {
+            let _ = write!(body, "<template data-screen=\"{key}\">{copy}</template>");
+        }
     }
+    let show = format!("({})(document)", crate::head::SHOW);
+    let _ = write!(body, "<script>{show}</script>");
     let keys: Vec<String> = screens.iter().map(|(k, _)| k.clone()).collect();
     let style = format!("{}\n{}", without_comments(css), first_screen_css(&keys));
-    let script = crate::head::script(&keys);
+    let script = crate::head::script(&keys, modules);
     let csp = format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{}'; style-src 'self' 'sha256-{}'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{}' 'sha256-{}'; style-src 'self' 'sha256-{}'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
         sha256_base64(script.as_bytes()),
+        sha256_base64(show.as_bytes()),
         sha256_base64(style.as_bytes())
     );
     let link = find_tag(index, "<link rel=\"stylesheet\"").ok_or("index.html has no stylesheet link")?;
@@ -158,11 +179,13 @@ pub fn build(index: &str, css: &str, css_name: &str) -> Result<Site, String> {
         let rules = rule_map(lang);
         files.push((file_name("rules", lang), static_page(css_name, lang, &rules.0, &rules.1)));
     }
-    // The texts of every language but the source language, fetched when chosen.
-    for l in RULEBOOK.languages.iter().filter(|l| !l.file.is_empty()) {
-        let lang = Lang::parse(l.code).ok_or("a language without a code")?;
-        let text = RULEBOOK.texts_file(lang).ok_or("a language without its texts")?;
-        files.push((l.file.to_string(), text));
+    // The texts that travel beside the app (every language but the source language, a file
+    // per pack), fetched when needed.
+    for (li, l) in RULEBOOK.languages.iter().enumerate() {
+        for (p, file) in l.files.iter().enumerate().filter(|(_, f)| !f.is_empty()) {
+            let text = RULEBOOK.texts_file(Lang(li as u8), p).ok_or("a language without its texts")?;
+            files.push((file.to_string(), text));
+        }
     }
     files.push(("csp.txt".into(), format!("{csp}\n")));
     Ok(Site { index: out, files, csp })
@@ -770,7 +793,8 @@ pub fn write(dir: &Path) -> Result<String, String> {
         .map(|h| h.trim_start_matches("./").to_string())
         .ok_or("the stylesheet link has no href")?;
     let css = read(&dir.join(&css_name))?;
-    let site = build(&index, &css, &css_name)?;
+    let modules = modules(&index, dir)?;
+    let site = build(&index, &css, &css_name, &modules)?;
     std::fs::write(&index_path, &site.index).map_err(|e| e.to_string())?;
     let mut summary = format!("site: index.html with {} first screens\n", first_screens().len());
     for (name, text) in &site.files {
@@ -779,6 +803,33 @@ pub fn write(dir: &Path) -> Result<String, String> {
     }
     let _ = writeln!(summary, "site: Content-Security-Policy: {}", site.csp);
     Ok(summary)
+}
+
+/// The page's two modules (see `ui::handover`): the first is the one Trunk built and
+/// preloads (`<link rel="modulepreload">` and `<link rel="preload">` in `index.html`), the full
+/// one the library's glue and Wasm beside it (`icp-advisor-lib-<hash>.js`, `…_bg.wasm`).
+fn modules(index: &str, dir: &Path) -> Result<crate::head::Modules, String> {
+    let href = |prefix: &str| {
+        find_tag(index, prefix)
+            .and_then(|t| t.split("href=\"./").nth(1))
+            .and_then(|h| h.split('"').next())
+            .map(str::to_string)
+            .ok_or(format!("index.html has no {prefix}> of the page's module"))
+    };
+    let first = (href("<link rel=\"modulepreload\"")?, href("<link rel=\"preload\"")?);
+    let mut glue: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with("icp-advisor-lib-") && n.ends_with(".js"))
+        .collect();
+    glue.sort();
+    let [glue] = <[String; 1]>::try_from(glue)
+        .map_err(|g| format!("expected one library glue beside index.html, found {g:?}"))?;
+    let wasm = glue.replace(".js", "_bg.wasm");
+    if !dir.join(&wasm).is_file() {
+        return Err(format!("{wasm} is missing"));
+    }
+    Ok(crate::head::Modules { first, full: (glue, wasm) })
 }
 
 // ─────────────────────────────── hashes ───────────────────────────────
@@ -949,7 +1000,7 @@ mod tests {
             "<link rel=\"stylesheet\" href=\"./style.css\">",
         );
         let css = std::fs::read_to_string(format!("{root}/static/style.css")).unwrap();
-        let site = build(&index, &css, "style.css").unwrap();
+        let site = build(&index, &css, "style.css", &Default::default()).unwrap();
         let mut seen = std::collections::BTreeSet::new();
         for (name, value) in attributes(&site.index) {
             if name == "id" {

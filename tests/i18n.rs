@@ -31,9 +31,12 @@ fn every_rulebook_text_is_translated_in_every_language() {
 #[test]
 fn every_text_is_cut_whole_from_its_language_table() {
     for lang in Lang::all() {
-        let table = &RULEBOOK.language(lang).texts;
-        assert_eq!(table.ends.len(), RULEBOOK.text_count(), "{}: every language has every text", lang.code());
-        assert_eq!(table.ends.last().map(|&e| e as usize), Some(table.all.len()), "{}", lang.code());
+        let tables = RULEBOOK.language(lang).texts;
+        assert_eq!(tables.len(), RULEBOOK.packs.len(), "{}: a table per pack", lang.code());
+        for (table, pack) in tables.iter().zip(RULEBOOK.packs) {
+            assert_eq!(table.ends.len(), pack.len(), "{} {}: every text of the pack", lang.code(), pack.id);
+            assert_eq!(table.ends.last().map_or(0, |&e| e as usize), table.all.len(), "{}", lang.code());
+        }
         for (i, key) in RULEBOOK.text_keys.iter().enumerate() {
             let t = RULEBOOK.text(Text(i as u16), lang);
             if !RULEBOOK.needs(Text(i as u16), lang) {
@@ -126,40 +129,119 @@ fn languages_parse_from_their_codes_and_common_tags() {
     assert_eq!(Lang::parse(""), None);
 }
 
-// ───────── the languages that travel in a file of their own (see `Language::file`) ─────────
+// ───────── the packs, and the languages that travel in files of their own ─────────
 
-/// The rulebook as the release Wasm has it: every language but the source language without
-/// its texts, waiting for its file.
-fn as_in_the_wasm() -> &'static icp_advisor::rulebook::Rulebook {
+/// Every text travels in exactly one pack, and the packs are derived from the tables: the
+/// `first` pack is what the first screens' tables (`Rulebook::first_screens`) refer to, and
+/// the app's own texts but those only the static pages use (the `site` pack); the `rest` pack
+/// everything else. `for_each_text` sees every text of
+/// the rulebook (a field it missed would leave a text in the wrong pack).
+#[test]
+fn every_text_is_in_one_pack_derived_from_the_tables() {
+    use icp_advisor::rulebook::{FIRST_PACK, SITE_PACK};
+    let mut packs = vec![0usize; RULEBOOK.text_count()];
+    for p in RULEBOOK.packs {
+        assert!(p.texts.windows(2).all(|w| w[0].1 < w[1].0), "{}: ascending ranges, apart", p.id);
+        for t in p.iter() {
+            packs[t.0 as usize] += 1;
+        }
+    }
+    assert!(packs.iter().all(|&n| n == 1), "every text in exactly one pack");
+    let mut seen = vec![false; RULEBOOK.text_count()];
+    RULEBOOK.for_each_text(|t| seen[t.0 as usize] = true);
+    let unseen: Vec<&str> =
+        (0..RULEBOOK.app_texts as usize).filter(|&i| !seen[i]).map(|i| RULEBOOK.text_keys[i]).collect();
+    assert!(unseen.is_empty(), "texts for_each_text does not visit: {unseen:?}");
+    let mut on_first_screens = vec![false; RULEBOOK.text_count()];
+    RULEBOOK.first_screens().for_each_text(|t| on_first_screens[t.0 as usize] = true);
+    let mut sites = 0;
+    for (i, &shown_first) in on_first_screens.iter().enumerate() {
+        let key = RULEBOOK.text_keys[i];
+        let app = i >= RULEBOOK.app_texts as usize;
+        let wanted = match key.strip_prefix("app.") {
+            Some(k) if app && icp_rules::static_page_text(k) => SITE_PACK,
+            _ if app || shown_first => FIRST_PACK,
+            _ => "rest",
+        };
+        sites += usize::from(wanted == SITE_PACK);
+        let pack = RULEBOOK.locate(Text(i as u16)).map(|(p, _)| RULEBOOK.packs[p].id);
+        assert_eq!(pack, Some(wanted), "{key}");
+    }
+    assert!(sites > 0, "the rule map's own texts are in the site pack");
+    // The first screens' rulebook keeps the flows, their questions and the sources their help
+    // cites, nothing of the advice; the questions cite no FAQ entry (it has no FAQ table).
+    let book = RULEBOOK.first_screens();
+    assert_eq!((book.flows.len(), book.questions.len()), (RULEBOOK.flows.len(), RULEBOOK.questions.len()));
+    assert_eq!(book.sources.len(), RULEBOOK.sources.len());
+    assert!(book.recommendations.is_empty() && book.rules.is_empty() && book.faqs.is_empty());
+    for q in RULEBOOK.questions {
+        let cites = q.practice.iter().flat_map(|p| p.cites.iter());
+        assert!(cites.clone().all(|c| c.faq.is_none()), "question {} cites an FAQ entry", q.id);
+    }
+}
+
+/// The rulebook as a release Wasm has it: the packs `built_in` says it carries built in, the
+/// others waiting for their files.
+fn as_in_the_wasm_with(built_in: impl Fn(Lang, usize) -> bool) -> &'static icp_advisor::rulebook::Rulebook {
     use icp_advisor::rulebook::{Language, Rulebook, TextTable};
     let languages: Vec<Language> = RULEBOOK
         .languages
         .iter()
-        .map(|l| Language {
+        .enumerate()
+        .map(|(li, l)| Language {
             code: l.code,
             name: l.name,
             word_spaces: l.word_spaces,
             date: l.date,
             month: l.month,
-            texts: if l.file.is_empty() { l.texts } else { TextTable { all: "", ends: &[] } },
-            file: l.file,
-            fetched: Default::default(),
+            texts: Box::leak(
+                l.texts
+                    .iter()
+                    .enumerate()
+                    .map(
+                        |(p, t)| {
+                            if built_in(Lang(li as u8), p) {
+                                *t
+                            } else {
+                                TextTable { all: "", ends: &[] }
+                            }
+                        },
+                    )
+                    .collect::<Vec<_>>()
+                    .into_boxed_slice(),
+            ),
+            files: l.files,
+            fetched: Box::leak(
+                l.texts.iter().map(|_| Default::default()).collect::<Vec<_>>().into_boxed_slice(),
+            ),
         })
         .collect();
     Box::leak(Box::new(Rulebook { languages: Box::leak(languages.into_boxed_slice()), ..RULEBOOK }))
 }
 
+/// The full module's: the source language built in (but the static pages' texts), every other
+/// language in files.
+fn as_in_the_wasm() -> &'static icp_advisor::rulebook::Rulebook {
+    as_in_the_wasm_with(icp_rules::compile::bake::full_module(&RULEBOOK))
+}
+
 #[test]
-fn every_translation_travels_in_a_file_named_after_its_contents() {
+fn every_translation_travels_in_files_named_after_their_contents() {
     for lang in Lang::all() {
         let l = RULEBOOK.language(lang);
-        if lang == Lang::SOURCE {
-            assert!(l.file.is_empty(), "the source language is built in");
-            continue;
+        assert_eq!(l.files.len(), RULEBOOK.packs.len());
+        for (p, pack) in RULEBOOK.packs.iter().enumerate() {
+            if lang == Lang::SOURCE || pack.id == icp_advisor::rulebook::SITE_PACK {
+                assert!(
+                    l.files[p].is_empty(),
+                    "the source language is built in; no Wasm needs the site pack"
+                );
+                continue;
+            }
+            let contents = RULEBOOK.texts_file(lang, p).unwrap();
+            let hash = icp_rules::content_hash(contents.as_bytes());
+            assert_eq!(l.files[p], format!("texts.{}.{}.{}.txt", l.code, pack.id, &hash[..12]));
         }
-        let contents = RULEBOOK.texts_file(lang).unwrap();
-        let hash = icp_rules::content_hash(contents.as_bytes());
-        assert_eq!(l.file, format!("texts.{}.{}.txt", l.code, &hash[..12]));
     }
 }
 
@@ -168,12 +250,45 @@ fn a_texts_file_round_trips_and_until_then_the_source_language_stands_in() {
     let book = as_in_the_wasm();
     for lang in Lang::all().filter(|&l| l != Lang::SOURCE) {
         assert!(!book.has_texts(lang));
+        let files: Vec<&str> =
+            RULEBOOK.language(lang).files.iter().copied().filter(|f| !f.is_empty()).collect();
+        assert_eq!(book.missing_files(lang), files, "every pack the full module needs is missing");
         let t = Text(0);
         assert_eq!(book.text(t, lang), RULEBOOK.text(t, Lang::SOURCE), "the source language stands in");
-        book.install_texts(lang, &RULEBOOK.texts_file(lang).unwrap()).unwrap();
-        assert!(book.has_texts(lang));
+        for (p, file) in RULEBOOK.language(lang).files.iter().enumerate() {
+            if file.is_empty() {
+                continue;
+            }
+            assert!(!book.has_texts(lang), "not every pack is here yet");
+            book.install_texts(lang, &RULEBOOK.texts_file(lang, p).unwrap()).unwrap();
+            assert!(book.has_pack(lang, p));
+        }
+        assert!(book.has_texts(lang) && book.missing_files(lang).is_empty());
+        // (The site pack, which no Wasm needs, reads as any other.)
+        for p in 0..RULEBOOK.packs.len() {
+            book.install_texts(lang, &RULEBOOK.texts_file(lang, p).unwrap()).unwrap();
+        }
         for i in 0..RULEBOOK.text_count() {
             assert_eq!(book.text(Text(i as u16), lang), RULEBOOK.text(Text(i as u16), lang), "text {i}");
+        }
+    }
+}
+
+/// The page's first module carries the source language's `first` pack only and needs, in any
+/// other language, that pack alone: a Chinese reader's first visit fetches one file.
+#[test]
+fn the_first_module_needs_the_first_pack_alone() {
+    use icp_advisor::rulebook::FIRST_PACK;
+    let first = RULEBOOK.packs.iter().position(|p| p.id == FIRST_PACK).unwrap();
+    let book = as_in_the_wasm_with(|l, p| l == Lang::SOURCE && p == first);
+    assert_eq!(book.needed_packs().collect::<Vec<_>>(), [first]);
+    assert!(book.has_texts(Lang::SOURCE));
+    for lang in Lang::all().filter(|&l| l != Lang::SOURCE) {
+        assert_eq!(book.missing_files(lang), [RULEBOOK.language(lang).files[first]]);
+        book.install_texts(lang, &RULEBOOK.texts_file(lang, first).unwrap()).unwrap();
+        assert!(book.has_texts(lang));
+        for q in RULEBOOK.questions {
+            assert_eq!(book.text(q.prompt, lang), RULEBOOK.text(q.prompt, lang));
         }
     }
 }
@@ -182,8 +297,9 @@ fn a_texts_file_round_trips_and_until_then_the_source_language_stands_in() {
 fn a_wrong_texts_file_is_refused_with_a_reason() {
     let book = as_in_the_wasm();
     let lang = Lang::all().find(|&l| l != Lang::SOURCE).unwrap();
-    let good = RULEBOOK.texts_file(lang).unwrap();
+    let good = RULEBOOK.texts_file(lang, 0).unwrap();
     let other_code = good.replacen(lang.code(), "xx", 1);
+    let other_pack = good.replacen(RULEBOOK.packs[0].id, "nope", 1);
     let half = (0..=good.len() / 2).rev().find(|&i| good.is_char_boundary(i)).unwrap();
     let truncated = &good[..half];
     let extra = format!("{good}extra\u{1f}");
@@ -191,12 +307,13 @@ fn a_wrong_texts_file_is_refused_with_a_reason() {
         ("", "no first line"),
         ("<!doctype html>\n<html>", "first line"),
         (other_code.as_str(), "first line"),
+        (other_pack.as_str(), "first line"),
         (truncated, "texts, expected"),
         (extra.as_str(), "texts, expected"),
     ] {
         let err = book.install_texts(lang, bad).unwrap_err();
         assert!(err.contains(why), "{why:?} not in {err:?}");
-        assert!(!book.has_texts(lang), "a refused file leaves the language waiting");
+        assert!(!book.has_pack(lang, 0), "a refused file leaves the pack waiting");
     }
 }
 
@@ -207,10 +324,11 @@ mod texts_file_decoder {
     proptest! {
         /// The decoder of a texts file never panics, whatever arrives over the network.
         #[test]
-        fn arbitrary_files_never_panic(head in prop_oneof![Just(String::new()), "[a-z0-9 -]{0,40}"], body in any::<String>()) {
+        fn arbitrary_files_never_panic(head in prop_oneof![Just(String::new()), "[a-z0-9 -]{0,40}"], body in any::<String>(), p in 0usize..3) {
             let book = as_in_the_wasm();
             let lang = Lang::all().find(|&l| l != Lang::SOURCE).unwrap();
-            let header = format!("icp-advisor-texts 1 {} {}\n", lang.code(), RULEBOOK.text_count());
+            let pack = &RULEBOOK.packs[p % RULEBOOK.packs.len()];
+            let header = format!("icp-advisor-texts 2 {} {} {}\n", lang.code(), pack.id, pack.len());
             let _ = book.install_texts(lang, &format!("{head}\n{body}"));
             let _ = book.install_texts(lang, &format!("{header}{body}"));
         }

@@ -86,7 +86,11 @@ fn the_coverage_table_in_docs_is_the_generated_one() {
 fn the_rulebook_compiled_at_run_time_is_the_embedded_one() {
     let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
     let compiled = icp_rules::compile::compile(&rules).unwrap_or_else(|e| panic!("{e}"));
-    let baked = icp_rules::compile::bake::bake(compiled.book, "RULEBOOK");
+    let baked = icp_rules::compile::bake::bake(
+        compiled.book,
+        "RULEBOOK",
+        &icp_rules::compile::bake::full_module(compiled.book),
+    );
     let embedded = include_str!(concat!(env!("OUT_DIR"), "/rulebook.rs"));
     assert!(embedded.starts_with(&baked), "the runtime compilation differs from the embedded tables");
     assert_eq!(format!("{:?}", compiled.book.recommendations), format!("{:?}", RULEBOOK.recommendations));

@@ -447,7 +447,27 @@ fn random_link(rng: &mut XorShift) -> String {
     if rng.below(2) == 0 {
         return (0..rng.below(9)).map(|_| pick(rng, LINK_WORDS)).collect();
     }
-    let path = pick(rng, &["#/", "", "#/need", "#/need/cdn", "#/faq", "#", "#//", "?"]);
+    let path = pick(
+        rng,
+        &[
+            "#/",
+            "",
+            "#/need",
+            "#/need/cdn",
+            "#/faq",
+            "#",
+            "#//",
+            "?",
+            "#/need/result",
+            "#/faq/x",
+            "#/%66aq",
+            "#/need/%72esult",
+            "#/a/b/result",
+            "##/faq",
+            "#/need//result/",
+            "#/need/result%",
+        ],
+    );
     let pairs: Vec<String> = (0..rng.below(5))
         .map(|_| match rng.below(6) {
             0 => format!("lang={}", pick(rng, LANG_TAGS)),
@@ -465,16 +485,17 @@ fn random_link(rng: &mut XorShift) -> String {
 }
 
 /// Property, in the browser: the inline head script reads every address as the app does —
-/// the language (`route::choose_lang`), the embed mode and theme (`EmbedOptions::parse`) and
-/// the first screen (`route::first_screen_key`) — for the corpus of links and 4,000 random
-/// addresses, saved languages and browser languages; and never throws.
+/// the language (`route::choose_lang`), the embed mode and theme (`EmbedOptions::parse`), the
+/// first screen (`route::first_screen_key`) and the module that starts
+/// (`route::opens_in_full`) — for the corpus of links and 4,000 random addresses, saved
+/// languages and browser languages; and never throws.
 #[wasm_bindgen_test]
 fn the_head_script_reads_addresses_as_the_app_does() {
     use icp_advisor::head;
     use icp_advisor::route::{self, Theme};
     use icp_advisor::rulebook::LangExt;
     let keys = head::first_screen_keys();
-    let config = js_sys::JSON::parse(&head::config(&keys)).unwrap();
+    let config = js_sys::JSON::parse(&head::config(&keys, &Default::default())).unwrap();
     let read: js_sys::Function = js_sys::Function::new_no_args(&format!("return {}", head::CORE))
         .call0(&JsValue::NULL)
         .unwrap()
@@ -523,12 +544,14 @@ fn the_head_script_reads_addresses_as_the_app_does() {
             route::first_screen_key(hash, &options, lang),
             options.embed,
             theme.to_string(),
+            route::opens_in_full(hash),
         );
         let got = (
             field("l").as_string().unwrap_or_default(),
             field("k").as_string().unwrap_or_default(),
             field("e").as_bool().unwrap_or_default(),
             field("t").as_string().unwrap_or_default(),
+            field("f").as_bool().unwrap_or_default(),
         );
         if got != want {
             wrong.push(format!(

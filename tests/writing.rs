@@ -83,7 +83,7 @@ fn the_generated_chinese_pages_follow_the_typography() {
         "<link rel=\"stylesheet\" href=\"./style.css\">",
     );
     let css = std::fs::read_to_string(format!("{root}/static/style.css")).unwrap();
-    let built = site::build(&index, &css, "style.css").unwrap();
+    let built = site::build(&index, &css, "style.css", &Default::default()).unwrap();
     let mut problems = Vec::new();
     for lang in chinese() {
         // The Chinese copies of the first screens and the notice in index.html (the rest of it

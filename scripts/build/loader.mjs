@@ -17,10 +17,18 @@ export function trunkNames(html) {
   return { bindings, wasm };
 }
 
-/** The loader's source. */
-export function loaderSource({ bindings, wasm }, { serviceWorker }) {
-  return (
-    `import init, { startApp } from './${bindings}';\n` +
+/**
+ * The loader's source. A debug build has one module (the whole app). A release page has two
+ * (src/ui/handover.rs): the first module (Trunk's, `--features first-visit`: the start screen
+ * and the questions) and the full module (the library's Wasm: everything). The head script
+ * says which starts (`<html data-module>`: the full one for a result or the FAQ) and has
+ * preloaded its files. Once the first screen is painted and the app runs, the loader fetches
+ * and compiles the full module in the background with the reader's language's texts (and
+ * registers the service worker, which caches them), so a result never waits on the network;
+ * when the first module asks (`icpAdvisorHandOver`), it stops it and starts the full one.
+ */
+export function loaderSource({ bindings, wasm }, { serviceWorker, full }) {
+  const failed =
     `function unavailable(error) {\n` +
     `  console.error('ICP Filing Advisor: the app could not start', error);\n` +
     `  // A panic while starting has already shown the crash panel, which says what to do.\n` +
@@ -32,16 +40,66 @@ export function loaderSource({ bindings, wasm }, { serviceWorker }) {
     // top-level await). A frame, or at most 100 ms where frames are throttled (a hidden
     // tab, an off-screen iframe).
     `const painted = new Promise((go) => { requestAnimationFrame(() => setTimeout(go)); setTimeout(go, 100); });\n` +
-    // The Wasm starts nothing by itself (the library's runs in other pages): start the app.
-    `painted.then(() => init({ module_or_path: './${wasm}' })).then((wasm) => {\n` +
-    `  startApp();\n` +
-    `  dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));\n` +
-    `}).catch(unavailable);\n` +
-    (serviceWorker
-      ? `if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {\n` +
-        `  navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('ICP Filing Advisor: offline support unavailable', e));\n` +
-        `}\n`
-      : '')
+    `const started = (wasm) => dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));\n`;
+  const worker = serviceWorker
+    ? `  if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {\n` +
+      `    navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('ICP Filing Advisor: offline support unavailable', e));\n` +
+      `  }\n`
+    : '';
+  if (!full) {
+    // One module: the Wasm starts nothing by itself (the library's runs in other pages).
+    return (
+      `import init, { startApp } from './${bindings}';\n` +
+      failed +
+      `painted.then(() => init({ module_or_path: './${wasm}' })).then((wasm) => {\n` +
+      `  startApp();\n` +
+      `  started(wasm);\n` +
+      `}).catch(unavailable);\n` +
+      (worker ? `{\n${worker}}\n` : '')
+    );
+  }
+  return (
+    failed +
+    `const html = document.documentElement;\n` +
+    `let full;\n` +
+    `/** The full module, fetched and compiled once (after a failure, the next call tries again). */\n` +
+    `function loadFull() {\n` +
+    `  full ??= import('./${full.bindings}').then(async (m) => ({ m, wasm: await m.default({ module_or_path: './${full.wasm}' }) }));\n` +
+    `  return full.catch((e) => { full = undefined; throw e; });\n` +
+    `}\n` +
+    `/** … with the texts it needs of the language shown (a language that cannot come: the full module says so). */\n` +
+    `const ready = () => loadFull().then(async (f) => {\n` +
+    `  const lang = html.getAttribute('lang');\n` +
+    `  if (lang) await f.m.loadLanguage(lang, './').catch(() => {});\n` +
+    `  return f;\n` +
+    `});\n` +
+    `/** After the first screen: the full module in the background, the service worker. */\n` +
+    `function background() {\n` +
+    worker +
+    `  ready().catch(() => {});\n` +
+    `}\n` +
+    `const idle = (go) => requestAnimationFrame(() => (self.requestIdleCallback ? requestIdleCallback(go, { timeout: 1000 }) : setTimeout(go, 50)));\n` +
+    `if (html.getAttribute('data-module') === 'full') {\n` +
+    `  painted.then(loadFull).then(({ m, wasm }) => {\n` +
+    `    m.startApp();\n` +
+    `    started(wasm);\n` +
+    `    idle(background);\n` +
+    `  }).catch(unavailable);\n` +
+    `} else {\n` +
+    `  painted.then(() => import('./${bindings}')).then(async (first) => {\n` +
+    `    // Asked by the first module for a place it does not show: the full module takes over.\n` +
+    `    globalThis.icpAdvisorHandOver = (record) => {\n` +
+    `      ready().then(({ m }) => {\n` +
+    `        first.stopApp();\n` +
+    `        m.startApp(record);\n` +
+    `      }, (e) => first.handOverFailed(String((e && e.message) || e)));\n` +
+    `    };\n` +
+    `    const wasm = await first.default({ module_or_path: './${wasm}' });\n` +
+    `    first.startApp();\n` +
+    `    started(wasm);\n` +
+    `    idle(background);\n` +
+    `  }).catch(unavailable);\n` +
+    `}\n`
   );
 }
 

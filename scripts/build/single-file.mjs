@@ -18,14 +18,15 @@ function withScriptHash(csp, script) {
   return csp.includes(hash) ? csp : csp.replace(/((?:^|; )script-src [^;]*)/, `$1 ${hash}`);
 }
 
-/** The languages' texts files (texts.<code>.<hash>.txt), inlined as JSON strings the app reads. */
+/** The texts files (texts.<code>.<pack>.<hash>.txt), inlined as JSON strings the app reads
+ * (src/ui/texts.rs: the element #icp-advisor-<file name>). */
 function inlineTexts(site) {
   return readdirSync(site.dir)
-    .map((f) => f.match(/^texts\.([A-Za-z0-9-]+)\.[0-9a-f]+\.txt$/))
-    .filter(Boolean)
-    .map(([file, code]) => {
+    .filter((f) => /^texts\.[A-Za-z0-9-]+\.[a-z0-9-]+\.[0-9a-f]+\.txt$/.test(f))
+    .sort()
+    .map((file) => {
       const json = JSON.stringify(site.text(file)).replace(/</g, '\\u003c');
-      return `<script type="application/json" id="icp-advisor-texts-${code}">${json}</script>`;
+      return `<script type="application/json" id="icp-advisor-${file}">${json}</script>`;
     })
     .join('');
 }

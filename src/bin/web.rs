@@ -8,7 +8,7 @@
 fn main() {
     // Names an export so that the library crate, whose `#[wasm_bindgen]` exports these are, is
     // linked at all (a `main` that names nothing of it leaves a Wasm without them).
-    std::hint::black_box(icp_advisor::ui::start_app as fn());
+    std::hint::black_box(icp_advisor::ui::start_app as fn(Option<String>));
 }
 
 /// The web binary is only meaningful on wasm32; natively it explains itself, so that

@@ -1,7 +1,7 @@
 //! Every FAQ question with the advisor's answer, the current-practice notes that qualify it,
 //! a filter, links into the flows, and a way back to where the person came from.
 
-use super::result::faq_title;
+use super::cite::faq_title;
 use super::{use_ui, Browser, LensSwitch};
 use crate::i18n::fill;
 use crate::present::notes_on_faq;

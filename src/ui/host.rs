@@ -262,6 +262,18 @@ pub mod history {
         }
     }
 
+    /// The addresses of the entries the page made, by index (for the full module, when the
+    /// first hands the page over: see `ui::handover`).
+    pub fn entries() -> Vec<String> {
+        ENTRIES.with(|e| e.borrow().clone())
+    }
+
+    /// Takes over the entries another module of the page made (the current entry's index is
+    /// in its state already).
+    pub fn restore(entries: Vec<String>) {
+        ENTRIES.with(|e| *e.borrow_mut() = entries);
+    }
+
     /// Whether the page itself made an entry with this address: arriving there (Back,
     /// Forward) is the person's own way, not a link from outside.
     pub fn is_own(href: &str) -> bool {

@@ -4,13 +4,17 @@
 //! the browser and render the static pages natively (see [`crate::site`]).
 
 pub mod browser;
+mod cite;
 #[cfg(target_arch = "wasm32")]
 mod crash;
 #[cfg(target_arch = "wasm32")]
 mod embed;
+#[cfg(not(first_visit))]
 mod faq;
+pub mod handover;
 pub mod host;
 mod question;
+#[cfg(not(first_visit))]
 mod result;
 mod start;
 pub mod state;
@@ -214,12 +218,18 @@ pub fn title_of(state: &State) -> String {
             fill(s.title_question, &[("n", &n.to_string()), ("prompt", prompt), ("app", s.app_name)])
         }
         Route::Result(answers) => {
-            let ev = crate::engine::evaluate(&RULEBOOK, answers);
-            let shown = crate::present::present(&RULEBOOK, &ev, state.lens);
-            let outcome = shown.headline.map_or_else(
-                || RULEBOOK.flows[answers.flow()].title.get(lang),
-                |h| RULEBOOK.recommendations[h.verdict].title.get(lang),
-            );
+            // (The first module hands a result over: it has no advice to name.)
+            #[cfg(first_visit)]
+            let outcome = RULEBOOK.flows[answers.flow()].title.get(lang);
+            #[cfg(not(first_visit))]
+            let outcome = {
+                let ev = crate::engine::evaluate(&RULEBOOK, answers);
+                let shown = crate::present::present(&RULEBOOK, &ev, state.lens);
+                shown.headline.map_or_else(
+                    || RULEBOOK.flows[answers.flow()].title.get(lang),
+                    |h| RULEBOOK.recommendations[h.verdict].title.get(lang),
+                )
+            };
             fill(s.title_result, &[("outcome", outcome), ("app", s.app_name)])
         }
     }
@@ -323,7 +333,11 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     let screen = match &state.route {
+        // The first module hands over what it does not show (see `handover`).
+        #[cfg(first_visit)]
+        Route::Faq(_) | Route::Result(_) => html! { <handover::Pending /> },
         Route::Start => html! { <start::StartScreen /> },
+        #[cfg(not(first_visit))]
         Route::Faq(focus) => html! { <faq::FaqPage focus={*focus} /> },
         Route::Question { answers, question, changing } => html! {
             <question::QuestionScreen
@@ -332,6 +346,7 @@ pub fn app(props: &AppProps) -> Html {
                 question={*question}
                 changing={*changing} />
         },
+        #[cfg(not(first_visit))]
         Route::Result(answers) => html! { <result::ResultScreen answers={*answers} /> },
     };
     let rules = host.static_page("rules", lang);
@@ -436,6 +451,7 @@ pub fn radio_option(
 /// The lens switch: the FAQ's advice with the notes on current practice, or alone. Choosing
 /// keeps the reader's place: the switch stays where it was on the screen while the advice
 /// around it changes.
+#[cfg(not(first_visit))]
 #[function_component(LensSwitch)]
 pub fn lens_switch() -> Html {
     let ui = use_ui();
@@ -479,32 +495,49 @@ pub fn lens_switch() -> Html {
 
 // ───────────────────────────── starting in the browser ─────────────────────────────
 
-/// `startApp()` for JavaScript: the page's loader and the single-file edition call it after
-/// loading the Wasm, which never starts the app by itself — the library's Wasm (and a debug
-/// build's, which `icp-advisor.js` loads too) runs in documentation pages that may have an
-/// `#app` of their own.
+/// `startApp(record)` for JavaScript: the page's loader and the single-file edition call it
+/// after loading the Wasm, which never starts the app by itself — the library's Wasm (and a
+/// debug build's, which `icp-advisor.js` loads too) runs in documentation pages that may have
+/// an `#app` of their own. `record` is what the page's first module hands over (see
+/// [`handover`]); without it the app starts as on a page just opened.
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = startApp)]
-pub fn start_app() {
-    start();
+pub fn start_app(record: Option<String>) {
+    start_with(record.as_deref().and_then(handover::read));
 }
 
 /// Mounts the app into the element with id `app` (beside the static first screen, which it
 /// replaces after its first render). The page's query string may ask for the embed mode.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    start_with(None);
+}
+
+/// What the first module hands over: the place the FAQ's Back returns to, the history entries.
+#[cfg(target_arch = "wasm32")]
+type Takeover = (Option<Route>, Vec<String>);
+
+#[cfg(target_arch = "wasm32")]
+fn start_with(takeover: Option<Takeover>) {
     crash::install_panic_hook();
     // Without an `#app` element the module was loaded as a library (the JS API).
     let Some(root) = browser::document().and_then(|d| d.get_element_by_id("app")) else {
         return;
     };
+    // The first module hands a page opened at what it does not show over at once, before
+    // anything is read or saved (the full module starts as on a page just opened).
+    #[cfg(first_visit)]
+    if !handover::shows(&route::decode(&Browser::hash()).0) {
+        handover::hand_over("");
+        return;
+    }
     let options = route::EmbedOptions::parse(&Browser::search());
     if options.embed {
         embed::prepare(&options);
     }
     let lang = page::initial_lang(&options);
     if crate::rulebook::RULEBOOK.has_texts(lang) {
-        start_in(root, options);
+        start_in(root, options, takeover);
     } else {
         // The static first screen stays in place (in the reader's language) until the
         // language's texts are here; then the place is read afresh (a choice made meanwhile
@@ -512,29 +545,45 @@ pub fn start() {
         // language (see `texts::use_shown_lang`).
         wasm_bindgen_futures::spawn_local(async move {
             let _ = texts::load(lang, Some("./")).await;
-            start_in(root, options);
+            start_in(root, options, takeover);
         });
     }
 }
 
 #[cfg(target_arch = "wasm32")]
-fn start_in(root: web_sys::Element, options: route::EmbedOptions) {
+fn start_in(root: web_sys::Element, options: route::EmbedOptions, takeover: Option<Takeover>) {
     let single_file = browser::document()
         .and_then(|d| d.document_element())
         .is_some_and(|h| h.has_attribute("data-single-file"));
-    let initial = page::initial_state(&options);
+    let mut initial = page::initial_state(&options);
     let host = Host::Page { options: options.clone(), single_file };
-    // The address names the place as the app understood it: corrected (a result link with
-    // missing answers shows the question) and without answers the path does not use.
-    let canonical = (initial.route != Route::Start
-        || !Browser::hash().trim_start_matches(['#', '/']).is_empty())
-    .then(|| host.href(&initial.route, initial.link_lang(), initial.lens));
-    host::history::start(canonical.as_deref());
+    match takeover {
+        // Taken over from the first module: its history, and a move (the heading takes the
+        // focus, as after any move).
+        Some((back_to, entries)) => {
+            host::history::restore(entries);
+            initial.back_to = back_to;
+            initial.moves = 1;
+        }
+        None => {
+            // The address names the place as the app understood it: corrected (a result link
+            // with missing answers shows the question) and without answers the path does not use.
+            let canonical = (initial.route != Route::Start
+                || !Browser::hash().trim_start_matches(['#', '/']).is_empty())
+            .then(|| host.href(&initial.route, initial.link_lang(), initial.lens));
+            host::history::start(canonical.as_deref());
+        }
+    }
     let Some(container) = browser::document().and_then(|d| d.create_element("div").ok()) else { return };
     let _ = container.set_attribute("hidden", "");
     let _ = container.set_attribute("data-live", "");
     let _ = root.append_child(&container);
-    yew::Renderer::<App>::with_root_and_props(container, AppProps { host, initial }).render();
+    let app =
+        yew::Renderer::<App>::with_root_and_props(container.clone(), AppProps { host, initial }).render();
+    #[cfg(first_visit)]
+    handover::keep(app, container);
+    #[cfg(not(first_visit))]
+    let _ = (app, container);
     page::reveal();
 }
 

@@ -127,7 +127,7 @@ fn practice_help(ui: &super::Ui, q: &crate::rulebook::Question) -> Html {
             </p>
             <details class="source">
                 <summary>{ s.source_label }</summary>
-                { for p.cites.iter().map(|c| super::result::citation(ui, c)) }
+                { for p.cites.iter().map(|c| super::cite::citation(ui, c)) }
             </details>
         </div>
     }

@@ -4,17 +4,18 @@
 //! that qualify it — the other ways, "Good to know" and the answers (both collapsed), and
 //! share/copy/print.
 
+use super::cite::{citation, source_name};
 use super::{use_ui, Browser, LensSwitch, Ui};
 use crate::answers::AnswerSet;
 use crate::engine::{evaluate, Evaluation};
 use crate::i18n::fill;
 use crate::present::{citations, present, title_of, Card, Place, Presentation};
 use crate::report::{
-    as_of_citations, dates_short, language_name, phase_heading, plan_text, render_presented, source_details,
-    to_markdown, verdict_line, words,
+    as_of_citations, dates_short, phase_heading, plan_text, render_presented, source_details, to_markdown,
+    verdict_line,
 };
 use crate::route::{self, Route};
-use crate::rulebook::{Citation, Kind, Lang, LangExt, Layer, SourceKind, TextExt, RULEBOOK};
+use crate::rulebook::{Citation, Kind, Layer, SourceKind, TextExt, RULEBOOK};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -438,122 +439,6 @@ fn sources(ui: &Ui, ev: &Evaluation, applied: usize, disclosure: Disclosure) -> 
         }
         Disclosure::Open => {
             html! { <div class="source"><p class="source-label">{ s.source_label }</p>{ content }</div> }
-        }
-    }
-}
-
-/// One citation: the words (a quote, in the page's language, or a summary recorded in the
-/// rulebook's language, never presented as the page's words) and where they come from. Words in
-/// another language than the reader's are labelled with it and followed by the advisor's own
-/// rendering, marked as such; the words themselves are never replaced.
-pub fn citation(ui: &Ui, c: &Citation) -> Html {
-    let s = ui.s();
-    let lang = ui.lang();
-    let src = &RULEBOOK.sources[c.source];
-    let w = words(&RULEBOOK, c, lang);
-    let words = if c.summary {
-        html! { <p class="summary"><span class="summary-label">{ w.label.clone().unwrap_or_default() }</span>{ ui.gap() }<span lang={w.lang} translate="no">{ w.text }</span></p> }
-    } else {
-        html! {
-            <>
-                if let Some(label) = w.label.clone() {
-                    <p class="original-label">{ label }</p>
-                }
-                <blockquote lang={w.lang} translate="no">{ w.text }</blockquote>
-            </>
-        }
-    };
-    let rendering = w.rendering.map(|r| {
-        html! { <p class="rendering"><span class="rendering-label">{ s.rendering_label }</span>{ ui.gap() }{ r }</p> }
-    });
-    let caption = match (src.kind, c.faq) {
-        (SourceKind::Faq, Some(f)) => {
-            let faq = &RULEBOOK.faqs[f];
-            html! {
-                <>
-                    { fill(s.faq_ref, &[("section", faq.section)]) }{ s.comma }
-                    { ui.link(Route::Faq(Some(f)), None, faq_title(lang, f)) }
-                </>
-            }
-        }
-        _ => {
-            let details = source_details(&RULEBOOK, src.lang, src.page_date, src.read, lang);
-            html! {
-                <>
-                    { source_name(ui, c.source, Some(src.url)) }{ ui.gap() }{ fill(s.in_brackets, &[("text", &details)]) }
-                    { for versions(ui, c.source) }
-                </>
-            }
-        }
-    };
-    html! {
-        <figure class="citation">
-            { words }
-            { for rendering }
-            <figcaption>{ caption }</figcaption>
-        </figure>
-    }
-}
-
-/// A source's publisher and title, in the reader's language ("Alibaba Cloud, “Limits”",
-/// 阿里云《使用限制》); the title links to the page when `url` is given.
-pub fn source_name(ui: &Ui, source: usize, url: Option<&'static str>) -> Html {
-    let s = ui.s();
-    let lang = ui.lang();
-    let src = &RULEBOOK.sources[source];
-    // The title's place in the pattern, so that only the title is the link.
-    const MARK: &str = "\u{1}";
-    let pattern = fill(s.publisher_title, &[("publisher", src.publisher.get(lang)), ("title", MARK)]);
-    let (before, after) = pattern.split_once(MARK).unwrap_or((pattern.as_str(), ""));
-    let title = fill(s.cite_title, &[("title", src.title.get(lang))]);
-    let title = match url {
-        Some(u) => html! { <a href={u} rel="noopener noreferrer external" hreflang={src.lang}>{ title }</a> },
-        None => html! { <cite>{ title }</cite> },
-    };
-    html! { <>{ before.to_string() }{ title }{ after.to_string() }</> }
-}
-
-/// Links to the same document in the reader's language, where the sources name one.
-fn versions(ui: &Ui, source: usize) -> Vec<Html> {
-    let s = ui.s();
-    let lang = ui.lang();
-    let reader = lang.code();
-    RULEBOOK.sources[source]
-        .versions
-        .iter()
-        .filter(|v| crate::rulebook::same_language(v.lang, reader))
-        .map(|v| {
-            let text = fill(s.version_link, &[("language", language_name(lang, v.lang))]);
-            html! { <>{ s.comma }<a href={v.url} rel="noopener noreferrer external" hreflang={v.lang}>{ text }</a></> }
-        })
-        .collect()
-}
-
-/// An FAQ question: in English, the FAQ's own words; in another language, its translated
-/// title with the English original beside it, labelled.
-pub fn faq_title(lang: Lang, f: usize) -> Html {
-    let faq = &RULEBOOK.faqs[f];
-    let s = crate::i18n::strings(lang);
-    if lang == Lang::SOURCE {
-        html! { <span lang="en" translate="no">{ fill(s.quoted, &[("text", faq.question)]) }</span> }
-    } else {
-        let gap = crate::report::gap(&RULEBOOK, lang);
-        let label = crate::report::words_label(
-            &RULEBOOK,
-            RULEBOOK.sources.iter().find(|x| x.kind == SourceKind::Faq).map_or("en", |x| x.lang),
-            false,
-            lang,
-        )
-        .unwrap_or_default();
-        let (open, close) = fill(s.in_brackets, &[("text", "\u{1}")])
-            .split_once('\u{1}')
-            .map(|(a, b)| (a.to_string(), b.to_string()))
-            .unwrap_or_default();
-        html! {
-            <>
-                { faq.title.get(lang) }{ gap }
-                <span class="original">{ open }{ label }{ gap }<span lang="en" translate="no">{ fill(s.quoted, &[("text", faq.question)]) }</span>{ close }</span>
-            </>
         }
     }
 }

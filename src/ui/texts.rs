@@ -1,9 +1,10 @@
 //! The texts of every language but the source language travel beside the Wasm, one file per
-//! language (`Language::file`, written by `icp-advisor site`): a visitor downloads only the
-//! language they read. This module fetches a language's file when it is chosen (or reads it
-//! from the page: the single-file edition inlines it) and hands it to
-//! `Rulebook::install_texts`; [`use_shown_lang`] keeps the app in the language it has until
-//! the new one is here.
+//! language and pack (`Language::files`, written by `icp-advisor site`): a visitor downloads
+//! only the language they read, and only the packs the module they run needs (the page's first
+//! module: `first`; the full module: every pack). This module fetches a language's files when
+//! it is chosen (or reads them from the page: the single-file edition inlines them) and hands
+//! them to `Rulebook::install_texts`; [`use_shown_lang`] keeps the app in the language it has
+//! until the new one is here.
 
 use super::state::Action;
 use crate::rulebook::{Lang, RULEBOOK};
@@ -11,26 +12,26 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-/// Makes a language's texts available: at once when they are here, else from the element
-/// `#icp-advisor-texts-<code>` of the page (a JSON string), else fetched from `base` (the
-/// folder of the app's files, `./` for a page). The error says why, in a few words.
+/// Makes a language's texts available (every pack this build needs): at once when they are
+/// here, else each file from the element `#icp-advisor-<file name>` of the page (a JSON
+/// string), else fetched from `base` (the folder of the app's files, `./` for a page). The
+/// error says why, in a few words.
 pub async fn load(lang: Lang, base: Option<&str>) -> Result<(), String> {
-    if RULEBOOK.has_texts(lang) {
-        return Ok(());
+    for file in RULEBOOK.missing_files(lang) {
+        let text = match inline(file) {
+            Some(text) => text,
+            None => {
+                let base = base.ok_or("the advisor's folder is unknown")?;
+                fetch(&format!("{base}{file}")).await?
+            }
+        };
+        RULEBOOK.install_texts(lang, &text)?;
     }
-    let language = RULEBOOK.language(lang);
-    let text = match inline(language.code) {
-        Some(text) => text,
-        None => {
-            let base = base.ok_or("the advisor's folder is unknown")?;
-            fetch(&format!("{base}{}", language.file)).await?
-        }
-    };
-    RULEBOOK.install_texts(lang, &text)
+    Ok(())
 }
 
-fn inline(code: &str) -> Option<String> {
-    let element = super::browser::document()?.get_element_by_id(&format!("icp-advisor-texts-{code}"))?;
+fn inline(file: &str) -> Option<String> {
+    let element = super::browser::document()?.get_element_by_id(&format!("icp-advisor-{file}"))?;
     js_sys::JSON::parse(&element.text_content()?).ok()?.as_string()
 }
 

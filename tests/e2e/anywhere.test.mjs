@@ -114,7 +114,13 @@ test('offline after the first visit: the service worker serves the app in both l
     return (await cache.keys()).map((r) => new URL(r.url).pathname);
   });
   assert.ok(cached.some((p) => p.endsWith('.wasm')), `the Wasm is precached (${cached.length} files)`);
-  assert.ok(cached.some((p) => /\/texts\.zh-CN\.[0-9a-f]+\.txt$/.test(p)), 'the Chinese texts are precached');
+  // The page's two modules (src/ui/handover.rs): the first one, and the full one a result needs.
+  assert.ok(cached.some((p) => /\/icp-advisor-web-[0-9a-f]+_bg\.wasm$/.test(p)), 'the first module is precached');
+  assert.ok(cached.some((p) => /\/icp-advisor-lib-[0-9a-f]+_bg\.wasm$/.test(p)), 'the full module is precached');
+  for (const pack of ['first', 'rest']) {
+    const re = new RegExp(`/texts\\.zh-CN\\.${pack}\\.[0-9a-f]+\\.txt$`);
+    assert.ok(cached.some((p) => re.test(p)), `the Chinese texts (${pack}) are precached`);
+  }
 
   await c.setOffline(true);
   await server.close();
@@ -134,11 +140,13 @@ test('offline after the first visit: the service worker serves the app in both l
   assertClean(seenZh, 'the offline pages in Chinese');
 });
 
-test('a new release replaces the old cache; every file the page uses is precached, the library is not', () => {
+// The library's glue and Wasm are the page's full module too (src/ui/handover.rs): precached;
+// icp-advisor.js, which only other pages load, is not.
+test('a new release replaces the old cache; every file the page uses is precached, icp-advisor.js is not', () => {
   const sw = fs.readFileSync(path.join(DIST, 'sw.js'), 'utf8');
   assert.match(sw, /const VERSION = "[0-9a-f]+"/, 'sw.js is versioned');
   assert.match(sw, /caches\.delete/);
-  const library = (f) => f === 'icp-advisor.js' || /^icp-advisor-lib-/.test(f);
+  const library = (f) => f === 'icp-advisor.js';
   let libraryFiles = 0;
   for (const f of fs.readdirSync(DIST)) {
     if (f === 'icp-advisor.html' || f === 'sw.js' || /\.(br|gz)$/.test(f) || fs.statSync(path.join(DIST, f)).isDirectory()) continue;
@@ -149,7 +157,8 @@ test('a new release replaces the old cache; every file the page uses is precache
       assert.ok(sw.includes(`"./${f}"`), `${f} is precached`);
     }
   }
-  assert.equal(libraryFiles, 3, 'icp-advisor.js and the library\'s glue and Wasm');
+  assert.equal(libraryFiles, 1, 'icp-advisor.js');
+  assert.ok(fs.readdirSync(DIST).some((f) => /^icp-advisor-lib-[0-9a-f]+_bg\.wasm$/.test(f) && sw.includes(`"./${f}"`)), 'the full module is precached');
   const manifest = JSON.parse(fs.readFileSync(path.join(DIST, 'manifest.webmanifest'), 'utf8'));
   assert.equal(manifest.start_url, './');
   assert.ok(manifest.icons.every((i) => fs.existsSync(path.join(DIST, i.src))), 'manifest icons ship in dist/');

@@ -192,6 +192,7 @@ export async function launch(options = {}) {
  */
 export function watchErrors(page) {
   const errors = [];
+  const failed = (r) => (abortedInBackground(r) ? null : errors.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
@@ -199,7 +200,7 @@ export function watchErrors(page) {
     if (/\/favicon\.ico$/.test(where)) return;
     errors.push(`console.error: ${m.text()}${where ? ` (${where})` : ''}`);
   });
-  page.on('requestfailed', (r) => errors.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', failed);
   return errors;
 }
 
@@ -278,6 +279,13 @@ export function newContext(browser, { csp = false, ...options } = {}) {
 // A missing icon still shows as a non-200 answer in the server's log.
 const isFavicon = (url) => /\/(favicon\.ico|icon\.svg)(\?|$)/.test(url || '');
 
+// What the page fetches in the background once its first screen runs (the full module and the
+// language's texts, src/ui/handover.rs): a navigation away aborts it, which is no fault of the
+// page (nothing waits on it; the next page fetches it again). Any other failure still counts.
+export const abortedInBackground = (request) =>
+  request.failure()?.errorText === 'net::ERR_ABORTED' &&
+  /\/(icp-advisor-lib-[0-9a-f]+(_bg\.wasm|\.js)|texts\.[A-Za-z0-9-]+\.[a-z0-9-]+\.[0-9a-f]+\.txt)(\?|$)/.test(request.url());
+
 /**
  * Collects everything a page reports that a person would count as broken: uncaught
  * exceptions, console errors (a CSP violation is one), failed requests, HTTP responses >= 400
@@ -294,7 +302,9 @@ export function track(page) {
     const where = m.location()?.url || '';
     put(where, `console.error: ${m.text()}${where ? ` (${where})` : ''}`);
   });
-  page.on('requestfailed', (r) => put(r.url(), `requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (r) => {
+    if (!abortedInBackground(r)) put(r.url(), `requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`);
+  });
   page.on('response', (r) => {
     if (r.status() >= 400) put(r.url(), `HTTP ${r.status()}: ${r.url()}`);
   });

@@ -110,6 +110,62 @@ impl TextTable {
     }
 }
 
+/// Index of a pack in [`Rulebook::packs`].
+pub type PackIx = usize;
+
+/// The id of the pack that holds what the first screens show (see [`Pack`]).
+pub const FIRST_PACK: &str = "first";
+
+/// The id of the pack of the texts only the static pages use ([`static_page_text`]): no Wasm
+/// carries it and none fetches it; natively it is built in (the static pages are built there).
+pub const SITE_PACK: &str = "site";
+
+/// A part of the texts that travels on its own: a build carries some packs built in and
+/// fetches the others, one file per language and pack ([`Language::files`]), when it needs
+/// them.
+///
+/// The compiler makes three (`compile::packs`): `first`, what the first screens show — the
+/// texts of the tables the page's first module keeps ([`Rulebook::first_screens`]: the flows
+/// and their questions) and the app's own texts — `rest`, every other text of the rulebook
+/// (the advice), and `site`, the app texts only the static pages use ([`SITE_PACK`]). The
+/// page's first module has the source language's `first` pack built in, the full module (the
+/// library's Wasm) its `first` and `rest`; the other languages arrive in files. Natively and in
+/// debug builds every pack is built in.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Pack {
+    pub id: &'static str,
+    /// Its texts, as ranges `[start, end)` of text indices, in ascending order.
+    pub texts: &'static [(u16, u16)],
+}
+
+impl Pack {
+    /// How many texts it carries.
+    pub fn len(&self) -> usize {
+        self.texts.iter().map(|&(a, b)| (b - a) as usize).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Where text `t` is among the pack's texts, if it is one of them.
+    pub fn position(&self, t: Text) -> Option<usize> {
+        let mut at = 0usize;
+        for &(a, b) in self.texts {
+            if (a..b).contains(&t.0) {
+                return Some(at + (t.0 - a) as usize);
+            }
+            at += (b - a) as usize;
+        }
+        None
+    }
+
+    /// The pack's texts, in its order.
+    pub fn iter(&self) -> impl Iterator<Item = Text> + '_ {
+        self.texts.iter().flat_map(|&(a, b)| (a..b).map(Text))
+    }
+}
+
 /// A language: its tag, its name in itself (for the language switch) and its texts.
 #[derive(Debug)]
 pub struct Language {
@@ -125,16 +181,17 @@ pub struct Language {
     /// [`Language::date`].
     pub date: &'static str,
     pub month: &'static str,
-    /// The texts: the rulebook's, then the app's own (see [`Rulebook::app_texts`]). Empty
-    /// in the Wasm for every language but the source language: those travel in
-    /// [`Language::file`] and arrive in [`Language::fetched`].
-    pub texts: TextTable,
-    /// The name of the file that carries this language's texts beside the app
-    /// (`texts.zh-CN.<hash>.txt`, written by [`Rulebook::texts_file`]); empty for the source
-    /// language, which is always built in.
-    pub file: &'static str,
-    /// The texts read from [`Language::file`] at run time ([`Rulebook::install_texts`]).
-    pub fetched: std::sync::OnceLock<TextTable>,
+    /// The texts built into this build, one table per pack ([`Rulebook::packs`] order), each
+    /// in the pack's order. An empty table is a pack this build does not carry: its texts
+    /// travel in [`Language::files`] and arrive in [`Language::fetched`]. Natively and in
+    /// debug builds every pack is built in.
+    pub texts: &'static [TextTable],
+    /// The file that carries each pack's texts in this language beside the app
+    /// (`texts.zh-CN.rest.<hash>.txt`, written by [`Rulebook::texts_file`]); empty for a pack
+    /// no build fetches (the source language's are built in wherever they are needed).
+    pub files: &'static [&'static str],
+    /// Each pack's texts read from its file at run time ([`Rulebook::install_texts`]).
+    pub fetched: &'static [std::sync::OnceLock<TextTable>],
 }
 
 impl Language {
@@ -167,21 +224,23 @@ pub fn same_language(a: &str, b: &str) -> bool {
 
 /// Whether an app text is used by the static pages only (the rule map, the static pages' heads),
 /// never by the app in the browser: `[app]` keys starting `rules_`, `cond_` or `site_`. The
-/// page's Wasm carries them neither in `Strings` nor in its English table.
+/// page's Wasm carries them neither in `Strings` nor in its English table (they travel in the
+/// pack [`SITE_PACK`], which no Wasm carries).
 pub fn static_page_text(app_key: &str) -> bool {
     ["rules_", "cond_", "site_"].iter().any(|p| app_key.starts_with(p))
 }
 
-/// The first line of a texts file: the format, then the language and the number of texts.
-const TEXTS_MAGIC: &str = "icp-advisor-texts 1";
+/// The first line of a texts file: the format, then the language, the pack and the number of
+/// texts.
+const TEXTS_MAGIC: &str = "icp-advisor-texts 2";
 /// Separates the texts of a texts file (no text may contain it).
 pub const TEXTS_SEPARATOR: char = '\u{1f}';
 
-/// The contents of the texts file of a language (see [`Rulebook::texts_file`]).
-pub fn texts_file(code: &str, table: &TextTable) -> String {
-    let mut out = format!("{TEXTS_MAGIC} {code} {}\n", table.ends.len());
-    for i in 0..table.ends.len() {
-        out.push_str(table.get(i).unwrap_or(""));
+/// The contents of the texts file of a language's pack (see [`Rulebook::texts_file`]).
+pub fn texts_file<'a>(code: &str, pack: &str, texts: impl ExactSizeIterator<Item = &'a str>) -> String {
+    let mut out = format!("{TEXTS_MAGIC} {code} {pack} {}\n", texts.len());
+    for t in texts {
+        out.push_str(t);
         out.push(TEXTS_SEPARATOR);
     }
     out
@@ -569,6 +628,8 @@ pub struct Rulebook {
     pub defines: &'static [Define],
     pub carries: &'static [Carry],
     pub languages: &'static [Language],
+    /// The packs the texts travel in (see [`Pack`]): every text is in exactly one.
+    pub packs: &'static [Pack],
     /// Texts `[0, app_texts)` are the rulebook's; from `app_texts` on, the app's own texts in
     /// the order of the `[app]` table of `rules/i18n/en.toml`.
     pub app_texts: u16,
@@ -624,74 +685,172 @@ impl Rulebook {
 
     /// A text in a language (the source language's if the language lacks it).
     pub fn text(&self, t: Text, lang: Lang) -> &'static str {
-        self.table(lang)
-            .and_then(|tt| tt.get(t.0 as usize))
-            .or_else(|| self.table(Lang::SOURCE).and_then(|tt| tt.get(t.0 as usize)))
+        let Some((pack, at)) = self.locate(t) else { return "" };
+        self.table(lang, pack)
+            .and_then(|tt| tt.get(at))
+            .or_else(|| self.table(Lang::SOURCE, pack).and_then(|tt| tt.get(at)))
             .unwrap_or("")
     }
 
-    /// A language's texts: built in, or fetched; `None` while they are not here yet.
-    fn table(&self, lang: Lang) -> Option<&TextTable> {
+    /// The pack a text travels in, and where it is among the pack's texts.
+    pub fn locate(&self, t: Text) -> Option<(PackIx, usize)> {
+        self.packs.iter().enumerate().find_map(|(i, p)| Some((i, p.position(t)?)))
+    }
+
+    /// A language's texts of a pack: built in, or fetched; `None` while they are not here.
+    fn table(&self, lang: Lang, pack: PackIx) -> Option<&TextTable> {
         let l = self.languages.get(lang.0 as usize)?;
-        if l.texts.ends.is_empty() {
-            l.fetched.get()
-        } else {
-            Some(&l.texts)
+        match l.texts.get(pack) {
+            Some(t) if !t.ends.is_empty() || self.packs.get(pack).is_some_and(Pack::is_empty) => Some(t),
+            _ => l.fetched.get(pack)?.get(),
         }
     }
 
-    /// Whether a language's texts are here (always, natively; in the Wasm, the source
-    /// language's, and the others' once [`Rulebook::install_texts`] took them).
+    /// Whether a language's texts of a pack are here (built in, or fetched).
+    pub fn has_pack(&self, lang: Lang, pack: PackIx) -> bool {
+        self.table(lang, pack).is_some()
+    }
+
+    /// The packs this build needs in every language it shows: those it carries built in in the
+    /// source language (the page's first module: `first`; the full module, natively and debug
+    /// builds: every pack).
+    pub fn needed_packs(&self) -> impl Iterator<Item = PackIx> + '_ {
+        (0..self.packs.len()).filter(|&p| {
+            self.languages.first().and_then(|l| l.texts.get(p)).is_some_and(|t| !t.ends.is_empty())
+                || self.packs[p].is_empty()
+        })
+    }
+
+    /// Whether a language's texts are here, every pack this build needs (always, natively; in
+    /// the Wasm, the source language's, and the others' once [`Rulebook::install_texts`] took
+    /// their files).
     pub fn has_texts(&self, lang: Lang) -> bool {
-        self.table(lang).is_some()
+        self.needed_packs().all(|p| self.has_pack(lang, p))
     }
 
-    /// The contents of a language's texts file (see [`Language::file`]): a first line naming
-    /// the format, the language and the number of texts, then the texts, each ended by
-    /// [`TEXTS_SEPARATOR`]. `None` if the texts are not here.
-    pub fn texts_file(&self, lang: Lang) -> Option<String> {
-        let l = self.languages.get(lang.0 as usize)?;
-        Some(texts_file(l.code, self.table(lang)?))
+    /// The files a language still needs (see [`Rulebook::needed_packs`]): their names beside
+    /// the app, in pack order.
+    pub fn missing_files(&self, lang: Lang) -> Vec<&'static str> {
+        let Some(l) = self.languages.get(lang.0 as usize) else { return Vec::new() };
+        self.needed_packs()
+            .filter(|&p| !self.has_pack(lang, p))
+            .filter_map(|p| l.files.get(p).copied().filter(|f| !f.is_empty()))
+            .collect()
     }
 
-    /// Takes a language's texts from the contents of its texts file. Checks that the file is
-    /// one (format, language, number of texts, every text well cut) and says what is wrong
-    /// otherwise; never panics. Texts already here stay as they are.
+    /// The contents of a language's texts file of a pack (see [`Language::files`]): a first
+    /// line naming the format, the language, the pack and its number of texts, then the
+    /// texts, each ended by [`TEXTS_SEPARATOR`]. `None` if the texts are not here.
+    pub fn texts_file(&self, lang: Lang, pack: PackIx) -> Option<String> {
+        let (l, p) = (self.languages.get(lang.0 as usize)?, self.packs.get(pack)?);
+        let table = self.table(lang, pack)?;
+        Some(texts_file(l.code, p.id, (0..p.len()).map(|i| table.get(i).unwrap_or(""))))
+    }
+
+    /// Takes a language's texts of a pack from the contents of its texts file (the file names
+    /// both). Checks that the file is one (format, language, pack, number of texts, every
+    /// text well cut) and says what is wrong otherwise; never panics. Texts already here stay
+    /// as they are.
     pub fn install_texts(&self, lang: Lang, file: &str) -> Result<(), String> {
         let l = self.languages.get(lang.0 as usize).ok_or("no such language")?;
-        if self.has_texts(lang) {
+        let (head, body) = file.split_once('\n').ok_or("not a texts file (no first line)")?;
+        let head = head.trim_end_matches('\r');
+        let header = |p: &Pack| format!("{TEXTS_MAGIC} {} {} {}", l.code, p.id, p.len());
+        let Some(pack) = self.packs.iter().position(|p| head == header(p)) else {
+            let ids: Vec<&str> = self.packs.iter().map(|p| p.id).collect();
+            return Err(format!(
+                "not the texts this version needs: its first line is \"{}\", expected \"{TEXTS_MAGIC} {} <{}> <count>\"",
+                head.chars().take(60).collect::<String>(),
+                l.code,
+                ids.join("|")
+            ));
+        };
+        if self.has_pack(lang, pack) {
             return Ok(());
         }
-        let (head, body) = file.split_once('\n').ok_or("not a texts file (no first line)")?;
-        let expected = format!("{TEXTS_MAGIC} {} {}", l.code, self.text_count());
-        if head.trim_end_matches('\r') != expected {
-            return Err(format!(
-                "not the texts this version needs: its first line is \"{}\", expected \"{expected}\"",
-                head.chars().take(60).collect::<String>()
-            ));
-        }
-        let mut ends = Vec::with_capacity(self.text_count());
-        let mut all = String::with_capacity(body.len());
+        let count = self.packs[pack].len();
+        let mut ends = Vec::with_capacity(count);
+        let mut all = String::with_capacity(body.len().min(MAX_TEXT_BYTES));
         for part in body.split_terminator(TEXTS_SEPARATOR) {
             all.push_str(part);
             if all.len() > MAX_TEXT_BYTES {
                 return Err("the texts are too long".to_string());
             }
-            let end = all.len() as u32;
-            ends.push(end);
+            ends.push(all.len() as u32);
         }
-        if ends.len() != self.text_count() || !body.ends_with(TEXTS_SEPARATOR) {
-            return Err(format!("the file holds {} texts, expected {}", ends.len(), self.text_count()));
+        if ends.len() != count || !(body.ends_with(TEXTS_SEPARATOR) || count == 0 && body.is_empty()) {
+            return Err(format!("the file holds {} texts, expected {count}", ends.len()));
         }
         let table =
             TextTable { all: Box::leak(all.into_boxed_str()), ends: Box::leak(ends.into_boxed_slice()) };
-        let _ = l.fetched.set(table);
+        if let Some(cell) = l.fetched.get(pack) {
+            let _ = cell.set(table);
+        }
         Ok(())
     }
 
     /// The number of texts (rulebook and app) each language has.
     pub fn text_count(&self) -> usize {
-        self.languages.first().map_or(0, |l| l.texts.ends.len())
+        self.packs.iter().map(Pack::len).sum()
+    }
+
+    /// Calls `f` with every text the tables refer to (not the app's own texts), once for each
+    /// place that refers to it.
+    pub fn for_each_text(&self, mut f: impl FnMut(Text)) {
+        let part = |p: &Part, f: &mut dyn FnMut(Text)| {
+            f(p.text);
+            p.cites.iter().for_each(|c| f(c.rendering));
+        };
+        let parts = |ps: &[Part], f: &mut dyn FnMut(Text)| ps.iter().for_each(|p| part(p, f));
+        for s in self.sources {
+            f(s.publisher);
+            f(s.title);
+        }
+        for d in self.defines {
+            f(d.means);
+        }
+        for q in self.faqs {
+            f(q.title);
+            f(q.answer);
+        }
+        for fl in self.flows {
+            f(fl.title);
+            f(fl.summary);
+        }
+        for q in self.questions {
+            f(q.prompt);
+            f(q.help);
+            q.practice.into_iter().for_each(|p| part(p, &mut f));
+            for o in q.options {
+                f(o.label);
+                o.hint.into_iter().chain(o.instead).for_each(&mut f);
+            }
+        }
+        for r in self.recommendations {
+            f(r.title);
+            r.plan.into_iter().chain(r.amend).for_each(&mut f);
+            r.cites.iter().for_each(|c| f(c.rendering));
+            for ps in [r.answer, r.plans, r.titles, r.body, r.steps] {
+                parts(ps, &mut f);
+            }
+        }
+    }
+
+    /// The rulebook as the page's first module has it: only the tables the first screens read
+    /// (the start screen and the questions: the flows and their questions, the sources their
+    /// current-practice help cites, and the languages), every other table empty. Its texts are
+    /// those of the `first` pack (see [`Pack`]). The questions cite no FAQ entry (the FAQ's
+    /// table is left out; `tests/i18n.rs` holds them to it).
+    pub fn first_screens(&self) -> Rulebook {
+        Rulebook {
+            faqs: &[],
+            rules: &[],
+            recommendations: &[],
+            dimensions: &[],
+            defines: &[],
+            carries: &[],
+            ..*self
+        }
     }
 
     /// Parses a language tag such as `en`, `en-GB` or `zh-Hans-CN` (case-insensitive): the

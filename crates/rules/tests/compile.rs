@@ -3,7 +3,10 @@
 //! line and the item.
 #![cfg(feature = "compile")]
 
-use icp_rules::compile::{bake::bake, compile};
+use icp_rules::compile::{
+    bake::{bake, full_module},
+    compile,
+};
 use icp_rules::{Cond, Kind, Lang, Layer, SourceKind, Text};
 use std::path::{Path, PathBuf};
 
@@ -77,14 +80,14 @@ fn the_valid_fixture_compiles_to_the_expected_tables() {
     assert_eq!(book.text(Text(book.app_texts), xx), "Xello, {name}");
     assert_eq!(book.text_keys.len(), book.text_count());
     // Baked, it is Rust source of the same tables.
-    let src = bake(book, "BOOK");
+    let src = bake(book, "BOOK", &full_module(book));
     assert!(src.starts_with("// @generated") && src.contains("pub static BOOK: Rulebook"));
     assert!(src.contains("Cond::Def(0, &Cond::Is(0, 0b1))") && src.contains("qualifies: &[0]"));
-    assert!(src.contains("#[cfg(target_arch = \"wasm32\")] texts: TextTable"));
+    assert!(src.contains("#[cfg(all(target_arch = \"wasm32\", not(debug_assertions)))]\nstatic BOOK_TEXTS_0"));
 }
 
 /// The Wasm's English table leaves out the texts only the static pages use (`rules_*`, `cond_*`,
-/// `site_*`): they are built natively.
+/// `site_*`: the pack `site`): they are built natively.
 #[test]
 fn the_wasm_carries_no_text_only_the_static_pages_use() {
     let dir = broken(
@@ -103,7 +106,11 @@ fn the_wasm_carries_no_text_only_the_static_pages_use() {
     .unwrap();
     let c = compile(&dir).unwrap_or_else(|e| panic!("{e}"));
     assert!(icp_rules::static_page_text("rules_note") && !icp_rules::static_page_text("greeting"));
-    let src = bake(c.book, "BOOK");
+    let site = c.book.packs.iter().position(|p| p.id == icp_rules::SITE_PACK).expect("a site pack");
+    let note = c.book.text_keys.iter().position(|k| *k == "app.rules_note").unwrap();
+    assert_eq!(c.book.locate(Text(note as u16)).map(|(p, _)| p), Some(site));
+    assert!(c.book.languages.iter().all(|l| l.files[site].is_empty()), "no file: no Wasm fetches it");
+    let src = bake(c.book, "BOOK", &full_module(c.book));
     assert_eq!(src.matches("Only the static pages say this.").count(), 1, "in the native table only");
     assert_eq!(src.matches("Hello, {name}").count(), 2, "the app's own texts in both");
     let _ = std::fs::remove_dir_all(&dir);

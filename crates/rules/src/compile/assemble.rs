@@ -931,7 +931,7 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
             .chain(app_keys.iter().map(|k| leak_str(format!("app.{k}"))))
             .collect(),
     );
-    let book = Box::leak(Box::new(Rulebook {
+    let mut book = Box::new(Rulebook {
         version,
         gathered,
         sources: leak_slice(sources),
@@ -943,10 +943,24 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
         dimensions: leak_slice(dimensions),
         defines: leak_slice(define_list),
         carries: leak_slice(carries),
-        languages: leak_slice(languages),
+        languages: &[],
+        packs: &[],
         app_texts,
         text_keys,
-    }));
+    });
+    // The packs, derived from the tables; then each language's texts cut into them.
+    let packs = leak_slice(super::packs::packs(&book, app_texts, text_keys));
+    book.languages = leak_slice(
+        languages
+            .into_iter()
+            .map(|whole| {
+                let source = whole.code == SOURCE_LANG;
+                super::packs::language(whole, packs, source)
+            })
+            .collect(),
+    );
+    book.packs = packs;
+    let book: &'static Rulebook = Box::leak(book);
     match super::limits::paths_per_flow(book) {
         Ok(_) => {}
         Err(super::limits::Beyond::Paths(fl)) => {
@@ -1033,8 +1047,19 @@ fn leaves(v: &toml::Value, prefix: String, out: &mut Vec<(String, String)>) -> R
     Ok(())
 }
 
+/// A language as read, with all its texts in one table (cut into packs once the tables are
+/// built: `packs::language`).
+pub(super) struct Whole {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub word_spaces: bool,
+    pub date: &'static str,
+    pub month: &'static str,
+    pub texts: TextTable,
+}
+
 struct Languages {
-    languages: Vec<Language>,
+    languages: Vec<Whole>,
     missing: Vec<(String, String)>,
     stale: Vec<(String, String)>,
     untracked: Vec<String>,
@@ -1246,13 +1271,6 @@ fn languages(langs: &[LangFile], texts: &Texts, root: &str) -> Result<Languages,
             return Err(Error { file, line, message: format!("`{key}` holds the control character U+001F") });
         }
         let table = TextTable { all: leak_str(joined), ends: leak_slice(ends) };
-        // Every language but the source language travels in a file of its own beside the app.
-        let file = if code == SOURCE_LANG {
-            String::new()
-        } else {
-            let contents = crate::texts_file(&code, &table);
-            format!("texts.{code}.{}.txt", &crate::content_hash(contents.as_bytes())[..12])
-        };
         for (field, pattern) in [("date", &date), ("month", &month)] {
             let rest = pattern
                 .replace("{yyyy}", "")
@@ -1269,15 +1287,13 @@ fn languages(langs: &[LangFile], texts: &Texts, root: &str) -> Result<Languages,
                 });
             }
         }
-        out.push(Language {
+        out.push(Whole {
             code: leak_str(code),
             name: leak_str(name),
             word_spaces,
             date: leak_str(date),
             month: leak_str(month),
             texts: table,
-            file: leak_str(file),
-            fetched: std::sync::OnceLock::new(),
         });
     }
     Ok(Languages { languages: out, missing, stale, untracked, app_keys, app_texts: app_base as u16 })

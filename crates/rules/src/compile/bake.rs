@@ -5,8 +5,21 @@
 use crate::*;
 use std::fmt::Write as _;
 
-/// The Rust source of `pub static NAME: Rulebook = …;`.
-pub fn bake(book: &Rulebook, name: &str) -> String {
+/// The packs the page's full module (the release Wasm but the page's first module) carries
+/// built in: the source language's, but `site` (see [`Pack`]).
+pub fn full_module(book: &Rulebook) -> impl Fn(Lang, PackIx) -> bool + '_ {
+    move |l, p| l == Lang::SOURCE && book.packs.get(p).is_some_and(|p| p.id != SITE_PACK)
+}
+
+/// The packs the page's first module carries built in: the source language's `first`.
+pub fn first_module(book: &Rulebook) -> impl Fn(Lang, PackIx) -> bool + '_ {
+    move |l, p| l == Lang::SOURCE && book.packs.get(p).is_some_and(|p| p.id == FIRST_PACK)
+}
+
+/// The Rust source of `pub static NAME: Rulebook = …;`. The release Wasm carries built in only
+/// the texts `built_in(language, pack)` says it needs (the rest it fetches: see [`Pack`]);
+/// natively, and in debug builds (`trunk serve`, the component tests), every table is built in.
+pub fn bake(book: &Rulebook, name: &str, built_in: &dyn Fn(Lang, PackIx) -> bool) -> String {
     let mut w = String::new();
     let _ = writeln!(w, "// @generated from rules/ by icp_rules::compile::bake — do not edit.");
     let _ = writeln!(w, "pub static {name}: Rulebook = Rulebook {{");
@@ -35,34 +48,50 @@ pub fn bake(book: &Rulebook, name: &str) -> String {
     });
     // A static of its own: the languages hold a cell (their fetched texts).
     let _ = writeln!(w, "    languages: &{name}_LANGUAGES,");
+    let _ = writeln!(w, "    packs: &[");
+    for p in book.packs {
+        let _ = writeln!(w, "        Pack {{ id: {:?}, texts: &{:?} }},", p.id, p.texts);
+    }
+    let _ = writeln!(w, "    ],");
     let _ = writeln!(w, "    app_texts: {},", book.app_texts);
     let _ = writeln!(w, "    #[cfg(not(target_arch = \"wasm32\"))]");
     let _ = writeln!(w, "    text_keys: &{:?},", book.text_keys);
     let _ = writeln!(w, "    #[cfg(target_arch = \"wasm32\")]");
     let _ = writeln!(w, "    text_keys: &[],");
     let _ = writeln!(w, "}};");
-    // The release Wasm carries the source language's texts only; the others' are fetched
-    // from `file` when chosen. Natively, and in debug builds (`trunk serve`, the component
-    // tests), every table is built in.
-    let languages: Vec<String> = book.languages.iter().map(|l| {
-        let table = format!("TextTable {{ all: {:?}, ends: &{:?} }}", l.texts.all, l.texts.ends);
-        let texts = if l.file.is_empty() {
-            // The Wasm's copy leaves out the texts only the static pages use (built natively).
-            let web = web_table(book, &l.texts);
-            format!(
-                "#[cfg(not(target_arch = \"wasm32\"))] texts: {table}, #[cfg(target_arch = \"wasm32\")] texts: {web},"
-            )
-        } else {
-            format!(
-                "#[cfg(any(not(target_arch = \"wasm32\"), debug_assertions))] texts: {table}, \
-                 #[cfg(all(target_arch = \"wasm32\", not(debug_assertions)))] texts: TextTable {{ all: \"\", ends: &[] }},"
-            )
-        };
-        format!(
-            "Language {{ code: {:?}, name: {:?}, word_spaces: {}, date: {:?}, month: {:?}, {texts} file: {:?}, fetched: ::std::sync::OnceLock::new() }}",
-            l.code, l.name, l.word_spaces, l.date, l.month, l.file
-        )
-    }).collect();
+    // Statics of their own: each language's tables (two versions: see above) and cells.
+    let table = |t: &TextTable| format!("TextTable {{ all: {:?}, ends: &{:?} }}", t.all, t.ends);
+    let empty = "TextTable { all: \"\", ends: &[] }";
+    let n = book.packs.len();
+    let mut languages = Vec::new();
+    for (li, l) in book.languages.iter().enumerate() {
+        let all: Vec<String> = l.texts.iter().map(table).collect();
+        let shipped: Vec<String> = l
+            .texts
+            .iter()
+            .enumerate()
+            .map(|(p, t)| if built_in(Lang(li as u8), p) { table(t) } else { empty.to_string() })
+            .collect();
+        let _ = writeln!(
+            w,
+            "#[cfg(any(not(target_arch = \"wasm32\"), debug_assertions))]\nstatic {name}_TEXTS_{li}: [TextTable; {n}] = [{}];",
+            all.join(", ")
+        );
+        let _ = writeln!(
+            w,
+            "#[cfg(all(target_arch = \"wasm32\", not(debug_assertions)))]\nstatic {name}_TEXTS_{li}: [TextTable; {n}] = [{}];",
+            shipped.join(", ")
+        );
+        let _ = writeln!(
+            w,
+            "static {name}_FETCHED_{li}: [::std::sync::OnceLock<TextTable>; {n}] = [{}];",
+            vec!["::std::sync::OnceLock::new()"; n].join(", ")
+        );
+        languages.push(format!(
+            "Language {{ code: {:?}, name: {:?}, word_spaces: {}, date: {:?}, month: {:?}, texts: &{name}_TEXTS_{li}, files: &{:?}, fetched: &{name}_FETCHED_{li} }}",
+            l.code, l.name, l.word_spaces, l.date, l.month, l.files
+        ));
+    }
     let _ = writeln!(w, "static {name}_LANGUAGES: [Language; {}] = [", languages.len());
     for l in languages {
         let _ = writeln!(w, "    {l},");
@@ -219,19 +248,4 @@ fn rec(r: &Recommendation) -> String {
         facts(r.asserts),
         cites(r.cites)
     )
-}
-
-/// A text table with the texts only the static pages use emptied (see
-/// [`crate::static_page_text`]), as Rust source.
-fn web_table(book: &Rulebook, table: &TextTable) -> String {
-    let mut all = String::new();
-    let mut ends = Vec::with_capacity(table.ends.len());
-    for i in 0..table.ends.len() {
-        let key = book.text_keys.get(i).copied().unwrap_or("");
-        if !key.strip_prefix("app.").is_some_and(crate::static_page_text) {
-            all.push_str(table.get(i).unwrap_or(""));
-        }
-        ends.push(all.len() as u32);
-    }
-    format!("TextTable {{ all: {all:?}, ends: &{ends:?} }}")
 }

@@ -11,6 +11,7 @@ pub mod bake;
 mod cond;
 pub mod glossary;
 pub mod limits;
+pub mod packs;
 mod raw;
 
 use crate::{Rulebook, MAX_FILE_BYTES, MAX_RULEBOOK_BYTES};

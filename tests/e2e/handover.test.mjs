@@ -1,0 +1,107 @@
+// The page's two modules (src/ui/handover.rs): a first visit runs the first module (the start
+// screen and the questions) and fetches the full one in the background; a result or the FAQ is
+// shown by the full module, which takes the page over with its history; a page opened at a
+// result starts the full module directly; when the full module cannot come, the reader is told,
+// keeps the answers and can try again.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  DIST,
+  serve,
+  launch,
+  openApp,
+  answerAll,
+  startFlow,
+  waitForResult,
+  waitForQuestion,
+  hashOf,
+  assertClean,
+  OFFICE,
+} from './harness.mjs';
+
+const FIRST = /\/icp-advisor-web-[0-9a-f]+_bg\.wasm$/;
+const FULL = /\/icp-advisor-lib-[0-9a-f]+_bg\.wasm$/;
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serve(DIST);
+});
+after(async () => {
+  await server?.close();
+  await browser?.close();
+});
+
+/** The Wasm files the page requested, in order. */
+function wasmRequests(page) {
+  const seen = [];
+  page.on('request', (r) => {
+    if (/\.wasm$/.test(new URL(r.url()).pathname)) seen.push(new URL(r.url()).pathname);
+  });
+  return seen;
+}
+
+test('a first visit starts the first module; the full module follows in the background and shows the result', async (t) => {
+  const { page, seen } = await openApp(t, browser, server);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.module), 'first');
+  // The full module arrives without any answer given (the loader fetches it once the app runs).
+  await page.waitForResponse((r) => FULL.test(new URL(r.url()).pathname), { timeout: 10_000 }).catch(() => {});
+  const requested = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+  assert.ok(requested.some((p) => FIRST.test(p)), `the first module was fetched: ${requested}`);
+  assert.ok(requested.some((p) => FULL.test(p)), `the full module was fetched in the background: ${requested}`);
+  await startFlow(page, 'need');
+  await answerAll(page, OFFICE);
+  const outcome = await waitForResult(page);
+  assert.ok(outcome.length > 0, 'the result has a heading');
+  // The full module took the page over: one app, with the history of the first.
+  assert.equal(await page.locator('#app [data-live]').count(), 1, 'one app in the page');
+  await page.goBack();
+  await waitForQuestion(page, OFFICE.at(-1)[0]);
+  await page.goForward();
+  await waitForResult(page);
+  assertClean(seen, 'the page handed over');
+});
+
+test('a page opened at a result or the FAQ starts the full module alone', async (t) => {
+  const first = await openApp(t, browser, server, '#/faq');
+  assert.equal(await first.page.evaluate(() => document.documentElement.dataset.module), 'full');
+  await first.page.locator('article.faq-entry').first().waitFor({ timeout: 10_000 });
+  const resources = await first.page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+  assert.ok(!resources.some((p) => FIRST.test(p)), `the first module is not fetched: ${resources}`);
+  assertClean(first.seen, 'the FAQ');
+
+  const { page, seen } = await openApp(t, browser, server, '');
+  await startFlow(page, 'need');
+  await answerAll(page, OFFICE);
+  await waitForResult(page);
+  const link = hashOf(page);
+  const other = await openApp(t, browser, server, link);
+  assert.equal(await other.page.evaluate(() => document.documentElement.dataset.module), 'full');
+  await waitForResult(other.page);
+  assertClean(seen, 'the result page');
+  assertClean(other.seen, 'the result link');
+});
+
+test('when the full module cannot come, the answers are kept and Try again shows the result', async (t) => {
+  const context = await browser.newContext();
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const requested = wasmRequests(page);
+  let block = true;
+  await context.route(FULL, (route) => (block ? route.abort('internetdisconnected') : route.continue()));
+  await page.goto(server.url);
+  await page.waitForSelector('html[data-app-ready]');
+  await startFlow(page, 'need');
+  await answerAll(page, OFFICE);
+  const heading = page.locator('#main-heading');
+  await heading.waitFor({ timeout: 10_000 });
+  assert.match(await heading.innerText(), /could not be loaded/);
+  assert.match(await page.locator('[role="alert"]').innerText(), /Your answers are kept/);
+  assert.match(hashOf(page), /\/result\?/, 'the address keeps the answers');
+  block = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await waitForResult(page);
+  assert.ok(requested.some((p) => FIRST.test(p)) && requested.some((p) => FULL.test(p)), `${requested}`);
+});
