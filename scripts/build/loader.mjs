@@ -73,10 +73,10 @@ export function loaderSource({ bindings, wasm }, { serviceWorker, full }) {
     `  if (lang) await f.m.loadLanguage(lang, './').catch(() => {});\n` +
     `  return f;\n` +
     `});\n` +
-    `/** After the first screen: the full module in the background, the service worker. */\n` +
+    `/** After the first screen: the full module in the background (<html data-full-ready> once it is here), the service worker. */\n` +
     `function background() {\n` +
     worker +
-    `  ready().catch(() => {});\n` +
+    `  ready().then(() => html.setAttribute('data-full-ready', ''), () => {});\n` +
     `}\n` +
     `const idle = (go) => requestAnimationFrame(() => (self.requestIdleCallback ? requestIdleCallback(go, { timeout: 1000 }) : setTimeout(go, 50)));\n` +
     `if (html.getAttribute('data-module') === 'full') {\n` +
