@@ -23,7 +23,7 @@ export function trunkNames(html) {
  * and the questions) and the full module (the library's Wasm: everything). The head script
  * says which starts (`<html data-module>`: the full one for a result or the FAQ) and has
  * preloaded its files. Once the first screen is painted and the app runs, the loader fetches
- * and compiles the full module in the background with the reader's language's texts (and
+ * and compiles the full module in the background with the reader's language's texts (then
  * registers the service worker, which caches them), so a result never waits on the network;
  * when the first module asks (`icpAdvisorHandOver`), it stops it and starts the full one.
  */
@@ -73,10 +73,13 @@ export function loaderSource({ bindings, wasm }, { serviceWorker, full }) {
     `  if (lang) await f.m.loadLanguage(lang, './').catch(() => {});\n` +
     `  return f;\n` +
     `});\n` +
-    `/** After the first screen: the full module in the background (<html data-full-ready> once it is here), the service worker. */\n` +
+    // The service worker registers once the full module is here (or could not come): its
+    // precache then does not compete with the one download a result waits for.
+    `/** After the first screen: the full module in the background (<html data-full-ready> once it is here), then the service worker. */\n` +
     `function background() {\n` +
+    `  ready().then(() => html.setAttribute('data-full-ready', ''), () => {}).then(() => {\n` +
     worker +
-    `  ready().then(() => html.setAttribute('data-full-ready', ''), () => {});\n` +
+    `  });\n` +
     `}\n` +
     `const idle = (go) => requestAnimationFrame(() => (self.requestIdleCallback ? requestIdleCallback(go, { timeout: 1000 }) : setTimeout(go, 50)));\n` +
     `if (html.getAttribute('data-module') === 'full') {\n` +
