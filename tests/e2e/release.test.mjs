@@ -41,7 +41,11 @@ test('the zip and the tar.gz hold the site, the single-file edition and the exam
     assert.ok(list.every((f) => f.startsWith(`${NAME}/`)), `${kind}: everything under ${NAME}/`);
     for (const f of EXPECTED) assert.ok(list.includes(`${NAME}/${f}`), `${kind} holds ${f}`);
     assert.ok(list.some((f) => /\/icp-advisor-web-[0-9a-f]+_bg\.wasm$/.test(f)), `${kind} holds the Wasm`);
-    assert.ok(list.some((f) => /\/texts\.zh-CN\.[0-9a-f]+\.txt$/.test(f)), `${kind} holds the Chinese texts`);
+    // The Chinese texts, one file per pack the page fetches (src/ui/handover.rs).
+    for (const pack of ['first', 'rest']) {
+      const re = new RegExp(`/texts\\.zh-CN\\.${pack}\\.[0-9a-f]+\\.txt$`);
+      assert.ok(list.some((f) => re.test(f)), `${kind} holds the Chinese texts (${pack})`);
+    }
   }
   assert.deepEqual([...zipList].sort(), [...tarList].filter((f) => !f.endsWith('/')).sort(), 'both archives hold the same files');
 });
