@@ -102,6 +102,25 @@ fn without_comments(css: &str) -> String {
     out
 }
 
+/// Where the stylesheet's rule map begins and ends: the static pages' own rules, which
+/// `index.html`'s inline copy leaves out ([`page_css`]).
+const RULE_MAP_CSS: (&str, &str) = (
+    "/* The rule map (static pages only: index.html's inline copy leaves it out, site::page_css). */",
+    "/* End of the rule map. */",
+);
+
+/// The stylesheet as `index.html` inlines it: without its comments and without the rule map's
+/// rules (the app never draws it; the static pages link the whole file).
+fn page_css(css: &str) -> Result<String, String> {
+    let (start, end) = RULE_MAP_CSS;
+    let from = css.find(start).ok_or("the stylesheet has no rule map section")?;
+    let to = css[from..]
+        .find(end)
+        .map(|e| from + e + end.len())
+        .ok_or("the stylesheet's rule map section is not closed")?;
+    Ok(without_comments(&format!("{}{}", &css[..from], &css[to..])))
+}
+
 /// Builds the static parts from Trunk's `index.html` and the stylesheet it names.
 pub fn build(index: &str, css: &str, css_name: &str, modules: &crate::head::Modules) -> Result<Site, String> {
     // Trunk preloads the page's module; the head script preloads the module that starts (the
@@ -149,7 +168,7 @@ pub fn build(index: &str, css: &str, css_name: &str, modules: &crate::head::Modu
     let show = format!("({})(document)", crate::head::SHOW);
     let _ = write!(body, "<script>{show}</script>");
     let keys: Vec<String> = screens.iter().map(|(k, _)| k.clone()).collect();
-    let style = format!("{}\n{}", without_comments(css), first_screen_css(&keys));
+    let style = format!("{}\n{}", page_css(css)?, first_screen_css(&keys));
     let script = crate::head::script(&keys, modules);
     let csp = format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{}' 'sha256-{}'; style-src 'self' 'sha256-{}'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
@@ -940,14 +959,46 @@ mod tests {
     }
 
     #[test]
-    fn the_inline_stylesheet_leaves_out_comments_only() {
+    fn the_inline_stylesheet_leaves_out_comments_and_the_rule_map_only() {
         assert_eq!(without_comments("a{b:c}/* x */\nd{/**/e:f}/* open"), "a{b:c}\nd{e:f}");
-        let css =
-            std::fs::read_to_string(format!("{}/static/style.css", env!("CARGO_MANIFEST_DIR"))).unwrap();
-        let inline = without_comments(&css);
+        let root = env!("CARGO_MANIFEST_DIR");
+        let css = std::fs::read_to_string(format!("{root}/static/style.css")).unwrap();
+        let inline = page_css(&css).unwrap();
         assert!(!inline.contains("/*") && !inline.contains("*/"));
+        // The rule map's rules: gone, and their classes are ones the app never writes.
+        let (start, end) = RULE_MAP_CSS;
+        let map = &css[css.find(start).unwrap()..css.find(end).unwrap()];
         let rules = |s: &str| s.matches('{').count();
-        assert_eq!(rules(&inline), rules(&css), "no rule was lost");
+        assert!(rules(map) > 10);
+        assert_eq!(rules(&inline), rules(&css) - rules(map), "no other rule was lost");
+        let ui: String = std::fs::read_dir(format!("{root}/src/ui"))
+            .unwrap()
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+            .collect();
+        // Each selector's first class (a descendant of it cannot match without it).
+        let mut classes: Vec<&str> = map
+            .split('}')
+            .filter_map(|rule| rule.rsplit_once('{').map(|(sel, _)| sel.rsplit('{').next().unwrap_or(sel)))
+            .flat_map(|sel| sel.split(','))
+            .filter_map(|sel| sel.split_whitespace().next()?.strip_prefix('.')?.split(['.', ':', '[']).next())
+            .collect();
+        classes.sort_unstable();
+        classes.dedup();
+        assert!(classes.contains(&"fg-node") && classes.contains(&"rules"));
+        // The classes the app writes: `class="…"` and the strings in `classes!(…)`.
+        let mut written: Vec<&str> = Vec::new();
+        for part in ui.split("class=\"").skip(1) {
+            written.extend(part.split('"').next().unwrap_or("").split_whitespace());
+        }
+        for part in ui.split("classes!(").skip(1) {
+            let args = part.split(")}").next().unwrap_or("");
+            written.extend(args.split('"').skip(1).step_by(2));
+        }
+        assert!(written.contains(&"faq-entry") && written.contains(&"verdict"));
+        for class in classes {
+            assert!(!written.contains(&class), "the app writes `{class}`, which index.html leaves out");
+        }
+        assert!(inline.contains(".rec {") && inline.contains("code {"));
         assert!(inline.len() < css.len() - 1000, "the comments are a good part of it");
     }
 
