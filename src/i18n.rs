@@ -14,7 +14,7 @@ include!(concat!(env!("OUT_DIR"), "/strings.rs"));
 pub fn strings(lang: Lang) -> &'static Strings {
     static CACHE: [OnceLock<Strings>; LANGUAGE_COUNT] = [const { OnceLock::new() }; LANGUAGE_COUNT];
     let i = (lang.0 as usize).min(LANGUAGE_COUNT - 1);
-    // Texts still on their way (see `Language::file`) are never cached in their stead.
+    // Texts still on their way (see `Language::files`) are never cached in their stead.
     if !RULEBOOK.has_texts(Lang(i as u8)) {
         return strings(Lang::SOURCE);
     }
