@@ -66,6 +66,8 @@ stage "hygiene: cargo fmt --check, clippy (native and wasm32), cargo deny (licen
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --all-features --quiet -- -D warnings
 cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
+# The first visit's module (a release page's first Wasm) is the same crate with `first-visit`.
+cargo clippy --bin icp-advisor-web --features first-visit --quiet --target wasm32-unknown-unknown -- -D warnings
 # The advisory database cannot be fetched here; licences and bans are checked offline.
 cargo deny --offline check licenses bans
 stage_ok
