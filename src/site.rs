@@ -214,6 +214,27 @@ pub fn build(index: &str, css: &str, css_name: &str, modules: &crate::head::Modu
 const ID_ATTRIBUTES: [&str; 6] =
     ["id", "for", "aria-labelledby", "aria-describedby", "aria-controls", "aria-errormessage"];
 
+/// The length of the tag `markup` starts with (at its `<`): a tag runs to the first `>` outside
+/// a quoted value (the whole of `markup` when none closes it).
+pub fn tag_len(markup: &str) -> usize {
+    let mut quote = None;
+    markup
+        .char_indices()
+        .find(|&(_, c)| match (quote, c) {
+            (None, '"' | '\'') => {
+                quote = Some(c);
+                false
+            }
+            (Some(q), c) if c == q => {
+                quote = None;
+                false
+            }
+            (None, '>') => true,
+            _ => false,
+        })
+        .map_or(markup.len(), |(i, _)| i + 1)
+}
+
 /// `markup` (the app's own server-rendered HTML) with every id, every reference to an id and
 /// every link to an id within the page (`href="#x"`, not a route `#/…`) prefixed by `prefix`.
 /// Only tags are read: text is left as it is.
@@ -223,23 +244,7 @@ pub fn scope_ids(markup: &str, prefix: &str) -> String {
     while let Some(open) = rest.find('<') {
         out.push_str(&rest[..open]);
         rest = &rest[open..];
-        // A tag runs to the first '>' outside a quoted value.
-        let mut quote = None;
-        let end = rest
-            .char_indices()
-            .find(|&(_, c)| match (quote, c) {
-                (None, '"' | '\'') => {
-                    quote = Some(c);
-                    false
-                }
-                (Some(q), c) if c == q => {
-                    quote = None;
-                    false
-                }
-                (None, '>') => true,
-                _ => false,
-            })
-            .map_or(rest.len(), |(i, _)| i + 1);
+        let end = tag_len(rest);
         out.push_str(&scope_tag(&rest[..end], prefix));
         rest = &rest[end..];
     }

@@ -218,23 +218,7 @@ pub fn chinese_text(html: &str) -> Vec<String> {
             continue;
         }
         if rest.starts_with('<') {
-            // The tag, to its '>' outside quotes.
-            let mut quote = None;
-            let end = rest
-                .char_indices()
-                .find(|&(_, c)| match (quote, c) {
-                    (None, '"' | '\'') => {
-                        quote = Some(c);
-                        false
-                    }
-                    (Some(q), c) if c == q => {
-                        quote = None;
-                        false
-                    }
-                    (None, '>') => true,
-                    _ => false,
-                })
-                .map_or(rest.len(), |(i, _)| i + 1);
+            let end = crate::site::tag_len(rest);
             let tag = &rest[1..end.saturating_sub(1).max(1)];
             rest = &rest[end..];
             if let Some(name) = tag.strip_prefix('/') {
