@@ -559,17 +559,7 @@ fn cited_words_are_rendered_in_every_other_language() {
         r#"{ source = "page", quote = "情况变了", rendering = "things changed" }"#,
     );
     // A page in `xx-YY` (the fixture's translation is language `xx`: its words are in it).
-    let root = dir.join("rulebook.toml");
-    let text = std::fs::read_to_string(&root).unwrap();
-    std::fs::write(
-        &root,
-        text.replacen(
-            "lang = \"en\"\nquality = \"A\"\n\n[facts]",
-            "lang = \"xx-YY\"\nquality = \"A\"\n\n[facts]",
-            1,
-        ),
-    )
-    .unwrap();
+    page_in(&dir, "xx-YY");
     let c = compile(&dir).unwrap();
     let cite = &c.book.recommendations[1].cites[0];
     assert_eq!(c.book.rendering(cite, Lang::SOURCE), Some("things changed"));
@@ -586,17 +576,7 @@ fn cited_words_are_rendered_in_every_other_language() {
         r#"{ source = "page", quote = "things changed" }"#,
         r#"{ source = "page", quote = "情况变了" }"#,
     );
-    let root = dir.join("rulebook.toml");
-    let text = std::fs::read_to_string(&root).unwrap();
-    std::fs::write(
-        &root,
-        text.replacen(
-            "lang = \"en\"\nquality = \"A\"\n\n[facts]",
-            "lang = \"zh-CN\"\nquality = \"A\"\n\n[facts]",
-            1,
-        ),
-    )
-    .unwrap();
+    page_in(&dir, "zh-CN");
     let c = compile(&dir).unwrap();
     let cite = &c.book.recommendations[1].cites[0];
     assert_eq!(c.book.rendering(cite, Lang::SOURCE), None);
@@ -631,4 +611,17 @@ fn titles_and_plan_lines_may_depend_on_the_answers() {
     assert_eq!(c.book.text(r.plan_at(Some(0), None), Lang::SOURCE), "Plan it");
     assert!(c.book.text_keys.contains(&"rec.file.title.0") && c.book.text_keys.contains(&"rec.file.title.1"));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Says the fixture's source page is in `lang` (it is in English).
+fn page_in(dir: &std::path::Path, lang: &str) {
+    let root = dir.join("rulebook.toml");
+    let text = std::fs::read_to_string(&root).unwrap();
+    let page = "quality = \"A\"\n\n[facts]";
+    assert!(text.contains(&format!("lang = \"en\"\n{page}")), "the fixture's source page");
+    std::fs::write(
+        &root,
+        text.replacen(&format!("lang = \"en\"\n{page}"), &format!("lang = \"{lang}\"\n{page}"), 1),
+    )
+    .unwrap();
 }
