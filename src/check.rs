@@ -23,6 +23,10 @@ use std::fmt::Write as _;
 pub const FAQ_PATH: &str = "../shared/seed/000_6c5e31403dd991a8.txt";
 /// Where the current-practice notes live, relative to the project root.
 pub const PRACTICE_PATH: &str = "../shared/sources/current-practice.md";
+/// Where the province notes live (the province layer's source, gathered December 2026),
+/// relative to the project root. Its citations are checked like current practice's: both files
+/// are read together as one body of notes.
+pub const PROVINCES_PATH: &str = "../shared/sources/provinces.md";
 
 #[derive(Debug, Default)]
 pub struct FlowStats {
@@ -385,8 +389,11 @@ fn md_items(md: &str) -> Vec<(String, Option<usize>)> {
     for line in md.lines() {
         let t = line.trim_start();
         let indent = line.len() - t.len();
+        // A list item, a heading, a numbered item or a table row (each row is an item: the
+        // timeline's rows name their source in their last cell).
         let starts = t.starts_with("- ")
             || t.starts_with('#')
+            || t.starts_with('|')
             || t.split_once(". ")
                 .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
         if t.is_empty() || starts {
@@ -425,7 +432,8 @@ fn inside_quotes(item: &str, at: usize, len: usize) -> bool {
     straight || curly || corner
 }
 
-/// Checks every current-practice citation against `current-practice.md`: the words must
+/// Checks every current-practice citation against the notes (`current-practice.md` and
+/// `provinces.md`, read together): the words must
 /// occur in an item that names the source (its `ref`); a quote must stand inside quotation
 /// marks there; nothing may come from a sentence marked UNCONFIRMED or (secondary).
 pub fn check_practice_quotes(book: &Rulebook, md: &str) -> Vec<String> {
@@ -474,7 +482,7 @@ pub fn check_practice_quotes(book: &Rulebook, md: &str) -> Vec<String> {
             }
             if !ok {
                 let why = if !found_anywhere {
-                    "does not occur in current-practice.md".to_string()
+                    "does not occur in current-practice.md or provinces.md".to_string()
                 } else if c.summary {
                     format!("occurs only where `{}` is not named, or beside UNCONFIRMED", source.reference)
                 } else {
@@ -497,7 +505,7 @@ pub fn check_practice_quotes(book: &Rulebook, md: &str) -> Vec<String> {
             });
             if !ok {
                 problems.push(format!(
-                    "source `{}`: its {} version {} is not given beside `{}` in current-practice.md",
+                    "source `{}`: its {} version {} is not given beside `{}` in the notes",
                     source.id, v.lang, v.url, source.reference
                 ));
             }

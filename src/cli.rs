@@ -31,10 +31,10 @@ USAGE:
     icp-advisor explain ID [--lang L]
         A rule, recommendation, FAQ entry, question or source: its condition in words, its
         citations, how many paths reach it and one example path.
-    icp-advisor check [RULES] [--faq PATH] [--practice PATH]
+    icp-advisor check [RULES] [--faq PATH] [--practice PATH] [--provinces PATH]
         Compile and validate a rulebook (default: the embedded one) on every path:
         verdicts, exclusions, contradictory or repeated facts, reachability, coverage;
-        check every quote against the FAQ text and current-practice.md; hold every
+        check every quote against the FAQ text, current-practice.md and provinces.md; hold every
         translation to the glossary (rules/glossary.toml) and Chinese texts to the Chinese
         typography (see rules/README.md); list the external sources by date, oldest first.
         Exit code 1 if any problem is found.
@@ -296,7 +296,7 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
             }
         }
         "check" => {
-            let (pos, opts) = options(rest, &["faq", "practice"])?;
+            let (pos, opts) = options(rest, &["faq", "practice", "provinces"])?;
             let (book, mut translations) = match pos.as_slice() {
                 [] => {
                     let mut p = embedded_translation_problems();
@@ -320,7 +320,9 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
             translations.extend(crate::style::text_problems(book));
             let faq = opt(&opts, "faq").map_or_else(|| beside(check::FAQ_PATH), String::from);
             let practice = opt(&opts, "practice").map_or_else(|| beside(check::PRACTICE_PATH), String::from);
-            Ok(check_command(book, &translations, &faq, &practice))
+            let provinces =
+                opt(&opts, "provinces").map_or_else(|| beside(check::PROVINCES_PATH), String::from);
+            Ok(check_command(book, &translations, &faq, &[practice, provinces]))
         }
         "diff" => {
             let (pos, opts) = options(rest, &["format", "all"])?;
@@ -512,7 +514,7 @@ fn check_command(
     book: &'static Rulebook,
     translations: &[String],
     faq_path: &str,
-    practice_path: &str,
+    notes_paths: &[String],
 ) -> ExitCode {
     let report = check::check(book);
     let mut problems = report.problems.clone();
@@ -552,19 +554,30 @@ fn check_command(
     }
     let external = cites(SourceKind::External);
     if external > 0 {
-        match read(practice_path) {
-            Ok(bytes) => {
-                let quote_problems = check::check_practice_quotes(book, &String::from_utf8_lossy(&bytes));
-                if quote_problems.is_empty() {
-                    out.push_str(&format!(
-                        "quotes: all {external} current-practice citations found in {practice_path}, beside their sources\n"
-                    ));
+        // The notes are read together (a citation may come from either); one missing file is
+        // said, and the check does not pass on half the notes.
+        let mut notes = String::new();
+        let mut missing = Vec::new();
+        for (path, flag) in notes_paths.iter().zip(["--practice", "--provinces"]) {
+            match read(path) {
+                Ok(bytes) => {
+                    notes.push_str(&String::from_utf8_lossy(&bytes));
+                    notes.push_str("\n\n");
                 }
-                problems.extend(quote_problems);
+                Err(e) => missing.push(format!("{path} ({e}); pass {flag} PATH")),
             }
-            Err(e) => out.push_str(&format!(
-                "quotes: NOT CHECKED — current-practice.md is not at {practice_path} ({e}); pass --practice PATH\n"
-            )),
+        }
+        let shown = notes_paths.join(" and ");
+        if missing.is_empty() {
+            let quote_problems = check::check_practice_quotes(book, &notes);
+            if quote_problems.is_empty() {
+                out.push_str(&format!(
+                    "quotes: all {external} current-practice and province citations found in {shown}, beside their sources\n"
+                ));
+            }
+            problems.extend(quote_problems);
+        } else {
+            out.push_str(&format!("quotes: NOT CHECKED — the notes are not at {}\n", missing.join("; ")));
         }
     }
     // Sources by date, oldest first: what to re-verify first.

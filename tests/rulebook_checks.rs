@@ -54,9 +54,10 @@ fn the_quote_check_catches_a_misquote() {
 }
 
 #[test]
-fn every_current_practice_citation_occurs_in_its_source_notes() {
-    let Some(md) = source_text(check::PRACTICE_PATH) else { return };
-    let problems = check::check_practice_quotes(&RULEBOOK, &md);
+fn every_current_practice_and_province_citation_occurs_in_its_source_notes() {
+    let Some(practice) = source_text(check::PRACTICE_PATH) else { return };
+    let Some(provinces) = source_text(check::PROVINCES_PATH) else { return };
+    let problems = check::check_practice_quotes(&RULEBOOK, &format!("{practice}\n\n{provinces}"));
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 

@@ -51,7 +51,7 @@ pub const MAX_CONDITION_SIZE: usize = 500;
 /// path evaluates them.
 pub const MAX_CONDITIONS_SIZE: usize = 3_000;
 /// The most complete paths the flows of a rulebook may have together.
-pub const MAX_PATHS: usize = 5_000;
+pub const MAX_PATHS: usize = 30_000;
 /// The most rules; a rule that recommends several counts once for each.
 pub const MAX_RULES: usize = 400;
 /// The most recommendations.
@@ -403,6 +403,11 @@ pub struct Question {
     /// The answer is the person's own choice (where to host, which CDN, …), not a fact about
     /// them: a result names the other answers that would change its verdict ("other ways").
     pub choice: bool,
+    /// Its texts travel in the pack `rest`: the page's first module hands over to the full
+    /// module to ask it (see `ui/handover.rs`).
+    pub full: bool,
+    /// Its screen offers the offline domain check (`src/domain.rs`), which answers it.
+    pub domain_check: bool,
 }
 
 impl Question {
@@ -842,7 +847,17 @@ impl Rulebook {
     /// those of the `first` pack (see [`Pack`]). The questions cite no FAQ entry (the FAQ's
     /// table is left out; `tests/i18n.rs` holds them to it).
     pub fn first_screens(&self) -> Rulebook {
+        // The sources up to the last one a question's help cites (the rest, such as the province
+        // layer's, only results cite): sources are numbered in the order they are written, so the
+        // prefix keeps every index a question uses.
+        let cited = self
+            .questions
+            .iter()
+            .flat_map(|q| q.practice.iter().flat_map(|p| p.cites.iter().map(|c| c.source + 1)))
+            .max()
+            .unwrap_or(0);
         Rulebook {
+            sources: &self.sources[..cited],
             faqs: &[],
             rules: &[],
             recommendations: &[],

@@ -513,6 +513,8 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
             practice: None,
             options: leak_slice(options),
             choice: q.choice,
+            full: q.full,
+            domain_check: q.domain_check,
         });
     }
     let mut flows = Vec::new();

@@ -177,14 +177,16 @@ fn question(q: &Question) -> String {
         )
     }));
     format!(
-        "Question {{ id: {:?}, flow: {}, ask_if: {}, prompt: {}, help: {}, practice: {}, options: &[{opts}], choice: {} }}",
+        "Question {{ id: {:?}, flow: {}, ask_if: {}, prompt: {}, help: {}, practice: {}, options: &[{opts}], choice: {}, full: {}, domain_check: {} }}",
         q.id,
         q.flow,
         cond(&q.ask_if),
         text(&q.prompt),
         text(&q.help),
         opt(&q.practice, |p| format!("&{}", part(p))),
-        q.choice
+        q.choice,
+        q.full,
+        q.domain_check
     )
 }
 

@@ -130,6 +130,15 @@ pub struct Question {
     /// (`instead`).
     #[serde(default)]
     pub choice: bool,
+    /// Its texts travel with the result's (the pack `rest`), not in the first visit: the page's
+    /// first module hands over to the full one to ask it (long option lists, such as the
+    /// 31 provinces).
+    #[serde(default)]
+    pub full: bool,
+    /// The person may type their domain name on this question's screen: the offline domain
+    /// check answers it for them (which option is the registered domain, which a name under it).
+    #[serde(default)]
+    pub domain_check: bool,
     /// For reviewers only (not compiled in).
     #[serde(default, rename = "note")]
     pub _note: Option<String>,
