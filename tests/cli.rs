@@ -595,6 +595,6 @@ fn check_holds_the_words_language_and_the_versions_to_the_notes() {
     });
     let (code, out, _) = run(&["check", dir.to_str().unwrap()], b"");
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("problem: source `ali-server`: its zh-TW version https://alibabacloud.com/help/tc/somewhere-else is not given beside `ALI-SERVER` in current-practice.md"), "{out}");
+    assert!(out.contains("problem: source `ali-server`: its zh-TW version https://alibabacloud.com/help/tc/somewhere-else is not given beside `ALI-SERVER` in the notes"), "{out}");
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -50,8 +50,8 @@ fn empty_answers_start_each_flow_with_its_longest_path() {
         assert_partial(&a, RULEBOOK.questions[f.questions[0]].id, 0, longest(f.id));
     }
     // need: hosting, access, cdn, domain-kind, domain-filing, subject-filing, entity,
-    // presence, can-complete (a branch company), slb, commercial-license, app.
-    assert_eq!(longest("need"), 12);
+    // presence, can-complete (a branch company), file-in, slb, commercial-license, app.
+    assert_eq!(longest("need"), 13);
     assert_eq!(longest("service-code"), 7);
     assert_eq!(longest("icp-number"), 3);
 }
@@ -60,8 +60,8 @@ fn empty_answers_start_each_flow_with_its_longest_path() {
 fn hosting_in_hong_kong_asks_about_cdn_next() {
     let a = need(&[("hosting", "hong-kong")]);
     // cdn, then (mainland CDN) domain-kind, domain-filing, subject-filing, entity, presence,
-    // can-complete (a branch company), app.
-    assert_partial(&a, "cdn", 1, 8);
+    // can-complete (a branch company), file-in, app.
+    assert_partial(&a, "cdn", 1, 9);
     assert!(!a.progress.possibly_ahead.contains(&"slb"), "no load balancer without a mainland ECS instance");
     assert!(!a.progress.possibly_ahead.contains(&"access"));
 }
@@ -69,8 +69,8 @@ fn hosting_in_hong_kong_asks_about_cdn_next() {
 #[test]
 fn an_ip_only_website_asks_about_the_owner_next() {
     let a = need(&[("hosting", "mainland-ecs"), ("access", "ip-only")]);
-    assert_partial(&a, "entity", 2, 4);
-    assert_eq!(a.progress.possibly_ahead, vec!["entity", "presence", "can-complete", "app"]);
+    assert_partial(&a, "entity", 2, 5);
+    assert_eq!(a.progress.possibly_ahead, vec!["entity", "presence", "can-complete", "file-in", "id-local", "app"]);
 }
 
 #[test]
@@ -100,7 +100,7 @@ fn a_company_that_cannot_file_yet_is_not_asked_about_the_load_balancer() {
     let a = need(&[&base[..], &[("presence", "none")]].concat());
     assert!(a.complete, "no presence in mainland China: the certificate comes first, nothing more is asked");
     let a = need(&[&base[..], &[("presence", "branch")]].concat());
-    assert_partial(&a, "can-complete", 8, 4);
+    assert_partial(&a, "can-complete", 8, 5);
     let a = need(&[&base[..6], &[("entity", "mainland"), ("can-complete", "no")]].concat());
     assert!(a.complete, "an owner who cannot file is not asked about load balancers or apps");
 }
@@ -161,6 +161,7 @@ fn changing_an_early_answer_ignores_the_later_ones() {
         ("entity", "outside"),
         ("presence", "branch"),
         ("can-complete", "yes"),
+        ("file-in", "beijing"),
         ("slb", "yes"),
         ("commercial-license", "yes"),
         ("app", "no"),
@@ -180,6 +181,7 @@ fn changing_an_early_answer_ignores_the_later_ones() {
             "entity",
             "presence",
             "can-complete",
+            "file-in",
             "slb",
             "commercial-license",
             "app"

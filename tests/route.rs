@@ -123,9 +123,9 @@ fn change_from_the_result_asks_only_what_became_necessary() {
 #[test]
 fn progress_is_exact() {
     let a = set("need", &[]);
-    assert_eq!(route::progress(&a, q("hosting")), (1, 12));
+    assert_eq!(route::progress(&a, q("hosting")), (1, 13));
     let a = set("need", &[("hosting", "outside")]);
-    assert_eq!(route::progress(&a, q("cdn")), (2, 9));
+    assert_eq!(route::progress(&a, q("cdn")), (2, 10));
     let a = set("icp-number", &[("num-topic", "validity")]);
     assert_eq!(route::progress(&a, q("num-update")), (2, 2));
 }

@@ -28,9 +28,16 @@
 use super::state::State;
 use crate::route::Route;
 
-/// Whether this module shows a route itself (the first module: the start and the questions).
+/// Whether this module shows a route itself (the first module: the start and the questions,
+/// but a `full` question — a long list of options, such as the province — whose texts travel
+/// in the `rest` pack, which the full module brings).
 pub fn shows(route: &Route) -> bool {
-    cfg!(not(first_visit)) || matches!(route, Route::Start | Route::Question { .. })
+    cfg!(not(first_visit))
+        || match route {
+            Route::Start => true,
+            Route::Question { question, .. } => !crate::rulebook::RULEBOOK.questions[*question].full,
+            _ => false,
+        }
 }
 
 /// What the full module takes over from the first: the place the FAQ's Back returns to, then

@@ -128,7 +128,7 @@ async function axNode(page, selector) {
 
 const RESULT_LINK =
   '#/need/result?hosting=mainland-ecs&access=domain&cdn=none&domain-kind=top-level&domain-filing=none' +
-  '&subject-filing=none&entity=outside&presence=office&slb=no&app=no';
+  '&subject-filing=none&entity=outside&presence=office&file-in=shanghai&slb=no&app=no';
 
 /**
  * Every screen kind: how to get there and what shows it is there. `prepare` runs after

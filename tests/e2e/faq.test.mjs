@@ -26,7 +26,7 @@ const open = (t, hash = '', options = {}) => openApp(t, site.browser, site.serve
 const FAQ_COUNT = 24;
 const RESULT =
   '#/need/result?hosting=mainland-ecs&access=domain&cdn=none&domain-kind=top-level&domain-filing=none' +
-  '&subject-filing=none&entity=outside&presence=office&slb=no&app=no';
+  '&subject-filing=none&entity=outside&presence=office&file-in=shanghai&slb=no&app=no';
 
 const inView = (locator) =>
   locator.evaluate((el) => {

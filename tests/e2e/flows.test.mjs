@@ -161,6 +161,7 @@ const SCENARIOS = [
       ['access', 'ip-only'],
       ['entity', 'mainland'],
       ['can-complete', 'yes'],
+      ['file-in', 'zhejiang'],
       ['app', 'no'],
     ],
     outcome: 'File the IP-only website with the provincial authorities',
@@ -177,6 +178,7 @@ const SCENARIOS = [
       ['subject-filing', 'none'],
       ['entity', 'mainland'],
       ['can-complete', 'yes'],
+      ['file-in', 'zhejiang'],
       ['app', 'no'],
     ],
     outcome: 'Apply for an initial ICP Filing (首次备案)',
@@ -434,6 +436,7 @@ test('Change returns to that question, asks only what has newly become necessary
     ['subject-filing', 'none'],
     ['entity', 'mainland'],
     ['can-complete', 'yes'],
+    ['file-in', 'zhejiang'],
     ['app', 'no'],
   ];
   await answerAll(page, rest);
@@ -573,6 +576,7 @@ const IP_ONLY = [
   ['access', 'ip-only'],
   ['entity', 'mainland'],
   ['can-complete', 'yes'],
+  ['file-in', 'zhejiang'],
   ['app', 'no'],
 ];
 const EXTRA = [

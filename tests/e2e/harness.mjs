@@ -519,6 +519,7 @@ export const OFFICE = [
   ['subject-filing', 'none'],
   ['entity', 'outside'],
   ['presence', 'office'],
+  ['file-in', 'shanghai'],
   ['slb', 'no'],
   ['app', 'no'],
 ];

@@ -42,7 +42,7 @@ async function strayEnglish(page) {
 
 const RESULT =
   '#/need/result?hosting=mainland-ecs&access=domain&cdn=mainland&domain-kind=second-level&domain-filing=none' +
-  '&subject-filing=alibaba&entity=outside&presence=office&slb=yes&commercial-license=yes&app=yes';
+  '&subject-filing=alibaba&entity=outside&presence=office&file-in=shanghai&slb=yes&commercial-license=yes&app=yes';
 const SCREENS = [
   ['start', '#/'],
   ['question', '#/need/cdn?hosting=outside'],

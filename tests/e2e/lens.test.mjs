@@ -27,7 +27,7 @@ const open = (t, hash = '', options = {}) => openApp(t, site.browser, site.serve
 // notes attached to some cards, and notes in a group of their own.
 const OFFICE =
   '#/need/result?hosting=mainland-ecs&access=domain&cdn=none&domain-kind=top-level&domain-filing=none' +
-  '&subject-filing=none&entity=outside&presence=office&slb=no&app=no';
+  '&subject-filing=none&entity=outside&presence=office&file-in=shanghai&slb=no&app=no';
 const ANSWERS = Object.fromEntries(OFFICE.split('?')[1].split('&').map((p) => p.split('=')));
 
 /** The engine's advice for OFFICE in a lens (the app page's JS API). */

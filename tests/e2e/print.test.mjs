@@ -14,9 +14,9 @@ const RESULTS = {
   // A long result: a blocking first step, then the filing, with load balancer and CDN.
   long: '#/need/result?hosting=mainland-ecs&access=domain&cdn=mainland&domain-kind=second-level&domain-filing=none&subject-filing=none&entity=outside&presence=none&slb=yes&commercial-license=yes',
   // The six results the design is checked on.
-  'first filing': '#/need/result?hosting=mainland-ecs&access=domain&cdn=none&domain-kind=top-level&domain-filing=none&subject-filing=none&entity=mainland&can-complete=yes&slb=no&app=no',
+  'first filing': '#/need/result?hosting=mainland-ecs&access=domain&cdn=none&domain-kind=top-level&domain-filing=none&subject-filing=none&entity=mainland&can-complete=yes&file-in=zhejiang&slb=no&app=no',
   'foreign company on mainland CDN': '#/need/result?hosting=outside&cdn=mainland&domain-kind=top-level&domain-filing=none&subject-filing=none&entity=outside&presence=none',
-  individual: '#/need/result?hosting=mainland-ecs&access=domain&cdn=none&domain-kind=top-level&domain-filing=none&subject-filing=none&entity=individual&can-complete=yes&slb=no&app=no',
+  individual: '#/need/result?hosting=mainland-ecs&access=domain&cdn=none&domain-kind=top-level&domain-filing=none&subject-filing=none&entity=individual&can-complete=yes&file-in=gansu&id-local=yes&slb=no&app=no',
   'service code': '#/service-code/result?sc-server=mainland&sc-problem=no-apply-button&sc-account=yes&sc-billing=pay-as-you-go&sc-bandwidth=yes',
   revoked: '#/icp-number/result?num-topic=revoked&num-cause=domain-expired',
   short: '#/need/result?hosting=hong-kong&cdn=none',

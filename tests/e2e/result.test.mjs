@@ -16,7 +16,7 @@ const open = (t, hash = '', options = {}) => openApp(t, site.browser, site.serve
 const SIX = [
   {
     name: 'first filing of a mainland company (Chinese)',
-    hash: '#/need/result?hosting=mainland-ecs&access=domain&cdn=none&domain-kind=top-level&domain-filing=none&subject-filing=none&entity=mainland&can-complete=yes&slb=no&app=no&lang=zh-CN',
+    hash: '#/need/result?hosting=mainland-ecs&access=domain&cdn=none&domain-kind=top-level&domain-filing=none&subject-filing=none&entity=mainland&can-complete=yes&file-in=zhejiang&slb=no&app=no&lang=zh-CN',
     lang: 'zh-CN',
   },
   {
@@ -26,7 +26,7 @@ const SIX = [
   },
   {
     name: 'an individual on a mainland ECS instance',
-    hash: '#/need/result?hosting=mainland-ecs&access=domain&cdn=none&domain-kind=top-level&domain-filing=none&subject-filing=none&entity=individual&can-complete=yes&slb=no&app=no',
+    hash: '#/need/result?hosting=mainland-ecs&access=domain&cdn=none&domain-kind=top-level&domain-filing=none&subject-filing=none&entity=individual&can-complete=yes&file-in=gansu&id-local=yes&slb=no&app=no',
     other: 'If you host in Hong Kong: No ICP Filing is needed',
   },
   {

@@ -475,7 +475,7 @@ fn every_limit_is_refused_naming_the_limit() {
     let got = [
         error_with("many-recs", |d| append(d, "flow.toml", &(0..199).map(rec).collect::<String>())),
         error_with("many-questions", |d| append(d, "flow.toml", &(0..63).map(question).collect::<String>())),
-        error_with("many-paths", |d| append(d, "flow.toml", &(0..12).map(question).collect::<String>())),
+        error_with("many-paths", |d| append(d, "flow.toml", &(0..15).map(question).collect::<String>())),
         error_with("many-facts", |d| {
             let facts: String = (0..101).map(|i| format!("d{i} = [\"x\", \"y\"]\n")).collect();
             let asserts: String = (0..101).map(|i| format!("d{i} = \"x\", ")).collect();
@@ -497,7 +497,7 @@ fn every_limit_is_refused_naming_the_limit() {
         [
             "DIR/flow.toml:1447: the rulebook has more than 200 recommendations, counting up to this one (the limit)",
             "DIR/flow.toml:495: question `extra-q62`: a rulebook has at most 64 questions (the limit)",
-            "DIR/rulebook.toml:32: flow `main`: the flows have more than 5000 complete paths together, counting up to this one (the limit: `check`, `diff` and `paths` evaluate every path); ask fewer questions, or ask some only where an earlier answer makes them relevant (`ask_if`)",
+            "DIR/rulebook.toml:32: flow `main`: the flows have more than 30000 complete paths together, counting up to this one (the limit: `check`, `diff` and `paths` evaluate every path); ask fewer questions, or ask some only where an earlier answer makes them relevant (`ask_if`)",
             "DIR/flow.toml:61: the rulebook has more than 100 facts stated (`asserts`), counting up to this one (the limit)",
         ]
     );
