@@ -182,6 +182,7 @@ pub fn check(book: &Rulebook) -> Report {
     let rec_paths = &mut report.rec_paths;
     let problems = &mut report.problems;
     problems.extend(words_language_problems(book));
+    problems.extend(secondary_alone_problems(book));
 
     for (fi, flow) in book.flows.iter().enumerate() {
         let mut stats = FlowStats { shortest: usize::MAX, ..FlowStats::default() };
@@ -512,6 +513,40 @@ pub fn check_practice_quotes(book: &Rulebook, md: &str) -> Vec<String> {
         }
     }
     problems
+}
+
+/// Places where a secondary (quality B) source stands alone: a recommendation's own citations,
+/// or a verdict line, paragraph or step, whose citations are all of B sources. A B source is
+/// only ever cited beside an A source that says the same (provinces.md, current-practice.md).
+pub fn secondary_alone_problems(book: &Rulebook) -> Vec<String> {
+    let alone = |cites: &[crate::rulebook::Citation]| {
+        !cites.is_empty() && cites.iter().all(|c| book.sources[c.source].quality == crate::rulebook::Quality::B)
+    };
+    let mut out = Vec::new();
+    for r in book.recommendations {
+        if alone(r.cites) {
+            out.push(format!("recommendation `{}` cites only secondary (quality B) sources", r.id));
+        }
+        for (what, parts) in [("verdict line", r.answer), ("paragraph", r.body), ("step", r.steps)] {
+            for (i, p) in parts.iter().enumerate() {
+                if alone(p.cites) {
+                    out.push(format!(
+                        "recommendation `{}`, {what} {}: cites only secondary (quality B) sources; cite an A source beside them",
+                        r.id,
+                        i + 1
+                    ));
+                }
+            }
+        }
+    }
+    for q in book.questions {
+        if let Some(p) = q.practice {
+            if alone(p.cites) {
+                out.push(format!("question `{}`: its current-practice help cites only secondary (quality B) sources", q.id));
+            }
+        }
+    }
+    out
 }
 
 /// Cited words whose language is not the one they are written in: words taken to be Chinese

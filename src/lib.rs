@@ -28,4 +28,5 @@ pub mod rulebook;
 pub mod site;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod style;
+pub mod ticks;
 pub mod ui;

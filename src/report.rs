@@ -5,7 +5,7 @@ use crate::answers::AnswerSet;
 use crate::engine::{evaluate, Applied, Evaluation};
 use crate::i18n::{fill, strings};
 use crate::present::{present, title_of, Place, Presentation};
-use crate::rulebook::{Citation, Lang, QIx, RecIx, Rulebook, SourceKind};
+use crate::rulebook::{Citation, Lang, QIx, Quality, RecIx, Rulebook, SourceKind, Takes, TimeUnit, TimelineStep};
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -41,6 +41,12 @@ pub struct Advice {
     /// current-practice notes read inside it; the verdict if it is not a step; then "Good to
     /// know"), with its paragraphs, steps, why and sources.
     pub recommendations: Vec<RecOut>,
+    /// The documents to prepare, for this owner and province: the items of the checklists
+    /// among `recommendations` (their `steps`), in order.
+    pub documents: Vec<&'static str>,
+    /// How long each phase of the filing takes, in order (the timeline's paragraphs that say
+    /// it, as ranges): what the result's picture draws.
+    pub timeline: Vec<TimelineOut>,
     /// When the current-practice facts were gathered (`YYYY-MM`).
     pub practice_gathered: &'static str,
 }
@@ -146,6 +152,9 @@ pub struct RecOut {
     /// The paragraphs that apply on this path.
     pub body: Vec<&'static str>,
     pub steps: Vec<&'static str>,
+    /// Its steps are a checklist to tick (the documents to prepare); omitted when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub checklist: bool,
     /// A flow to continue with, if any.
     pub related_flow: Option<FlowOut>,
     /// The answers that led to it.
@@ -195,6 +204,24 @@ pub struct CitationOut {
     pub read: &'static str,
     /// The page's language.
     pub source_lang: &'static str,
+    /// The source's quality mark: "A" (the provider's or authority's own page or repository)
+    /// or "B" (a reputable secondary source, only ever cited beside an A source).
+    pub quality: &'static str,
+}
+
+/// One phase of the timeline: which, its label, its range in its unit, and the range in words.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct TimelineOut {
+    pub step: &'static str,
+    pub label: &'static str,
+    pub from: u16,
+    pub to: u16,
+    /// `hours`, `working-days` or `days`.
+    pub unit: &'static str,
+    /// The range in words ("3–5 working days").
+    pub text: String,
+    /// The recommendation whose paragraph says it.
+    pub recommendation: &'static str,
 }
 
 #[derive(Clone, Debug, Serialize, PartialEq)]
@@ -250,6 +277,7 @@ pub fn citation_out(book: &Rulebook, c: &Citation, lang: Lang) -> CitationOut {
         page_date: source.page_date,
         read: source.read,
         source_lang: source.lang,
+        quality: quality_mark(source.quality),
     }
 }
 
@@ -298,6 +326,16 @@ pub fn render_presented(
                 .collect(),
         })
         .collect();
+    let documents = shown
+        .cards
+        .iter()
+        .flat_map(|c| {
+            let a = &ev.advice[c.applied];
+            let rec = &book.recommendations[a.rec];
+            a.steps.iter().filter(move |_| rec.checklist).map(move |&i| t(rec.steps[i].text))
+        })
+        .collect();
+    let timeline = timeline(book, ev, shown, lang);
     Advice {
         flow: flow.id,
         flow_title: t(flow.title),
@@ -343,6 +381,8 @@ pub fn render_presented(
             .map(|c| id(c.rec))
             .collect(),
         practice_gathered: book.gathered,
+        documents,
+        timeline,
         recommendations: shown
             .cards
             .iter()
@@ -366,6 +406,7 @@ pub fn render_presented(
                     title: t(a.title(book)),
                     body: body.iter().map(|p| t(p.text)).collect(),
                     steps: steps.iter().map(|p| t(p.text)).collect(),
+                    checklist: rec.checklist,
                     related_flow: rec
                         .flow
                         .map(|f| FlowOut { id: book.flows[f].id, title: t(book.flows[f].title) }),
@@ -410,9 +451,87 @@ pub fn citation_ref(book: &Rulebook, c: &CitationOut, lang: Lang) -> String {
         _ => {
             let title = fill(s.cite_title, &[("title", c.title)]);
             let source = fill(s.publisher_title, &[("publisher", c.publisher), ("title", &title)]);
-            let details = source_details(book, c.source_lang, c.page_date, c.read, lang);
+            let details = source_details(book, c.source_lang, c.page_date, c.read, source_quality(c.quality), lang);
             fill(s.source_ref, &[("source", &source), ("details", &details)])
         }
+    }
+}
+
+/// The timeline's phases on a path: the paragraphs shown that say how long a phase takes, in
+/// the order the phases happen.
+pub fn timeline(book: &Rulebook, ev: &Evaluation, shown: &Presentation, lang: Lang) -> Vec<TimelineOut> {
+    let mut out: Vec<(Takes, TimelineOut)> = shown
+        .cards
+        .iter()
+        .flat_map(|c| {
+            let a = &ev.advice[c.applied];
+            let rec = &book.recommendations[a.rec];
+            a.body.iter().filter_map(move |&i| rec.body[i].takes.map(|t| (t, rec.id)))
+        })
+        .map(|(t, rec)| {
+            (
+                t,
+                TimelineOut {
+                    step: t.step.id(),
+                    label: timeline_label(t.step, lang),
+                    from: t.from,
+                    to: t.to,
+                    unit: t.unit.id(),
+                    text: takes_text(t, lang),
+                    recommendation: rec,
+                },
+            )
+        })
+        .collect();
+    out.sort_by_key(|(t, _)| t.step);
+    out.into_iter().map(|(_, o)| o).collect()
+}
+
+/// A phase's name in a language.
+pub fn timeline_label(step: TimelineStep, lang: Lang) -> &'static str {
+    let s = strings(lang);
+    match step {
+        TimelineStep::DomainSync => s.timeline_domain_sync,
+        TimelineStep::ProviderReview => s.timeline_provider_review,
+        TimelineStep::SmsCheck => s.timeline_sms_check,
+        TimelineStep::BureauReview => s.timeline_bureau_review,
+        TimelineStep::ResultSync => s.timeline_result_sync,
+        TimelineStep::PublicSecurity => s.timeline_public_security,
+    }
+}
+
+/// How long, in words: "3–5 working days", "up to 24 hours", "30 days".
+pub fn takes_text(t: Takes, lang: Lang) -> String {
+    let s = strings(lang);
+    let (from, to) = (t.from.to_string(), t.to.to_string());
+    let range = if t.from == t.to {
+        to
+    } else if t.from == 0 {
+        fill(s.takes_up_to, &[("to", &to)])
+    } else {
+        fill(s.takes_range, &[("from", &from), ("to", &to)])
+    };
+    let unit = match t.unit {
+        TimeUnit::Hours => s.takes_hours,
+        TimeUnit::WorkingDays => s.takes_working_days,
+        TimeUnit::Days => s.takes_days,
+    };
+    fill(unit, &[("range", &range)])
+}
+
+/// A source's quality mark as the JSON output writes it.
+pub fn quality_mark(q: Quality) -> &'static str {
+    match q {
+        Quality::A => "A",
+        Quality::B => "B",
+    }
+}
+
+fn source_quality(mark: &str) -> Quality {
+    if mark == "B" {
+        Quality::B
+    } else {
+        Quality::A
     }
 }
 
@@ -434,6 +553,7 @@ pub fn source_details(
     page_lang: &'static str,
     page_date: Option<&str>,
     read: &str,
+    quality: Quality,
     lang: Lang,
 ) -> String {
     let s = strings(lang);
@@ -446,6 +566,13 @@ pub fn source_details(
         |d| fill(s.page_dated, &[("date", &date(book, d, lang))]),
     ));
     parts.push(fill(s.read_on, &[("read", &date(book, read, lang))]));
+    parts.push(
+        match quality {
+            Quality::A => s.quality_a,
+            Quality::B => s.quality_b,
+        }
+        .to_string(),
+    );
     parts.join(s.list_separator)
 }
 
@@ -789,8 +916,10 @@ fn rec_details(book: &Rulebook, w: &mut String, r: &RecOut, indent: &str, lang: 
     }
     if !r.steps.is_empty() {
         let _ = writeln!(w);
+        // A checklist's items are boxes to tick (a task list in Markdown, on paper a box).
+        let bullet = if r.checklist { "- [ ]" } else { "-" };
         for step in &r.steps {
-            let _ = writeln!(w, "{indent}- {step}");
+            let _ = writeln!(w, "{indent}{bullet} {step}");
         }
     }
     if let Some(f) = &r.related_flow {

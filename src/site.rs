@@ -692,7 +692,7 @@ fn source_html(source: usize, lang: Lang, link: bool) -> String {
     };
     let name =
         fill(s.publisher_title, &[("publisher", &escape(book.text(src.publisher, lang))), ("title", &title)]);
-    let details = crate::report::source_details(book, src.lang, src.page_date, src.read, lang);
+    let details = crate::report::source_details(book, src.lang, src.page_date, src.read, src.quality, lang);
     let mut out = format!("{name}{gap}{}", escape(&fill(s.in_brackets, &[("text", &details)])));
     for v in src.versions.iter().filter(|v| crate::rulebook::same_language(v.lang, lang.code())) {
         let _ = write!(

@@ -206,3 +206,26 @@ fn the_link_corpus_decodes_cleanly() {
     }
     assert!(n > 60, "{n} links");
 }
+
+proptest! {
+    /// Stored checklist ticks (the documents to prepare) are read without failing, whatever the
+    /// browser holds: what is kept is only keys, at most `MAX_TICKS`, every line is kept or
+    /// counted, and what is written is read back the same.
+    #[test]
+    fn stored_ticks_never_fail_and_round_trip(
+        s in any::<String>(),
+        items in proptest::collection::vec((ids(), any::<String>()), 0..20),
+    ) {
+        use icp_advisor::ticks;
+        let (kept, dropped) = ticks::decode(&s);
+        prop_assert!(kept.len() <= ticks::MAX_TICKS);
+        prop_assert!(kept.iter().all(|k| ticks::is_key(k)));
+        let lines = s.split('\n').filter(|l| !l.trim().is_empty()).count();
+        prop_assert!(kept.len() + dropped <= lines);
+        let mut set = std::collections::BTreeSet::new();
+        for (rec, text) in &items {
+            set = ticks::toggle(&set, &ticks::key(rec, text), true);
+        }
+        prop_assert_eq!(ticks::decode(&ticks::encode(&set)), (set.clone(), 0));
+    }
+}

@@ -270,6 +270,7 @@ fn sources_are_shown_so_that_a_reader_can_check_them() {
             ("subject-filing", "none"),
             ("entity", "mainland"),
             ("can-complete", "yes"),
+            ("file-in", "zhejiang"),
             ("slb", "no"),
             ("app", "no"),
         ],
@@ -287,7 +288,7 @@ fn sources_are_shown_so_that_a_reader_can_check_them() {
     );
     assert!(html.contains("在阿里云ICP代备案管理系统中申请首次备案"), "the rendering");
     assert!(
-        html.contains("阿里云<a href=\"https://www.alibabacloud.com/help/en/icp-filing/latest/read-and-understand-the-icp-regulations\" rel=\"noopener noreferrer external\" hreflang=\"en\">《ICP备案流程》</a>（英文页面；页面日期2026年6月13日；2026年11月查阅）"),
+        html.contains("阿里云<a href=\"https://www.alibabacloud.com/help/en/icp-filing/latest/read-and-understand-the-icp-regulations\" rel=\"noopener noreferrer external\" hreflang=\"en\">《ICP备案流程》</a>（英文页面；页面日期2026年6月13日；2026年11月查阅；来源质量A：服务商或主管部门自己的页面）"),
         "publisher and title in Chinese, the page linked, its language and dates the Chinese way"
     );
     assert!(!html.contains("Alibaba Cloud, "), "no English publisher");

@@ -7,6 +7,8 @@ use wasm_bindgen::JsCast;
 /// before kept one place for all flows under the bare key; [`Browser::take_legacy_saved`]
 /// reads it once.)
 const STORAGE_KEY: &str = "icp-advisor:place";
+/// The ticks of a flow's checklist: `icp-advisor:ticks:<flow>` (never in a share link).
+const TICKS_KEY: &str = "icp-advisor:ticks";
 /// Where the chosen language is kept (the static pages' head script reads it too).
 pub const LANG_KEY: &str = "icp-advisor:lang";
 const LENS_KEY: &str = "icp-advisor:lens";
@@ -130,9 +132,30 @@ impl Browser {
         }
     }
 
+    /// Forgets a flow's saved place and the ticks of its checklist.
     pub fn clear_saved(flow: &str) {
         if let Ok(s) = Self::storage() {
             let _ = s.remove_item(&Self::saved_key(flow));
+            let _ = s.remove_item(&Self::ticks_key(flow));
+        }
+    }
+
+    fn ticks_key(flow: &str) -> String {
+        format!("{TICKS_KEY}:{flow}")
+    }
+
+    /// The ticks of a flow's checklist, as stored (see `crate::ticks`).
+    pub fn load_ticks(flow: &str) -> Option<String> {
+        Self::storage().ok()?.get_item(&Self::ticks_key(flow)).ok()?
+    }
+
+    pub fn save_ticks(flow: &str, value: &str) {
+        if let Ok(s) = Self::storage() {
+            let _ = if value.is_empty() {
+                s.remove_item(&Self::ticks_key(flow))
+            } else {
+                s.set_item(&Self::ticks_key(flow), value)
+            };
         }
     }
 

@@ -47,7 +47,7 @@ pub fn citation(ui: &Ui, c: &Citation) -> Html {
             }
         }
         _ => {
-            let details = source_details(&RULEBOOK, src.lang, src.page_date, src.read, lang);
+            let details = source_details(&RULEBOOK, src.lang, src.page_date, src.read, src.quality, lang);
             html! {
                 <>
                     { source_name(ui, c.source, Some(src.url)) }{ ui.gap() }{ fill(s.in_brackets, &[("text", &details)]) }

@@ -169,6 +169,26 @@ impl Host {
         }
     }
 
+    /// The ticks of a flow's checklist kept in this browser (the page only: a mounted advisor
+    /// keeps them in memory, for as long as it shows the result).
+    pub fn load_ticks(&self, flow: &str) -> std::collections::BTreeSet<String> {
+        #[cfg(target_arch = "wasm32")]
+        if let Host::Page { .. } = self {
+            let stored = super::browser::Browser::load_ticks(flow).unwrap_or_default();
+            return crate::ticks::decode(&stored).0;
+        }
+        let _ = flow;
+        std::collections::BTreeSet::new()
+    }
+
+    pub fn save_ticks(&self, flow: &str, ticks: &std::collections::BTreeSet<String>) {
+        #[cfg(target_arch = "wasm32")]
+        if let Host::Page { .. } = self {
+            super::browser::Browser::save_ticks(flow, &crate::ticks::encode(ticks));
+        }
+        let _ = (flow, ticks);
+    }
+
     /// The person discards a flow's saved place (the start screen's Discard): the page forgets it.
     pub fn discard_saved(&self, flow: crate::rulebook::FlowIx) {
         #[cfg(target_arch = "wasm32")]

@@ -269,7 +269,7 @@ fn print_sources(ui: &Ui, ev: &Evaluation, shown: &Presentation, rec: usize) -> 
             _ if pages.contains(&c.source) => continue,
             _ => {
                 pages.push(c.source);
-                let details = source_details(&RULEBOOK, src.lang, src.page_date, src.read, lang);
+                let details = source_details(&RULEBOOK, src.lang, src.page_date, src.read, src.quality, lang);
                 html! { <>{ source_name(ui, c.source, None) }{ ui.gap() }{ fill(s.in_brackets, &[("text", &details)]) }</> }
             }
         };
@@ -390,7 +390,17 @@ fn rec_details(ui: &Ui, ev: &Evaluation, applied: usize, disclosure: Disclosure)
     html! {
         <>
             { for a.body.iter().map(|&i| html! { <p>{ rec.body[i].text.get(lang) }</p> }) }
-            if !a.steps.is_empty() {
+            { timeline_picture(ui, &a.body.iter().filter_map(|&i| rec.body[i].takes).collect::<Vec<_>>()) }
+            if !a.steps.is_empty() && rec.checklist {
+                <Checklist
+                    flow={RULEBOOK.flows[ev.flow].id}
+                    items={a.steps.iter().map(|&i| {
+                        let step = &rec.steps[i];
+                        (crate::ticks::key(rec.id, step.text.get(crate::rulebook::Lang::SOURCE)), step.text.get(lang))
+                    }).collect::<Vec<_>>()}
+                    host={ui.host.clone()}
+                />
+            } else if !a.steps.is_empty() {
                 <ul class="steps">{ for a.steps.iter().map(|&i| html! { <li>{ rec.steps[i].text.get(lang) }</li> }) }</ul>
             }
             if let Some(link) = related {
@@ -399,6 +409,91 @@ fn rec_details(ui: &Ui, ev: &Evaluation, applied: usize, disclosure: Disclosure)
             { why(ui, ev, applied, disclosure) }
             { sources(ui, ev, applied, disclosure) }
         </>
+    }
+}
+
+/// The timeline's picture: one row per phase, in the order they happen, each a bar to one scale
+/// (about how many working days), solid up to the shortest time the sources give and light up
+/// to the longest, labelled with the range in words. Its title and description say the same
+/// for screen readers; the paragraphs beside it are the text.
+fn timeline_picture(ui: &Ui, phases: &[crate::rulebook::Takes]) -> Html {
+    use crate::report::{takes_text, timeline_label};
+    if phases.is_empty() {
+        return Html::default();
+    }
+    let s = ui.s();
+    let lang = ui.lang();
+    let mut phases = phases.to_vec();
+    phases.sort_by_key(|t| t.step);
+    let (width, left, row) = (600.0_f32, 8.0_f32, 40.0_f32);
+    let longest = phases.iter().map(|t| t.unit.working_days(t.to)).fold(1.0_f32, f32::max);
+    let scale = (width - 2.0 * left) / longest;
+    let height = row * phases.len() as f32 + 4.0;
+    let words: Vec<String> =
+        phases.iter().map(|t| format!("{}{}{}", timeline_label(t.step, lang), s.dash, takes_text(*t, lang))).collect();
+    let desc = fill(s.timeline_desc, &[("phases", &words.join(s.list_separator))]);
+    html! {
+        <figure class="timeline">
+            <svg class="timeline-picture" viewBox={format!("0 0 {width} {height}")} role="img"
+                aria-labelledby="timeline-title timeline-desc" focusable="false">
+                <title id="timeline-title">{ s.timeline_title }</title>
+                <desc id="timeline-desc">{ desc }</desc>
+                { for phases.iter().enumerate().map(|(i, t)| {
+                    let y = row * i as f32;
+                    let least = (t.unit.working_days(t.from) * scale).max(0.0);
+                    let most = (t.unit.working_days(t.to) * scale).max(3.0);
+                    html! {
+                        <g aria-hidden="true">
+                            <text class="timeline-label" x={left.to_string()} y={(y + 14.0).to_string()}>
+                                { timeline_label(t.step, lang) }{ s.dash }{ takes_text(*t, lang) }
+                            </text>
+                            <rect class="timeline-span" x={left.to_string()} y={(y + 20.0).to_string()}
+                                width={format!("{most:.1}")} height="12" rx="2" />
+                            if least > 0.0 {
+                                <rect class="timeline-bar" x={left.to_string()} y={(y + 20.0).to_string()}
+                                    width={format!("{least:.1}")} height="12" rx="2" />
+                            }
+                        </g>
+                    }
+                }) }
+            </svg>
+        </figure>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ChecklistProps {
+    flow: &'static str,
+    /// Each item's key (`crate::ticks::key`) and text.
+    items: Vec<(String, &'static str)>,
+    host: super::host::Host,
+}
+
+/// A checklist (the documents to prepare): a box to tick per item. The ticks are kept in this
+/// browser with the flow's answers (`icp-advisor:ticks:<flow>`), never in a share link; a
+/// printed page shows the boxes.
+#[function_component(Checklist)]
+fn checklist(p: &ChecklistProps) -> Html {
+    let ticks = use_state(std::collections::BTreeSet::<String>::new);
+    {
+        let (ticks, host, flow) = (ticks.clone(), p.host.clone(), p.flow);
+        use_effect_with(flow, move |_| ticks.set(host.load_ticks(flow)));
+    }
+    html! {
+        <ul class="steps checklist">
+            { for p.items.iter().map(|(key, text)| {
+                let onchange = {
+                    let (ticks, host, flow, key) = (ticks.clone(), p.host.clone(), p.flow, key.clone());
+                    Callback::from(move |e: Event| {
+                        let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+                        let next = crate::ticks::toggle(&ticks, &key, on);
+                        host.save_ticks(flow, &next);
+                        ticks.set(next);
+                    })
+                };
+                html! { <li><label><input type="checkbox" checked={ticks.contains(key)} {onchange} />{ " " }{ *text }</label></li> }
+            }) }
+        </ul>
     }
 }
 

@@ -530,6 +530,79 @@ pub struct Part {
     pub text: Text,
     pub cites: &'static [Citation],
     pub asserts: &'static [Fact],
+    /// (A timeline's paragraph) the phase it tells and how long it takes.
+    pub takes: Option<Takes>,
+}
+
+/// How long a phase of a filing takes, as a range (never one figure the sources do not give).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Takes {
+    pub step: TimelineStep,
+    pub from: u16,
+    pub to: u16,
+    pub unit: TimeUnit,
+}
+
+/// The phases of a filing a timeline draws, in the order they happen. Their names are app
+/// texts (`timeline_<id with underscores>`), so that each language labels the picture.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum TimelineStep {
+    DomainSync,
+    ProviderReview,
+    SmsCheck,
+    BureauReview,
+    ResultSync,
+    PublicSecurity,
+}
+
+impl TimelineStep {
+    pub const ALL: [TimelineStep; 6] = [
+        TimelineStep::DomainSync,
+        TimelineStep::ProviderReview,
+        TimelineStep::SmsCheck,
+        TimelineStep::BureauReview,
+        TimelineStep::ResultSync,
+        TimelineStep::PublicSecurity,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            TimelineStep::DomainSync => "domain-sync",
+            TimelineStep::ProviderReview => "provider-review",
+            TimelineStep::SmsCheck => "sms-check",
+            TimelineStep::BureauReview => "bureau-review",
+            TimelineStep::ResultSync => "result-sync",
+            TimelineStep::PublicSecurity => "public-security",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeUnit {
+    Hours,
+    WorkingDays,
+    Days,
+}
+
+impl TimeUnit {
+    pub const ALL: [TimeUnit; 3] = [TimeUnit::Hours, TimeUnit::WorkingDays, TimeUnit::Days];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            TimeUnit::Hours => "hours",
+            TimeUnit::WorkingDays => "working-days",
+            TimeUnit::Days => "days",
+        }
+    }
+
+    /// About how many working days `n` of this unit are (for drawing to one scale).
+    pub fn working_days(self, n: u16) -> f32 {
+        match self {
+            TimeUnit::Hours => f32::from(n) / 24.0,
+            TimeUnit::WorkingDays => f32::from(n),
+            TimeUnit::Days => f32::from(n) * 5.0 / 7.0,
+        }
+    }
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -552,6 +625,10 @@ pub struct Recommendation {
     /// An alternative to the plan (e.g. hosting elsewhere): shown right after a blocking
     /// first step when the path has one.
     pub alternative: bool,
+    /// Its steps are a checklist the person can tick (the documents to prepare): the app keeps
+    /// the ticks with the answers, the text and Markdown exports write `[ ]` boxes, the JSON
+    /// lists the items in `documents`.
+    pub checklist: bool,
     /// The title where no path is known (the rule map, `explain`), and on paths where none of
     /// `titles` holds.
     pub title: Text,

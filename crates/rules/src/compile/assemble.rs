@@ -676,7 +676,7 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
             ));
         }
         questions[qi].practice =
-            Some(Box::leak(Box::new(Part { when: Cond::Always, text, cites: cited, asserts: &[] })));
+            Some(Box::leak(Box::new(Part { when: Cond::Always, text, cites: cited, asserts: &[], takes: None })));
     }
 
     let mut recommendations = Vec::new();
@@ -719,9 +719,35 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
         let scope = Scope { questions: &q_scope, defines: &define_src, allowed: &in_flow };
         let key = |k: &str| format!("rec.{}.{k}", r.id);
         let part = |k: String, label: String, p: &RawPart, texts: &mut Texts| -> Result<Part, String> {
-            let (text, when, cite, asserts) = match p {
-                RawPart::Text(t) => (t, None, &[][..], &BTreeMap::new()),
-                RawPart::Full(f) => (&f.text, f.when.as_deref(), &f.cite[..], &f.asserts),
+            let (text, when, cite, asserts, takes) = match p {
+                RawPart::Text(t) => (t, None, &[][..], &BTreeMap::new(), None),
+                RawPart::Full(f) => (&f.text, f.when.as_deref(), &f.cite[..], &f.asserts, f.takes.as_ref()),
+            };
+            let takes = match takes {
+                None => None,
+                Some(t) => {
+                    let step = TimelineStep::ALL.into_iter().find(|s| s.id() == t.step).ok_or_else(|| {
+                        format!(
+                            "{label}: takes: step `{}` is not one of {}",
+                            t.step,
+                            TimelineStep::ALL.iter().map(|s| s.id()).collect::<Vec<_>>().join(", ")
+                        )
+                    })?;
+                    let unit = TimeUnit::ALL.into_iter().find(|u| u.id() == t.unit).ok_or_else(|| {
+                        format!(
+                            "{label}: takes: unit `{}` is not one of {}",
+                            t.unit,
+                            TimeUnit::ALL.iter().map(|u| u.id()).collect::<Vec<_>>().join(", ")
+                        )
+                    })?;
+                    if t.to == 0 || t.from > t.to {
+                        return Err(format!(
+                            "{label}: takes: from {} to {} is not a range (0 < to, from ≤ to)",
+                            t.from, t.to
+                        ));
+                    }
+                    Some(Takes { step, from: t.from, to: t.to, unit })
+                }
             };
             let when = match when {
                 Some(src) => parse(src, &scope).map_err(|e| format!("{label}: when: {e}"))?,
@@ -732,6 +758,7 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
                 text: texts.add(k, text)?,
                 cites: cites(cite, texts).map_err(|e| format!("{label}: {e}"))?,
                 asserts: facts(asserts).map_err(|e| format!("{label}: {e}"))?,
+                takes,
             })
         };
         // One text, or a list of parts (keyed `<field>.<i>`).
@@ -869,6 +896,7 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
             plan,
             plans: leak_slice(plans),
             alternative: r.alternative,
+            checklist: r.checklist,
             title,
             titles: leak_slice(titles),
             body: leak_slice(body),

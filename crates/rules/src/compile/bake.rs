@@ -215,11 +215,15 @@ fn cites(cs: &[Citation]) -> String {
 
 fn part(p: &Part) -> String {
     format!(
-        "Part {{ when: {}, text: {}, cites: {}, asserts: {} }}",
+        "Part {{ when: {}, text: {}, cites: {}, asserts: {}, takes: {} }}",
         cond(&p.when),
         text(&p.text),
         cites(p.cites),
-        facts(p.asserts)
+        facts(p.asserts),
+        opt(&p.takes, |t| format!(
+            "Takes {{ step: TimelineStep::{:?}, from: {}, to: {}, unit: TimeUnit::{:?} }}",
+            t.step, t.from, t.to, t.unit
+        ))
     )
 }
 
@@ -229,7 +233,7 @@ fn parts(ps: &[Part]) -> String {
 
 fn rec(r: &Recommendation) -> String {
     format!(
-        "Recommendation {{ id: {:?}, kind: Kind::{:?}, layer: Layer::{:?}, verdict: {}, answer: {}, phase: {}, plan: {}, plans: {}, alternative: {}, title: {}, titles: {}, body: {}, steps: {}, flow: {:?}, excludes: &{:?}, qualifies: &{:?}, amend: {}, asserts: {}, cites: {} }}",
+        "Recommendation {{ id: {:?}, kind: Kind::{:?}, layer: Layer::{:?}, verdict: {}, answer: {}, phase: {}, plan: {}, plans: {}, alternative: {}, checklist: {}, title: {}, titles: {}, body: {}, steps: {}, flow: {:?}, excludes: &{:?}, qualifies: &{:?}, amend: {}, asserts: {}, cites: {} }}",
         r.id,
         r.kind,
         r.layer,
@@ -239,6 +243,7 @@ fn rec(r: &Recommendation) -> String {
         opt(&r.plan, text),
         parts(r.plans),
         r.alternative,
+        r.checklist,
         text(&r.title),
         parts(r.titles),
         parts(r.body),

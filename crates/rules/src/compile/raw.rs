@@ -186,6 +186,19 @@ pub struct FullPart {
     pub cite: Vec<Cite>,
     #[serde(default)]
     pub asserts: BTreeMap<String, String>,
+    /// (A timeline's paragraph) the phase it tells and how long it takes, drawn in the
+    /// timeline's picture: `{ step = "bureau-review", from = 1, to = 20, unit = "working-days" }`.
+    #[serde(default)]
+    pub takes: Option<RawTakes>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTakes {
+    pub step: String,
+    pub from: u16,
+    pub to: u16,
+    pub unit: String,
 }
 
 #[derive(Deserialize)]
@@ -209,6 +222,9 @@ pub struct Rec {
     pub plan: Option<Body>,
     #[serde(default)]
     pub alternative: bool,
+    /// Its steps are a checklist the person ticks (the documents to prepare).
+    #[serde(default)]
+    pub checklist: bool,
     /// (Verdicts) the verdict line, as one sentence or conditional sentences (first that holds).
     #[serde(default)]
     pub answer: Option<Body>,
