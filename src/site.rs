@@ -501,9 +501,24 @@ pub fn rule_map(lang: Lang) -> (String, String) {
         let _ = write!(w, "<li>{}{gap}<code>{}</code></li>", source_html(i, lang, true), escape(src.id));
     }
     let _ = write!(w, "</ul>");
-    for (rec, r) in book.recommendations.iter().enumerate().filter(|(_, r)| r.layer == Layer::Practice) {
-        let _ = r;
+    // The provinces' own rules (given where a province is chosen) after the rest.
+    let file_in = book.question("file-in");
+    let provincial = |rec: usize| {
+        file_in.is_some_and(|q| {
+            let given: Vec<_> = book.rules.iter().filter(|r| r.then.contains(&rec)).collect();
+            !given.is_empty() && given.iter().all(|r| r.when.looks_at(q))
+        })
+    };
+    let practice: Vec<usize> =
+        (0..book.recommendations.len()).filter(|&r| book.recommendations[r].layer == Layer::Practice).collect();
+    for &rec in practice.iter().filter(|&&r| !provincial(r)) {
         write_rec(&mut w, rec, usize::MAX, lang);
+    }
+    if practice.iter().any(|&r| provincial(r)) {
+        let _ = write!(w, "<h3 id=\"provinces\">{}</h3>", escape(s.rules_provinces));
+        for &rec in practice.iter().filter(|&&r| provincial(r)) {
+            write_rec(&mut w, rec, usize::MAX, lang);
+        }
     }
     let _ = write!(w, "</section>");
 

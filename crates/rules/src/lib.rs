@@ -290,6 +290,16 @@ pub struct Define {
 }
 
 impl Cond {
+    /// Whether the condition looks at question `q` (its named conditions written out).
+    pub fn looks_at(&self, q: QIx) -> bool {
+        match self {
+            Cond::Always => false,
+            Cond::Is(x, _) => *x == q,
+            Cond::Not(c) | Cond::Def(_, c) => c.looks_at(q),
+            Cond::All(cs) | Cond::Any(cs) => cs.iter().any(|c| c.looks_at(q)),
+        }
+    }
+
     /// How many parts the condition has, its named conditions written out (see
     /// [`MAX_CONDITION_SIZE`]).
     pub fn size(&self) -> usize {
