@@ -1,0 +1,98 @@
+// The province layer in the browser: the province question (31 options, asked by the full
+// module) travels in the link like every answer; the province's own rules are a step of the
+// plan; the documents to prepare are a checklist whose ticks are kept in this browser with the
+// answers (a reload keeps them, a share link never carries them, starting over forgets them);
+// the timeline is a picture with a title and a description, in both languages, light and dark.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  newContext,
+  waitForApp,
+  waitForResult,
+  waitForQuestion,
+  questionForm,
+  answer,
+  showCard,
+  shownRecs,
+  hashOf,
+  withSite,
+} from './harness.mjs';
+
+const site = withSite();
+
+const COMPANY = 'hosting=mainland-ecs&access=domain&cdn=none&domain-kind=top-level&domain-filing=none&subject-filing=none&entity=mainland&can-complete=yes';
+const JIANGSU = `#/need/result?${COMPANY}&file-in=jiangsu&slb=no&app=no`;
+
+async function open(t, fragment, options = {}) {
+  const context = await newContext(site.browser, options);
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await page.goto(site.server.url + fragment);
+  await waitForApp(page);
+  return page;
+}
+
+test('the province question lists the 31 provincial-level regions and its answer travels in the link', async (t) => {
+  const page = await open(t, `#/need/file-in?${COMPANY}`);
+  await waitForQuestion(page, 'file-in');
+  assert.equal(await questionForm(page, 'file-in').locator('input[type="radio"]').count(), 31);
+  await answer(page, 'file-in', 'jiangsu');
+  await waitForQuestion(page, 'slb');
+  assert.ok(hashOf(page).includes('file-in=jiangsu'), hashOf(page));
+});
+
+test("the province's own rules are a step of the plan, dated and marked with their sources' quality", async (t) => {
+  const page = await open(t, JIANGSU);
+  await waitForResult(page);
+  assert.ok((await shownRecs(page)).includes('jiangsu-company-rules'));
+  const steps = await page.locator('.plan-steps > li .step-text').allTextContents();
+  assert.ok(steps.some((s) => s.startsWith('Jiangsu:')), steps.join('\n'));
+  const card = await showCard(page, 'jiangsu-company-rules');
+  await card.locator('details.source > summary').first().click();
+  const sources = await card.locator('.citation figcaption').allTextContents();
+  assert.ok(sources.some((s) => /31 December 2025|2025-12-31/.test(s) && /quality A/.test(s)), sources.join('\n'));
+  assert.ok(sources.some((s) => /no date shown/.test(s) && /read/.test(s)), sources.join('\n'));
+});
+
+test('the documents checklist keeps its ticks in this browser, never in the link, and forgets them on starting over', async (t) => {
+  const page = await open(t, JIANGSU);
+  await waitForResult(page);
+  const id = (await shownRecs(page)).find((r) => r.startsWith('documents-'));
+  assert.ok(id, 'a documents checklist is shown');
+  let card = await showCard(page, id);
+  const boxes = card.locator('.checklist input[type="checkbox"]');
+  assert.ok((await boxes.count()) >= 3, 'one box per document');
+  const before = hashOf(page);
+  await boxes.nth(1).check();
+  assert.equal(hashOf(page), before, 'a tick does not change the link');
+  assert.ok(await page.evaluate(() => (localStorage.getItem('icp-advisor:ticks:need') || '').length > 0));
+  await page.reload();
+  await waitForApp(page);
+  await waitForResult(page);
+  card = await showCard(page, id);
+  assert.equal(await card.locator('.checklist input[type="checkbox"]').nth(1).isChecked(), true, 'kept after a reload');
+  assert.equal(await card.locator('.checklist input[type="checkbox"]').nth(0).isChecked(), false);
+  await page.getByRole('button', { name: 'Start over' }).first().click();
+  await page.waitForFunction(() => localStorage.getItem('icp-advisor:ticks:need') === null);
+});
+
+for (const [lang, scheme] of [['en', 'light'], ['zh-CN', 'dark']]) {
+  test(`the timeline is a picture with a title and a description (${lang}, ${scheme})`, async (t) => {
+    const page = await open(t, `${JIANGSU}&lang=${lang}`, { colorScheme: scheme });
+    await waitForResult(page);
+    const id = (await shownRecs(page)).find((r) => r === 'how-long');
+    assert.ok(id, 'the timeline is shown');
+    const card = await showCard(page, id);
+    const svg = card.locator('svg.timeline-picture');
+    assert.equal(await svg.getAttribute('role'), 'img');
+    const title = await svg.locator('title').textContent();
+    const desc = await svg.locator('desc').textContent();
+    assert.ok(title.length > 3 && desc.length > 20, `${title} / ${desc}`);
+    if (lang === 'zh-CN') assert.match(desc, /个工作日/);
+    else assert.match(desc, /working days/);
+    assert.ok((await svg.locator('rect').count()) >= 4, 'a bar per phase');
+    const fill = await svg.locator('rect.timeline-span').first().evaluate((r) => getComputedStyle(r).fill);
+    assert.ok(fill && fill !== 'none', fill);
+  });
+}
