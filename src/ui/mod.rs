@@ -333,9 +333,10 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     let screen = match &state.route {
-        // The first module hands over what it does not show (see `handover`).
+        // The first module hands over what it does not show (see `handover`): a result, the
+        // FAQ, and a question whose texts it does not carry (the province's long list).
         #[cfg(first_visit)]
-        Route::Faq(_) | Route::Result(_) => html! { <handover::Pending /> },
+        route if !handover::shows(route) => html! { <handover::Pending /> },
         Route::Start => html! { <start::StartScreen /> },
         #[cfg(not(first_visit))]
         Route::Faq(focus) => html! { <faq::FaqPage focus={*focus} /> },
@@ -348,6 +349,8 @@ pub fn app(props: &AppProps) -> Html {
         },
         #[cfg(not(first_visit))]
         Route::Result(answers) => html! { <result::ResultScreen answers={*answers} /> },
+        #[cfg(first_visit)]
+        Route::Faq(_) | Route::Result(_) => html! { <handover::Pending /> },
     };
     let rules = host.static_page("rules", lang);
     let gathered = &RULEBOOK.language(lang).date(RULEBOOK.gathered);
