@@ -450,7 +450,12 @@ pub fn check_practice_quotes(book: &Rulebook, md: &str) -> Vec<String> {
             q.practice
                 .iter()
                 .flat_map(move |p| p.cites.iter().map(move |c| (format!("question `{}`", q.id), c)))
-        }));
+        }))
+        .chain(
+            book.domain_notes
+                .iter()
+                .flat_map(|d| d.cites.iter().map(move |c| (format!("domain note `{}`", d.id), c))),
+        );
     for (place, c) in cited.filter(|(_, c)| book.sources[c.source].kind == SourceKind::External) {
         {
             let source = &book.sources[c.source];

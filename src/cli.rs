@@ -23,6 +23,13 @@ USAGE:
         the advice. Answers: {\"flow\": \"need\", \"answers\": {\"hosting\": \"outside\", ...}}
         or the bare {\"question\": \"option\"} map (the flow is then inferred). --lens faq
         shows the FAQ's advice alone, without the current-practice notes.
+    icp-advisor domain NAME [--province P] [--format text|json] [--lang L]
+        Check a domain name offline: the registered domain and the name under it (the
+        answer to the question about it), and what the sources say of it — a suffix named
+        as not fileable, the MIIT-approved suffix and registrar, the province's validity
+        rule (P is a province id, e.g. shanghai). Internationalised names (中文.中国,
+        xn--…) work. Exit code 0 when nothing known stands in the way, 1 for a known
+        problem, 2 for a name that is not one (with a one-line message).
     icp-advisor questions [--lang L]
         Print the flows, their questions and options as JSON.
     icp-advisor paths [--flow ID] [--format markdown|csv|json] [--lang L]
@@ -253,6 +260,20 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
             let answers = crate::input::answers_from_bytes(book, &bytes).map_err(Usage)?;
             let advice = advise(book, &answers, lang, lens);
             Ok(print(&if format == "json" { json(&advice) } else { to_markdown(book, &advice, lang) }))
+        }
+        "domain" => {
+            let (pos, opts) = options(rest, &["format", "lang", "province"])?;
+            let book: &Rulebook = &RULEBOOK;
+            let lang = lang_of(book, &opts)?;
+            let format = format_of(&opts, &["text", "json"])?;
+            let [name] = pos.as_slice() else {
+                return Err(Usage("domain takes one NAME (e.g. icp-advisor domain shop.example.com.cn)".into()));
+            };
+            let report = crate::domain::check(book, name, opt(&opts, "province"))
+                .map_err(|e| Usage(e.to_string()))?;
+            let out = crate::domain::output(book, &report, lang);
+            print(&if format == "json" { json(&out) } else { crate::domain::to_text(book, &out, lang) });
+            Ok(if out.problem { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         "questions" => {
             let (pos, opts) = options(rest, &["lang", "rules"])?;

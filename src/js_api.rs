@@ -227,6 +227,34 @@ pub fn evaluate(answers: JsValue, options: JsValue) -> Result<JsValue, JsError> 
     to_js(&advise(&RULEBOOK, &set, lang, lens))
 }
 
+/// Checks a domain name offline (see `icp-advisor domain`): the registered domain, the name
+/// under it, the answer to the domain question and what the sources say of it. `options`:
+/// `{ lang, province }` (a province id, e.g. "shanghai"). A name that is not one is refused
+/// with the same one-line message as the CLI's.
+#[wasm_bindgen(js_name = checkDomain)]
+pub fn check_domain(name: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let Some(name) = name.as_string() else {
+        return Err(JsError::new(&format!("checkDomain() needs a domain name (a string), got {}", kind(&name))));
+    };
+    let opts = options_of(&options, &["lang", "province"], "checkDomain()").map_err(|e| JsError::new(&e))?;
+    let province = text_option(&opts, "province").map_err(|e| JsError::new(&e))?;
+    let (lang, _) = engine_options(&JsValue::UNDEFINED, "checkDomain()").map_err(|e| JsError::new(&e))?;
+    let lang = match text_option(&opts, "lang").map_err(|e| JsError::new(&e))? {
+        Some(tag) => lang_of(Some(&tag)).0,
+        None => lang,
+    };
+    if !RULEBOOK.has_texts(lang) {
+        return Err(JsError::new(&format!(
+            "the {} texts are not loaded yet: await loadLanguage(\"{}\", folder) first (icp-advisor.js does it for you)",
+            lang.code(),
+            lang.code()
+        )));
+    }
+    let report = crate::domain::check(&RULEBOOK, &name, province.as_deref().map(str::trim))
+        .map_err(|e| JsError::new(&e.to_string()))?;
+    to_js(&crate::domain::output(&RULEBOOK, &report, lang))
+}
+
 /// The flows with their questions and options (see `icp-advisor questions`).
 #[wasm_bindgen]
 pub fn questions(options: JsValue) -> Result<JsValue, JsError> {

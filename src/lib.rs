@@ -5,6 +5,7 @@ pub mod answers;
 pub mod check;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+pub mod domain;
 pub mod engine;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod flowgraph;

@@ -932,7 +932,14 @@ fn rec_details(book: &Rulebook, w: &mut String, r: &RecOut, indent: &str, lang: 
     if !why.is_empty() {
         let _ = writeln!(w, "{indent}{}", fill(s.md_why, &[("answers", &why.join(s.list_separator))]));
     }
-    for c in &r.citations {
+    citation_lines(book, w, &r.citations, indent, lang);
+}
+
+/// Citations as text lines (`> …`), each with its source and dates, the words, and the
+/// advisor's rendering where the words are in another language than the reader's.
+pub fn citation_lines(book: &Rulebook, w: &mut String, citations: &[CitationOut], indent: &str, lang: Lang) {
+    let s = strings(lang);
+    for c in citations {
         let reference = citation_ref(book, c, lang);
         let quoted = fill(s.quoted, &[("text", c.quote)]);
         match words_label(book, c.lang, c.summary, lang) {

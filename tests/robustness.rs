@@ -229,3 +229,17 @@ proptest! {
         prop_assert_eq!(ticks::decode(&ticks::encode(&set)), (set.clone(), 0));
     }
 }
+
+proptest! {
+    /// The domain check never panics, whatever is typed; a name it reads has a registered
+    /// domain that ends its ASCII form, and a refusal is one line.
+    #[test]
+    fn the_domain_check_never_panics(s in any::<String>(), label in "[a-z0-9\u{4e00}-\u{4e20}-]{1,12}") {
+        for input in [s.clone(), format!("{label}.com.cn"), format!("www.{label}.中国"), format!("{s}.{label}.io")] {
+            match icp_advisor::domain::check(&RULEBOOK, &input, None) {
+                Ok(r) => prop_assert!(r.ascii.ends_with(&r.registrable), "{input:?}: {r:?}"),
+                Err(e) => prop_assert!(!e.to_string().contains('\n')),
+            }
+        }
+    }
+}

@@ -16,7 +16,7 @@ import { fail, minify, sha } from './util.mjs';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const NAME = 'icp-advisor-lib';
 /** What the library's glue must export (src/js_api.rs; startApp: ui::start_app, for the single file). */
-const API = ['evaluate', 'questions', 'loadLanguage', 'version', 'mount', 'startApp'];
+const API = ['evaluate', 'questions', 'checkDomain', 'loadLanguage', 'version', 'mount', 'startApp'];
 
 /** wasm-opt's arguments as index.html gives them to Trunk (data-wasm-opt, data-wasm-opt-params). */
 function wasmOptArgs(html) {
@@ -161,6 +161,12 @@ export async function mount(element, options) {
 export async function evaluate(answers, options) {
   await prepare(options);
   return api.evaluate(answers, options);
+}
+
+/** A domain name checked offline, as \`icp-advisor domain\`; \`options\`: { lang, province } or a language tag. */
+export async function checkDomain(name, options) {
+  await prepare(options);
+  return api.checkDomain(name, options);
 }
 
 /** The flows and their questions, as \`icp-advisor questions\`; \`options\`: { lang } or a language tag. */

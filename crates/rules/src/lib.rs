@@ -222,12 +222,13 @@ pub fn same_language(a: &str, b: &str) -> bool {
     primary(a) == primary(b)
 }
 
-/// Whether an app text is used by the static pages only (the rule map, the static pages' heads),
-/// never by the app in the browser: `[app]` keys starting `rules_`, `cond_` or `site_`. The
+/// Whether an app text is used by the static pages only (the rule map, the static pages' heads)
+/// or the command line (`domain_`: the domain check's text), never by the app in the browser:
+/// `[app]` keys starting `rules_`, `cond_`, `site_` or `domain_`. The
 /// page's Wasm carries them neither in `Strings` nor in its English table (they travel in the
 /// pack [`SITE_PACK`], which no Wasm carries).
 pub fn static_page_text(app_key: &str) -> bool {
-    ["rules_", "cond_", "site_"].iter().any(|p| app_key.starts_with(p))
+    ["rules_", "cond_", "site_", "domain_"].iter().any(|p| app_key.starts_with(p))
 }
 
 /// The first line of a texts file: the format, then the language, the pack and the number of
@@ -544,6 +545,24 @@ pub struct Part {
     pub takes: Option<Takes>,
 }
 
+/// One thing the sources say of a domain name (`provinces/domains.toml`): when it applies, and
+/// its words with their citations.
+#[derive(Debug, PartialEq, Eq)]
+pub struct DomainNote {
+    pub id: &'static str,
+    /// The suffixes it is about (without the dot); empty: every name.
+    pub suffixes: &'static [&'static str],
+    /// The provinces (`file-in` option ids) it holds in (empty: all), and those it does not.
+    pub provinces: &'static [&'static str],
+    pub not_provinces: &'static [&'static str],
+    /// Only for a name under a registered domain.
+    pub under: bool,
+    /// A known problem where it holds.
+    pub problem: bool,
+    pub text: Text,
+    pub cites: &'static [Citation],
+}
+
 /// How long a phase of a filing takes, as a range (never one figure the sources do not give).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Takes {
@@ -707,6 +726,10 @@ pub struct Citation {
 
 #[derive(Debug)]
 pub struct Rulebook {
+    /// What the sources say of domain names (the offline domain check), and the suffixes under
+    /// which a registrable domain has one label more (`com.cn`).
+    pub domain_notes: &'static [DomainNote],
+    pub second_level_suffixes: &'static [&'static str],
     pub version: u32,
     /// When the current-practice facts were gathered (e.g. `2026-11`).
     pub gathered: &'static str,
@@ -746,6 +769,7 @@ impl Rulebook {
             .iter()
             .flat_map(|r| r.all_cites().chain(r.titles.iter().chain(r.plans).flat_map(|p| p.cites.iter())))
             .chain(self.questions.iter().flat_map(|q| q.practice.into_iter().flat_map(|p| p.cites.iter())))
+            .chain(self.domain_notes.iter().flat_map(|d| d.cites.iter()))
     }
 
     /// The text a translation of `t` is made from: its source-language text, or, for the
@@ -918,6 +942,10 @@ impl Rulebook {
                 o.hint.into_iter().chain(o.instead).for_each(&mut f);
             }
         }
+        for d in self.domain_notes {
+            f(d.text);
+            d.cites.iter().for_each(|c| f(c.rendering));
+        }
         for r in self.recommendations {
             f(r.title);
             r.plan.into_iter().chain(r.amend).for_each(&mut f);
@@ -951,6 +979,8 @@ impl Rulebook {
             dimensions: &[],
             defines: &[],
             carries: &[],
+            domain_notes: &[],
+            second_level_suffixes: &[],
             ..*self
         }
     }

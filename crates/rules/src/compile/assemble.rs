@@ -188,6 +188,10 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
     for (at, r) in &recs_raw {
         claim("recommendation", &r.id, *at)?;
     }
+    let domain_notes_raw = ctx.items(|d| &d.domain_note);
+    for (at, d) in &domain_notes_raw {
+        claim("domain note", &d.id, *at)?;
+    }
     // ── Limits (crates/rules/src/lib.rs): checked before the work they bound ──────────
     let limit = |what: &str, max: usize, items: &mut dyn Iterator<Item = (At, usize)>| -> Result<(), Error> {
         let mut total = 0;
@@ -679,6 +683,51 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
             Some(Box::leak(Box::new(Part { when: Cond::Always, text, cites: cited, asserts: &[], takes: None })));
     }
 
+    // What the sources say of domain names (the offline domain check).
+    let provinces: Vec<&str> = questions_raw
+        .iter()
+        .find(|(_, q)| q.id == "file-in")
+        .map(|(_, q)| q.options.iter().map(|o| o.id.as_str()).collect())
+        .unwrap_or_default();
+    let mut domain_notes = Vec::new();
+    for (at, d) in &domain_notes_raw {
+        let place = |m: String| ctx.err(*at, format!("domain note `{}`: {m}", d.id));
+        for p in d.provinces.iter().chain(&d.not_provinces) {
+            if !provinces.contains(&p.as_str()) {
+                return Err(place(format!("`{p}` is not a province (an option of the question `file-in`)")));
+            }
+        }
+        for s in &d.suffixes {
+            if s.is_empty() || s.starts_with('.') || s.chars().any(|c| c.is_ascii_uppercase() || c.is_whitespace()) {
+                return Err(place(format!("suffix `{s}`: write it in lower case without the dot (`io`, `com.cn`)")));
+            }
+        }
+        let text = texts.add(format!("domain.{}.text", d.id), &d.text).map_err(&place)?;
+        let cited = cites(&d.cite, &mut texts).map_err(&place)?;
+        if cited.is_empty() || cited.iter().any(|c| sources[c.source].kind != SourceKind::External) {
+            return Err(place("cites the current-practice sources it rests on (not the FAQ)".into()));
+        }
+        if !cited.iter().any(|c| sources[c.source].quality == Quality::A) {
+            return Err(place("rests on no quality-A source (a B source may only support an A source)".into()));
+        }
+        let strs = |v: &[String]| leak_slice(v.iter().map(|s| leak_str(s.clone())).collect());
+        domain_notes.push(DomainNote {
+            id: leak_str(d.id.clone()),
+            suffixes: strs(&d.suffixes),
+            provinces: strs(&d.provinces),
+            not_provinces: strs(&d.not_provinces),
+            under: d.under,
+            problem: d.problem,
+            text,
+            cites: cited,
+        });
+    }
+    let second_level_suffixes: Vec<&'static str> = files
+        .iter()
+        .filter_map(|f| f.doc.domains.as_ref())
+        .flat_map(|d| d.get_ref().second_level.iter().map(|s| leak_str(s.to_ascii_lowercase())))
+        .collect();
+
     let mut recommendations = Vec::new();
     for (ri, (at, r)) in recs_raw.iter().enumerate() {
         let place = |m: String| ctx.err(*at, format!("recommendation `{}`: {m}", r.id));
@@ -962,6 +1011,8 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
             .collect(),
     );
     let mut book = Box::new(Rulebook {
+        domain_notes: leak_slice(domain_notes),
+        second_level_suffixes: leak_slice(second_level_suffixes),
         version,
         gathered,
         sources: leak_slice(sources),

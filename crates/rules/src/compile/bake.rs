@@ -23,6 +23,13 @@ pub fn bake(book: &Rulebook, name: &str, built_in: &dyn Fn(Lang, PackIx) -> bool
     let mut w = String::new();
     let _ = writeln!(w, "// @generated from rules/ by icp_rules::compile::bake — do not edit.");
     let _ = writeln!(w, "pub static {name}: Rulebook = Rulebook {{");
+    list(&mut w, "domain_notes", book.domain_notes, |d| {
+        format!(
+            "DomainNote {{ id: {:?}, suffixes: &{:?}, provinces: &{:?}, not_provinces: &{:?}, under: {}, problem: {}, text: {}, cites: {} }}",
+            d.id, d.suffixes, d.provinces, d.not_provinces, d.under, d.problem, text(&d.text), cites(d.cites)
+        )
+    });
+    let _ = writeln!(w, "    second_level_suffixes: &{:?},", book.second_level_suffixes);
     let _ = writeln!(w, "    version: {},", book.version);
     let _ = writeln!(w, "    gathered: {:?},", book.gathered);
     list(&mut w, "sources", book.sources, source);

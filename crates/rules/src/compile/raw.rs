@@ -36,6 +36,43 @@ pub struct Doc {
     pub recommendation: Vec<Spanned<Rec>>,
     #[serde(default)]
     pub carry: Vec<Spanned<Carry>>,
+    /// What the sources say of domain names, for the offline domain check
+    /// (`provinces/domains.toml`).
+    #[serde(default)]
+    pub domain_note: Vec<Spanned<DomainNote>>,
+    /// The suffixes under which a registrable domain has one label more (`com.cn`).
+    #[serde(default)]
+    pub domains: Option<Spanned<Domains>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Domains {
+    pub second_level: Vec<String>,
+}
+
+/// One thing the sources say of a domain name, shown by the domain check when it applies.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DomainNote {
+    pub id: String,
+    /// The suffixes it is about (without the dot); empty: every name.
+    #[serde(default)]
+    pub suffixes: Vec<String>,
+    /// The provinces (ids of `file-in`'s options) it holds in; empty: every province.
+    #[serde(default)]
+    pub provinces: Vec<String>,
+    /// Provinces it does not hold in.
+    #[serde(default)]
+    pub not_provinces: Vec<String>,
+    /// Only for a name under a registered domain.
+    #[serde(default)]
+    pub under: bool,
+    /// A known problem (the check exits 1), where it holds for the province given.
+    #[serde(default)]
+    pub problem: bool,
+    pub text: String,
+    pub cite: Vec<Cite>,
 }
 
 /// What an answer in one flow tells another flow's question.
