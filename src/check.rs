@@ -525,7 +525,8 @@ pub fn check_practice_quotes(book: &Rulebook, md: &str) -> Vec<String> {
 /// only ever cited beside an A source that says the same (provinces.md, current-practice.md).
 pub fn secondary_alone_problems(book: &Rulebook) -> Vec<String> {
     let alone = |cites: &[crate::rulebook::Citation]| {
-        !cites.is_empty() && cites.iter().all(|c| book.sources[c.source].quality == crate::rulebook::Quality::B)
+        !cites.is_empty()
+            && cites.iter().all(|c| book.sources[c.source].quality == crate::rulebook::Quality::B)
     };
     let mut out = Vec::new();
     for r in book.recommendations {
@@ -547,7 +548,10 @@ pub fn secondary_alone_problems(book: &Rulebook) -> Vec<String> {
     for q in book.questions {
         if let Some(p) = q.practice {
             if alone(p.cites) {
-                out.push(format!("question `{}`: its current-practice help cites only secondary (quality B) sources", q.id));
+                out.push(format!(
+                    "question `{}`: its current-practice help cites only secondary (quality B) sources",
+                    q.id
+                ));
             }
         }
     }

@@ -267,10 +267,12 @@ fn run(args: &[String]) -> Result<ExitCode, Usage> {
             let lang = lang_of(book, &opts)?;
             let format = format_of(&opts, &["text", "json"])?;
             let [name] = pos.as_slice() else {
-                return Err(Usage("domain takes one NAME (e.g. icp-advisor domain shop.example.com.cn)".into()));
+                return Err(Usage(
+                    "domain takes one NAME (e.g. icp-advisor domain shop.example.com.cn)".into(),
+                ));
             };
-            let report = crate::domain::check(book, name, opt(&opts, "province"))
-                .map_err(|e| Usage(e.to_string()))?;
+            let report =
+                crate::domain::check(book, name, opt(&opts, "province")).map_err(|e| Usage(e.to_string()))?;
             let out = crate::domain::output(book, &report, lang);
             print(&if format == "json" { json(&out) } else { crate::domain::to_text(book, &out, lang) });
             Ok(if out.problem { ExitCode::from(1) } else { ExitCode::SUCCESS })

@@ -81,9 +81,8 @@ pub struct DomainReport {
 /// Reads a name and checks it. `province` is an option id of `file-in` (`shanghai`).
 pub fn check(book: &Rulebook, input: &str, province: Option<&str>) -> Result<DomainReport, DomainError> {
     if let Some(p) = province {
-        let known = book
-            .question("file-in")
-            .is_some_and(|q| book.questions[q].options.iter().any(|o| o.id == p));
+        let known =
+            book.question("file-in").is_some_and(|q| book.questions[q].options.iter().any(|o| o.id == p));
         if !known {
             return Err(DomainError::UnknownProvince(p.chars().take(40).collect()));
         }
@@ -115,7 +114,9 @@ pub fn check(book: &Rulebook, input: &str, province: Option<&str>) -> Result<Dom
     for (i, d) in book.domain_notes.iter().enumerate() {
         let suffix_holds = d.suffixes.is_empty()
             || d.suffixes.iter().any(|s| {
-                *s == suffix_ascii || *s == suffix_unicode || (suffix_len == 1 && (*s == tld.0 || *s == tld.1))
+                *s == suffix_ascii
+                    || *s == suffix_unicode
+                    || (suffix_len == 1 && (*s == tld.0 || *s == tld.1))
             });
         let under_holds = !d.under || under.as_deref().is_some_and(|u| u != "www");
         let province_holds = match province {
@@ -262,7 +263,13 @@ pub fn punycode_encode(input: &str) -> String {
                 let mut q = delta;
                 let mut k = BASE;
                 loop {
-                    let t = if k <= bias { T_MIN } else if k >= bias + T_MAX { T_MAX } else { k - bias };
+                    let t = if k <= bias {
+                        T_MIN
+                    } else if k >= bias + T_MAX {
+                        T_MAX
+                    } else {
+                        k - bias
+                    };
                     if q < t {
                         break;
                     }
@@ -307,7 +314,13 @@ pub fn punycode_decode(input: &str) -> Option<String> {
                 _ => return None,
             };
             i = i.checked_add(d.checked_mul(w)?)?;
-            let t = if k <= bias { T_MIN } else if k >= bias + T_MAX { T_MAX } else { k - bias };
+            let t = if k <= bias {
+                T_MIN
+            } else if k >= bias + T_MAX {
+                T_MAX
+            } else {
+                k - bias
+            };
             if d < t {
                 break;
             }
@@ -416,7 +429,8 @@ pub fn to_text(book: &Rulebook, out: &DomainOut, lang: crate::rulebook::Lang) ->
     if let Some(under) = &out.under {
         let _ = writeln!(w, "{}", fill(s.domain_under, &[("name", under)]));
     }
-    let _ = writeln!(w, "{}", fill(s.answered, &[("prompt", out.answer.prompt), ("answer", out.answer.label)]));
+    let _ =
+        writeln!(w, "{}", fill(s.answered, &[("prompt", out.answer.prompt), ("answer", out.answer.label)]));
     let _ = writeln!(w);
     let _ = writeln!(w, "{}", if out.problem { s.domain_problem } else { s.domain_nothing });
     for n in &out.notes {

@@ -234,7 +234,10 @@ pub fn evaluate(answers: JsValue, options: JsValue) -> Result<JsValue, JsError> 
 #[wasm_bindgen(js_name = checkDomain)]
 pub fn check_domain(name: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let Some(name) = name.as_string() else {
-        return Err(JsError::new(&format!("checkDomain() needs a domain name (a string), got {}", kind(&name))));
+        return Err(JsError::new(&format!(
+            "checkDomain() needs a domain name (a string), got {}",
+            kind(&name)
+        )));
     };
     let opts = options_of(&options, &["lang", "province"], "checkDomain()").map_err(|e| JsError::new(&e))?;
     let province = text_option(&opts, "province").map_err(|e| JsError::new(&e))?;

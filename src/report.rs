@@ -5,7 +5,9 @@ use crate::answers::AnswerSet;
 use crate::engine::{evaluate, Applied, Evaluation};
 use crate::i18n::{fill, strings};
 use crate::present::{present, title_of, Place, Presentation};
-use crate::rulebook::{Citation, Lang, QIx, Quality, RecIx, Rulebook, SourceKind, Takes, TimeUnit, TimelineStep};
+use crate::rulebook::{
+    Citation, Lang, QIx, Quality, RecIx, Rulebook, SourceKind, Takes, TimeUnit, TimelineStep,
+};
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -451,7 +453,8 @@ pub fn citation_ref(book: &Rulebook, c: &CitationOut, lang: Lang) -> String {
         _ => {
             let title = fill(s.cite_title, &[("title", c.title)]);
             let source = fill(s.publisher_title, &[("publisher", c.publisher), ("title", &title)]);
-            let details = source_details(book, c.source_lang, c.page_date, c.read, source_quality(c.quality), lang);
+            let details =
+                source_details(book, c.source_lang, c.page_date, c.read, source_quality(c.quality), lang);
             fill(s.source_ref, &[("source", &source), ("details", &details)])
         }
     }

@@ -509,8 +509,9 @@ pub fn rule_map(lang: Lang) -> (String, String) {
             !given.is_empty() && given.iter().all(|r| r.when.looks_at(q))
         })
     };
-    let practice: Vec<usize> =
-        (0..book.recommendations.len()).filter(|&r| book.recommendations[r].layer == Layer::Practice).collect();
+    let practice: Vec<usize> = (0..book.recommendations.len())
+        .filter(|&r| book.recommendations[r].layer == Layer::Practice)
+        .collect();
     for &rec in practice.iter().filter(|&&r| !provincial(r)) {
         write_rec(&mut w, rec, usize::MAX, lang);
     }

@@ -22,7 +22,10 @@ fn notes(name: &str, province: Option<&str>) -> Vec<&'static str> {
 #[test]
 fn a_name_under_a_com_cn_domain_is_split_and_answers_the_domain_question() {
     let r = check(&RULEBOOK, "Shop.Example.com.cn.", None).unwrap();
-    assert_eq!((r.registrable.as_str(), r.under.as_deref(), r.suffix.as_str()), ("example.com.cn", Some("shop"), "com.cn"));
+    assert_eq!(
+        (r.registrable.as_str(), r.under.as_deref(), r.suffix.as_str()),
+        ("example.com.cn", Some("shop"), "com.cn")
+    );
     assert_eq!(r.domain_kind, "second-level");
     assert!(!r.problem);
     assert!(notes("shop.example.com.cn", None).contains(&"only-the-registered-domain"));
@@ -48,7 +51,11 @@ fn a_suffix_the_sources_name_as_not_fileable_is_a_known_problem() {
     // Beijing's list (Tencent Cloud) holds in Beijing: .org is a problem there only.
     assert_eq!(run(&["domain", "example.org", "--province", "beijing"]).0, 1);
     assert_eq!(run(&["domain", "example.org", "--province", "zhejiang"]).0, 0);
-    assert_eq!(run(&["domain", "example.org"]).0, 0, "no province: Beijing's list is shown, not held against it");
+    assert_eq!(
+        run(&["domain", "example.org"]).0,
+        0,
+        "no province: Beijing's list is shown, not held against it"
+    );
     assert!(notes("example.org", None).contains(&"suffix-not-fileable-beijing"));
     // The province's validity rule.
     assert!(notes("example.com", Some("shanghai")).contains(&"validity-shanghai"));
@@ -65,7 +72,10 @@ fn internationalised_names_work_both_ways() {
     assert_eq!(check(&RULEBOOK, "中文。中国", None).unwrap().ascii, a.ascii, "a Chinese full stop is a dot");
     let (code, out, _) = run(&["domain", "中文.中国", "--format", "json", "--lang", "zh-CN"]);
     assert_eq!(code, 0);
-    assert!(out.contains("\"ascii\": \"xn--fiq228c.xn--fiqs8s\"") && out.contains("\"option\": \"top-level\""), "{out}");
+    assert!(
+        out.contains("\"ascii\": \"xn--fiq228c.xn--fiqs8s\"") && out.contains("\"option\": \"top-level\""),
+        "{out}"
+    );
 }
 
 #[test]
@@ -87,10 +97,16 @@ fn what_is_not_a_domain_name_gets_one_line_and_exit_2() {
         assert_eq!(check(&RULEBOOK, input, None), Err(want), "{input:?}");
         let (code, out, err) = run(&["domain", input]);
         assert_eq!(code, 2, "{input:?}: {out}");
-        assert!(out.is_empty() && err.lines().count() == 1 && err.starts_with("icp-advisor: error: "), "{input:?}: {err}");
+        assert!(
+            out.is_empty() && err.lines().count() == 1 && err.starts_with("icp-advisor: error: "),
+            "{input:?}: {err}"
+        );
     }
     assert!(matches!(check(&RULEBOOK, &long, None), Err(DomainError::TooLong(_))));
-    assert!(matches!(check(&RULEBOOK, &format!("{}.com", "a".repeat(64)), None), Err(DomainError::LabelTooLong(_))));
+    assert!(matches!(
+        check(&RULEBOOK, &format!("{}.com", "a".repeat(64)), None),
+        Err(DomainError::LabelTooLong(_))
+    ));
     let (code, _, err) = run(&["domain", "example.com", "--province", "atlantis"]);
     assert_eq!(code, 2);
     assert!(err.contains("unknown province"), "{err}");

@@ -70,7 +70,10 @@ fn hosting_in_hong_kong_asks_about_cdn_next() {
 fn an_ip_only_website_asks_about_the_owner_next() {
     let a = need(&[("hosting", "mainland-ecs"), ("access", "ip-only")]);
     assert_partial(&a, "entity", 2, 5);
-    assert_eq!(a.progress.possibly_ahead, vec!["entity", "presence", "can-complete", "file-in", "id-local", "app"]);
+    assert_eq!(
+        a.progress.possibly_ahead,
+        vec!["entity", "presence", "can-complete", "file-in", "id-local", "app"]
+    );
 }
 
 #[test]

@@ -175,6 +175,7 @@ fn every_text_is_in_one_pack_derived_from_the_tables() {
         let app = i >= RULEBOOK.app_texts as usize;
         let wanted = match key.strip_prefix("app.") {
             Some(k) if app && icp_rules::static_page_text(k) => SITE_PACK,
+            Some(k) if app && icp_rules::result_only_text(k) => "rest",
             _ if app || shown_first => FIRST_PACK,
             _ => "rest",
         };

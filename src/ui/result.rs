@@ -429,11 +429,13 @@ fn timeline_picture(ui: &Ui, phases: &[crate::rulebook::Takes]) -> Html {
     let longest = phases.iter().map(|t| t.unit.working_days(t.to)).fold(1.0_f32, f32::max);
     let scale = (width - 2.0 * left) / longest;
     let height = row * phases.len() as f32 + 4.0;
-    let words: Vec<String> =
-        phases.iter().map(|t| format!("{}{}{}", timeline_label(t.step, lang), s.dash, takes_text(*t, lang))).collect();
+    let words: Vec<String> = phases
+        .iter()
+        .map(|t| format!("{}{}{}", timeline_label(t.step, lang), s.dash, takes_text(*t, lang)))
+        .collect();
     let desc = fill(s.timeline_desc, &[("phases", &words.join(s.list_separator))]);
     html! {
-        <figure class="timeline">
+        <div class="timeline">
             <svg class="timeline-picture" viewBox={format!("0 0 {width} {height}")} role="img"
                 aria-labelledby="timeline-title timeline-desc" focusable="false">
                 <title id="timeline-title">{ s.timeline_title }</title>
@@ -457,7 +459,7 @@ fn timeline_picture(ui: &Ui, phases: &[crate::rulebook::Takes]) -> Html {
                     }
                 }) }
             </svg>
-        </figure>
+        </div>
     }
 }
 

@@ -16,6 +16,9 @@ const ALLOWED = new Set([
   'English', 'Rule', 'MD', 'SHA', 'MIIT', 'PSB', 'WeChat', 'GoChina', 'Filing', 'Assistant', 'AppInChina',
   // publishers of the sources on current practice, named as they name themselves
   'Alibaba', 'Cloud', 'Tencent', 'Huawei', 'Ministry', 'of', 'Public', 'Security', 'the', 'PRC',
+  'QingCloud', 'JD', 'AppGallery', 'API',
+  // file formats and units (the documents to prepare)
+  'jpg', 'png', 'MB',
 ]);
 
 /**

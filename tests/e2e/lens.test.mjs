@@ -80,7 +80,7 @@ test('switching the lens changes what is shown, and the address says which lens'
 
   // And back.
   await chooseLens(page, 'all');
-  await page.locator('.plan-steps .practice-badge').first().waitFor({ timeout: STEP_TIMEOUT });
+  await page.locator('.plan-steps .practice-badge:visible').first().waitFor({ timeout: STEP_TIMEOUT });
   assert.deepEqual([...(await shownRecs(page))].sort(), all.recommendations.map((r) => r.id).sort());
   assert.doesNotMatch(hashOf(page), /lens=/, 'the default lens is not written into the address');
   assertClean(seen);

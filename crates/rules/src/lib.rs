@@ -231,6 +231,13 @@ pub fn static_page_text(app_key: &str) -> bool {
     ["rules_", "cond_", "site_", "domain_"].iter().any(|p| app_key.starts_with(p))
 }
 
+/// Whether an app text is used by the result only, which the page's first module never shows
+/// (`[app]` keys starting `timeline_` or `takes_`: the timeline's picture): it travels in the
+/// `rest` pack, so that the first visit carries none of it (the first module reads it as "").
+pub fn result_only_text(app_key: &str) -> bool {
+    ["timeline_", "takes_"].iter().any(|p| app_key.starts_with(p))
+}
+
 /// The first line of a texts file: the format, then the language, the pack and the number of
 /// texts.
 const TEXTS_MAGIC: &str = "icp-advisor-texts 2";

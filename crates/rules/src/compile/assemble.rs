@@ -679,8 +679,13 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
                 "rests on no quality-A source (a B source may only support an A source)".into(),
             ));
         }
-        questions[qi].practice =
-            Some(Box::leak(Box::new(Part { when: Cond::Always, text, cites: cited, asserts: &[], takes: None })));
+        questions[qi].practice = Some(Box::leak(Box::new(Part {
+            when: Cond::Always,
+            text,
+            cites: cited,
+            asserts: &[],
+            takes: None,
+        })));
     }
 
     // What the sources say of domain names (the offline domain check).
@@ -698,8 +703,13 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
             }
         }
         for s in &d.suffixes {
-            if s.is_empty() || s.starts_with('.') || s.chars().any(|c| c.is_ascii_uppercase() || c.is_whitespace()) {
-                return Err(place(format!("suffix `{s}`: write it in lower case without the dot (`io`, `com.cn`)")));
+            if s.is_empty()
+                || s.starts_with('.')
+                || s.chars().any(|c| c.is_ascii_uppercase() || c.is_whitespace())
+            {
+                return Err(place(format!(
+                    "suffix `{s}`: write it in lower case without the dot (`io`, `com.cn`)"
+                )));
             }
         }
         let text = texts.add(format!("domain.{}.text", d.id), &d.text).map_err(&place)?;
@@ -708,7 +718,9 @@ pub fn assemble(files: &[File], langs: &[LangFile]) -> Result<Out, Error> {
             return Err(place("cites the current-practice sources it rests on (not the FAQ)".into()));
         }
         if !cited.iter().any(|c| sources[c.source].quality == Quality::A) {
-            return Err(place("rests on no quality-A source (a B source may only support an A source)".into()));
+            return Err(place(
+                "rests on no quality-A source (a B source may only support an A source)".into(),
+            ));
         }
         let strs = |v: &[String]| leak_slice(v.iter().map(|s| leak_str(s.clone())).collect());
         domain_notes.push(DomainNote {

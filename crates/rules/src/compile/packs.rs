@@ -21,12 +21,20 @@ pub fn packs(book: &Rulebook, app_texts: u16, keys: &[&str]) -> Vec<Pack> {
     book.first_screens().for_each_text(|t| pack[t.0 as usize] = FIRST);
     // A `full` question's texts travel with the result's: the first module hands over to ask it.
     for q in book.questions.iter().filter(|q| q.full) {
-        let only = Rulebook { questions: std::slice::from_ref(q), sources: &[], flows: &[], ..book.first_screens() };
+        let only =
+            Rulebook { questions: std::slice::from_ref(q), sources: &[], flows: &[], ..book.first_screens() };
         only.for_each_text(|t| pack[t.0 as usize] = REST);
     }
     for (i, key) in keys.iter().enumerate().skip(app_texts as usize) {
         let site = key.strip_prefix("app.").is_some_and(static_page_text);
-        pack[i] = if site { SITE } else { FIRST };
+        let result_only = key.strip_prefix("app.").is_some_and(crate::result_only_text);
+        pack[i] = if site {
+            SITE
+        } else if result_only {
+            REST
+        } else {
+            FIRST
+        };
     }
     let ranges = |want: u8| -> &'static [(u16, u16)] {
         let mut out: Vec<(u16, u16)> = Vec::new();
