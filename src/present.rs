@@ -123,7 +123,10 @@ pub fn present(book: &Rulebook, ev: &Evaluation, lens: Lens) -> Presentation {
     let shown: Vec<usize> = (0..ev.advice.len()).filter(|&i| lens.shows(rec(i).layer)).collect();
     let blocking: Vec<usize> =
         shown.iter().copied().filter(|&i| rec(i).phase == Some(Phase::First) && !rec(i).verdict).collect();
-    let has_blocking = !blocking.is_empty();
+    // An alternative to the plan (hosting elsewhere) answers the FAQ's blocking steps (no
+    // presence, cannot file); a province's refusal of a person from another province says its
+    // own way out (file where the ID card was issued), so it pulls none in.
+    let has_blocking = blocking.iter().any(|&i| rec(i).layer == Layer::Faq);
     let headline =
         ev.verdict.map(|verdict| Headline { verdict, first: blocking.first().map(|&i| ev.advice[i].rec) });
     let answer = ev.advice.iter().find(|a| Some(a.rec) == ev.verdict).and_then(|a| a.answer);

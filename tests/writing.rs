@@ -201,10 +201,12 @@ fn the_chinese_text_export_of_every_path_follows_the_typography() {
                         md = md.replace(w, "\u{fffc}");
                     }
                     for line in md.lines() {
-                        // The Markdown of a line: heading marks, list marks, quote marks.
+                        // The Markdown of a line: heading marks, list marks (a checklist's
+                        // box too), quote marks.
                         let t = line.trim_start();
                         let t = t.trim_start_matches('#').trim_start_matches("> ").trim_start();
                         let t = t.strip_prefix("- ").unwrap_or(t);
+                        let t = t.strip_prefix("[ ] ").unwrap_or(t);
                         let t = t
                             .split_once(". ")
                             .filter(|(n, _)| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty())

@@ -493,7 +493,7 @@ fn checklist(p: &ChecklistProps) -> Html {
                         ticks.set(next);
                     })
                 };
-                html! { <li><label><input type="checkbox" checked={ticks.contains(key)} {onchange} />{ " " }{ *text }</label></li> }
+                html! { <li><label><input type="checkbox" checked={ticks.contains(key)} {onchange} /><span>{ *text }</span></label></li> }
             }) }
         </ul>
     }

@@ -94,14 +94,15 @@ test('when the full module cannot come, the answers are kept and Try again shows
   await page.goto(server.url);
   await page.waitForSelector('html[data-app-ready]');
   await startFlow(page, 'need');
-  // The province question (31 options) is the full module's: the first module hands over there.
-  const province = OFFICE.findIndex(([q]) => q === 'file-in');
+  // The domain question (with its domain check) is the full module's: the first module hands
+  // over there.
+  const province = OFFICE.findIndex(([q]) => q === 'domain-kind');
   await answerAll(page, OFFICE.slice(0, province));
   const heading = page.locator('#main-heading');
   await heading.waitFor({ timeout: 10_000 });
   assert.match(await heading.innerText(), /could not be loaded/);
   assert.match(await page.locator('[role="alert"]').innerText(), /Your answers are kept/);
-  assert.match(hashOf(page), /\/file-in\?/, 'the address keeps the answers');
+  assert.match(hashOf(page), /\/domain-kind\?/, 'the address keeps the answers');
   block = false;
   await page.getByRole('button', { name: 'Try again' }).click();
   await answerAll(page, OFFICE.slice(province));

@@ -95,3 +95,27 @@ for (const [lang, scheme] of [['en', 'light'], ['zh-CN', 'dark']]) {
     assert.ok(fill && fill !== 'none', fill);
   });
 }
+
+test('the domain question checks a name in the page: the split, the answer chosen, a known problem named, nothing sent', async (t) => {
+  const page = await open(t, '#/need/domain-kind?hosting=mainland-ecs&access=domain&cdn=none');
+  await waitForQuestion(page, 'domain-kind');
+  const origin = new URL(site.server.url).origin;
+  const elsewhere = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).origin !== origin) elsewhere.push(r.url());
+  });
+  await page.getByLabel(/Your domain name/).fill('shop.example.com.cn');
+  await page.getByRole('button', { name: 'Check the name' }).click();
+  const status = page.locator('.lookup-result');
+  await status.waitFor();
+  assert.match(await status.innerText(), /Registered domain: example\.com\.cn\. Name under it: shop\./);
+  assert.equal(await page.locator('input[name="domain-kind"][value="second-level"]').isChecked(), true, 'the answer is chosen');
+  await page.getByLabel(/Your domain name/).fill('example.io');
+  await page.getByRole('button', { name: 'Check the name' }).click();
+  await page.waitForFunction(() => /stands in the way/.test(document.querySelector('.lookup-result')?.textContent ?? ''));
+  assert.equal(await page.locator('input[name="domain-kind"][value="top-level"]').isChecked(), true);
+  await page.getByLabel(/Your domain name/).fill('https://example.com/x');
+  await page.getByRole('button', { name: 'Check the name' }).click();
+  assert.match(await page.locator('.lookup-error').innerText(), /give the name only/);
+  assert.deepEqual(elsewhere, [], 'nothing is sent anywhere');
+});
