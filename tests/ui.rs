@@ -61,7 +61,7 @@ async fn start_screen_offers_the_three_flows() {
 async fn a_question_is_a_labelled_radio_group_with_progress() {
     let root = mount("#/need/cdn?hosting=outside").await;
     assert_eq!(text(&root, "legend h1"), "Will you use Alibaba Cloud CDN for it?");
-    assert_eq!(text(&root, "#progress"), "Question 2 — at most 7 more");
+    assert_eq!(text(&root, "#progress"), "Question 2 — at most 8 more");
     let radios = root.query_selector_all("input[type=radio]").unwrap();
     assert_eq!(radios.length(), 3);
     for i in 0..radios.length() {
