@@ -414,7 +414,7 @@ for (const name of ['docusaurus', 'vitepress']) {
 test('importing icp-advisor.js where there is no page (server-side rendering) is harmless', async () => {
   const before = Object.keys(globalThis).sort();
   const lib = await import(path.join(DIST, 'icp-advisor.js'));
-  assert.deepEqual(Object.keys(lib).sort(), ['IcpAdvisorElement', 'evaluate', 'mount', 'questions', 'version']);
+  assert.deepEqual(Object.keys(lib).sort(), ['IcpAdvisorElement', 'checkDomain', 'evaluate', 'mount', 'questions', 'version']);
   assert.deepEqual(Object.keys(globalThis).sort(), before, 'no globals added');
   assert.equal(typeof globalThis.window, 'undefined');
   await assert.rejects(lib.mount(null), { message: /mount\(\) needs a page/ });

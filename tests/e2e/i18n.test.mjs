@@ -110,7 +110,7 @@ test('in Chinese the sources can be checked: the English words verbatim and labe
   const pages = citations.filter((c) => !/^《ICP FAQ》/.test(c.caption));
   assert.ok(pages.length >= 5);
   for (const c of pages) {
-    assert.match(c.caption, /^(阿里云|腾讯云|华为云|微信|中华人民共和国|AppInChina)[^，]*《[^》]+》（/, `publisher and title in Chinese: ${c.caption}`);
+    assert.match(c.caption, /^(阿里云|腾讯云|华为云|华为|微信|中华人民共和国|AppInChina|青云QingCloud|京东云|四川省通信管理局|天津市通信管理局)[^，]*《[^》]+》（/, `publisher and title in Chinese: ${c.caption}`);
     // The page's language is said where it is not the reader's (an English summary may be of a Chinese page).
     const words = c.quote ?? c.summary;
     const langs = pageLangs.get(words) ?? new Set();
