@@ -13,6 +13,10 @@ mod embed;
 mod faq;
 pub mod handover;
 pub mod host;
+#[cfg(not(first_visit))]
+mod lens;
+#[cfg(not(first_visit))]
+mod lookup;
 mod question;
 #[cfg(not(first_visit))]
 mod result;
@@ -22,7 +26,6 @@ pub mod state;
 pub mod texts;
 
 use crate::i18n::{fill, strings, Strings};
-use crate::report::Lens;
 use crate::route::{self, Notice, Route, SavedProblem};
 use crate::rulebook::{Lang, LangExt, TextExt, RULEBOOK};
 use host::Host;
@@ -30,6 +33,8 @@ use state::{Action, Message, Setting, State};
 use yew::prelude::*;
 
 pub use browser::Browser;
+#[cfg(not(first_visit))]
+use lens::LensSwitch;
 
 /// What every screen gets: the state, the host and the way to change the state.
 #[derive(Clone, PartialEq)]
@@ -451,51 +456,6 @@ pub fn radio_option(
     }
 }
 
-/// The lens switch: the FAQ's advice with the notes on current practice, or alone. Choosing
-/// keeps the reader's place: the switch stays where it was on the screen while the advice
-/// around it changes.
-#[cfg(not(first_visit))]
-#[function_component(LensSwitch)]
-pub fn lens_switch() -> Html {
-    let ui = use_ui();
-    let s = ui.s();
-    let node = use_node_ref();
-    // Where the switch was on the screen when the reader chose, until the next render.
-    let was_at = use_mut_ref(|| None::<f64>);
-    let set = |lens: Lens| {
-        let (ui, node, was_at) = (ui.clone(), node.clone(), was_at.clone());
-        Callback::from(move |_: Event| {
-            *was_at.borrow_mut() = Browser::top_of(&node);
-            ui.dispatch.emit(Action::SetLens(lens));
-            ui.host.remember_view(&State { lens, ..(*ui.state).clone() });
-        })
-    };
-    let (all, faq) = (set(Lens::All), set(Lens::FaqOnly));
-    let lens = ui.state.lens;
-    {
-        let (node, was_at) = (node.clone(), was_at.clone());
-        use_effect_with(lens, move |_| {
-            if let Some(top) = was_at.borrow_mut().take() {
-                Browser::keep_in_place(&node, top);
-            }
-            || ()
-        });
-    }
-    html! {
-        <fieldset class="lens no-print" ref={node}>
-            <legend>{ s.lens_legend }</legend>
-            <span class="lens-option">
-                <input type="radio" name="lens" id="lens-all" value="all" checked={lens == Lens::All} onchange={all} />
-                <label for="lens-all">{ s.lens_all }</label>
-            </span>
-            <span class="lens-option">
-                <input type="radio" name="lens" id="lens-faq" value="faq" checked={lens == Lens::FaqOnly} onchange={faq} />
-                <label for="lens-faq">{ s.lens_faq }</label>
-            </span>
-        </fieldset>
-    }
-}
-
 // ───────────────────────────── starting in the browser ─────────────────────────────
 
 /// `startApp(record)` for JavaScript: the page's loader and the single-file edition call it
@@ -735,7 +695,7 @@ mod page {
         messages.extend(notices.into_iter().map(Message::Link));
         let lens = route::lens_param(&hash)
             .or(options.lens)
-            .or_else(|| Browser::saved_lens().and_then(|l| Lens::parse(&l)))
+            .or_else(|| Browser::saved_lens().and_then(|l| crate::report::Lens::parse(&l)))
             .unwrap_or_default();
         let mut state = State::new(route.clone(), lang);
         state.lang_chosen = lang_chosen;
