@@ -46,7 +46,7 @@ async function main() {
 
   // Release pages run in two modules: Trunk's (the first) and the library's (the full one).
   const library = release ? await buildLibrary(site) : null;
-  let code = loaderSource(names, { serviceWorker: release, full: library });
+  let code = loaderSource(names, { serviceWorker: release, full: library, css });
   if (release) code = await minify(code);
   const loader = externalizeLoader(html, code);
   site.write(loader.name, code);
@@ -64,7 +64,7 @@ async function main() {
   site.write('embed.js', await minify(site.text('embed.js'), { module: false, preamble: EMBED_PREAMBLE }));
   renderSite(staging);
   // The single file carries the library's Wasm: its page offers the JS API (window.wasmBindings).
-  site.write(SINGLE_FILE, await singleFile(site, site.text('index.html'), { ...library, loader: loader.name }, library.glue));
+  site.write(SINGLE_FILE, await singleFile(site, site.text('index.html'), { ...library, loader: loader.name, css }, library.glue));
   // The page works offline with its two modules (the library's Wasm is the full one); other
   // pages load icp-advisor.js from their origin.
   const sw = serviceWorker(site, { exclude: [SINGLE_FILE, 'icp-advisor.js'] });

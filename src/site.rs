@@ -109,16 +109,60 @@ const RULE_MAP_CSS: (&str, &str) = (
     "/* End of the rule map. */",
 );
 
-/// The stylesheet as `index.html` inlines it: without its comments and without the rule map's
-/// rules (the app never draws it; the static pages link the whole file).
+/// Where each of the stylesheet's regions for the full module's screens begins and ends (the
+/// result, the answers' summary, the FAQ, the domain check: what `ui` writes only in the files
+/// its `mod.rs` compiles with `cfg(not(first_visit))`). `index.html`'s inline copy leaves them
+/// out: the first module never shows them, and the full module comes with the whole stylesheet
+/// (the loader links it, and starts the full module once it is loaded; the single-file edition
+/// inlines it whole).
+const FULL_ONLY_CSS: (&str, &str) = (
+    "/* Full module only (index.html's inline copy leaves it out: site::page_css). */",
+    "/* End of full module only. */",
+);
+
+/// The stylesheet's regions between `start` and `end` (markers included), in order.
+fn regions<'a>(css: &'a str, (start, end): (&str, &str)) -> Result<Vec<std::ops::Range<usize>>, String> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(from) = css[at..].find(start).map(|i| at + i) {
+        let to = css[from..]
+            .find(end)
+            .map(|e| from + e + end.len())
+            .ok_or_else(|| format!("the stylesheet's region `{start}` is not closed"))?;
+        if css[from + start.len()..to - end.len()].contains(start) {
+            return Err(format!("the stylesheet's region `{start}` opens again before it ends"));
+        }
+        out.push(from..to);
+        at = to;
+    }
+    Ok(out)
+}
+
+/// The stylesheet as `index.html` inlines it: without its comments, the rule map's rules (the
+/// app never draws it; the static pages link the whole file) and the full module's
+/// ([`FULL_ONLY_CSS`]).
 fn page_css(css: &str) -> Result<String, String> {
-    let (start, end) = RULE_MAP_CSS;
-    let from = css.find(start).ok_or("the stylesheet has no rule map section")?;
-    let to = css[from..]
-        .find(end)
-        .map(|e| from + e + end.len())
-        .ok_or("the stylesheet's rule map section is not closed")?;
-    Ok(without_comments(&format!("{}{}", &css[..from], &css[to..])))
+    let map = regions(css, RULE_MAP_CSS)?;
+    if map.len() != 1 {
+        return Err("the stylesheet has no rule map section, or more than one".into());
+    }
+    let full = regions(css, FULL_ONLY_CSS)?;
+    if full.is_empty() {
+        return Err("the stylesheet has no region for the full module".into());
+    }
+    let mut cut: Vec<std::ops::Range<usize>> = map.into_iter().chain(full).collect();
+    cut.sort_by_key(|r| r.start);
+    let mut kept = String::with_capacity(css.len());
+    let mut at = 0;
+    for r in cut {
+        if r.start < at {
+            return Err("the stylesheet's rule map and a region for the full module overlap".into());
+        }
+        kept.push_str(&css[at..r.start]);
+        at = r.end;
+    }
+    kept.push_str(&css[at..]);
+    Ok(without_comments(&kept))
 }
 
 /// Builds the static parts from Trunk's `index.html` and the stylesheet it names.
@@ -979,25 +1023,9 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_inline_stylesheet_leaves_out_comments_and_the_rule_map_only() {
-        assert_eq!(without_comments("a{b:c}/* x */\nd{/**/e:f}/* open"), "a{b:c}\nd{e:f}");
-        let root = env!("CARGO_MANIFEST_DIR");
-        let css = std::fs::read_to_string(format!("{root}/static/style.css")).unwrap();
-        let inline = page_css(&css).unwrap();
-        assert!(!inline.contains("/*") && !inline.contains("*/"));
-        // The rule map's rules: gone, and their classes are ones the app never writes.
-        let (start, end) = RULE_MAP_CSS;
-        let map = &css[css.find(start).unwrap()..css.find(end).unwrap()];
-        let rules = |s: &str| s.matches('{').count();
-        assert!(rules(map) > 10);
-        assert_eq!(rules(&inline), rules(&css) - rules(map), "no other rule was lost");
-        let ui: String = std::fs::read_dir(format!("{root}/src/ui"))
-            .unwrap()
-            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-            .collect();
-        // Each selector's first class (a descendant of it cannot match without it).
-        let mut classes: Vec<&str> = map
+    /// Each selector's first class in `css` (a descendant of it cannot match without it).
+    fn first_classes(css: &str) -> Vec<&str> {
+        let mut classes: Vec<&str> = css
             .split('}')
             .filter_map(|rule| rule.rsplit_once('{').map(|(sel, _)| sel.rsplit('{').next().unwrap_or(sel)))
             .flat_map(|sel| sel.split(','))
@@ -1005,8 +1033,11 @@ mod tests {
             .collect();
         classes.sort_unstable();
         classes.dedup();
-        assert!(classes.contains(&"fg-node") && classes.contains(&"rules"));
-        // The classes the app writes: `class="…"` and the strings in `classes!(…)`.
+        classes
+    }
+
+    /// The classes `ui` source writes: `class="…"` and the strings in `classes!(…)`.
+    fn written_classes(ui: &str) -> Vec<&str> {
         let mut written: Vec<&str> = Vec::new();
         for part in ui.split("class=\"").skip(1) {
             written.extend(part.split('"').next().unwrap_or("").split_whitespace());
@@ -1015,11 +1046,71 @@ mod tests {
             let args = part.split(")}").next().unwrap_or("");
             written.extend(args.split('"').skip(1).step_by(2));
         }
-        assert!(written.contains(&"faq-entry") && written.contains(&"verdict"));
-        for class in classes {
-            assert!(!written.contains(&class), "the app writes `{class}`, which index.html leaves out");
+        written
+    }
+
+    #[test]
+    fn the_inline_stylesheet_leaves_out_comments_the_rule_map_and_the_full_modules_rules() {
+        assert_eq!(without_comments("a{b:c}/* x */\nd{/**/e:f}/* open"), "a{b:c}\nd{e:f}");
+        let root = env!("CARGO_MANIFEST_DIR");
+        let css = std::fs::read_to_string(format!("{root}/static/style.css")).unwrap();
+        let inline = page_css(&css).unwrap();
+        assert!(!inline.contains("/*") && !inline.contains("*/"));
+        let rules = |s: &str| s.matches('{').count();
+        let map: String = regions(&css, RULE_MAP_CSS).unwrap().into_iter().map(|r| &css[r]).collect();
+        let full: String = regions(&css, FULL_ONLY_CSS).unwrap().into_iter().map(|r| &css[r]).collect();
+        assert!(rules(&map) > 10 && rules(&full) > 50);
+        assert_eq!(rules(&inline), rules(&css) - rules(&map) - rules(&full), "no other rule was lost");
+        // The files of `ui` the first module is built from: all but those `mod.rs` compiles
+        // with `cfg(not(first_visit))`.
+        let mod_rs = std::fs::read_to_string(format!("{root}/src/ui/mod.rs")).unwrap();
+        let full_files: Vec<String> = mod_rs
+            .split("#[cfg(not(first_visit))]\nmod ")
+            .skip(1)
+            .filter_map(|rest| rest.split(';').next().map(|m| format!("{m}.rs")))
+            .collect();
+        assert!(
+            full_files.contains(&"result.rs".to_string()) && full_files.contains(&"lookup.rs".to_string())
+        );
+        let (mut ui, mut first) = (String::new(), String::new());
+        for entry in std::fs::read_dir(format!("{root}/src/ui")).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            if !full_files.contains(&name) {
+                first.push_str(&text);
+            }
+            ui.push_str(&text);
         }
-        assert!(inline.contains(".rec {") && inline.contains("code {"));
+        let (ui, first) = (written_classes(&ui), written_classes(&first));
+        assert!(ui.contains(&"faq-entry") && ui.contains(&"verdict") && first.contains(&"option"));
+        // The rule map's classes: ones the app never writes.
+        let map_classes = first_classes(&map);
+        assert!(map_classes.contains(&"fg-node") && map_classes.contains(&"rules"));
+        for class in map_classes {
+            assert!(!ui.contains(&class), "the app writes `{class}`, which index.html leaves out");
+        }
+        // The full module's: ones the first module never writes (but in the print rules: a page
+        // printed from the first module's screens, before the whole stylesheet is linked soon
+        // after the first screen, prints as it shows).
+        let screen: String = regions(&css, FULL_ONLY_CSS)
+            .unwrap()
+            .into_iter()
+            .map(|r| without_comments(&css[r]))
+            .filter(|r| !r.trim_start().starts_with("@media print"))
+            .collect();
+        assert!(full.contains("@media print") && !screen.contains("@media print"));
+        let full_classes = first_classes(&screen);
+        assert!(full_classes.contains(&"verdict") && full_classes.contains(&"lookup"));
+        for class in full_classes {
+            assert!(
+                !first.contains(&class),
+                "the first module writes `{class}`, whose rules index.html leaves to the full module"
+            );
+        }
+        assert!(
+            inline.contains(".option {") && inline.contains("code {") && !inline.contains(".verdict-line")
+        );
         assert!(inline.len() < css.len() - 1000, "the comments are a good part of it");
     }
 

@@ -26,8 +26,11 @@ export function trunkNames(html) {
  * and compiles the full module in the background with the reader's language's texts (then
  * registers the service worker, which caches them), so a result never waits on the network;
  * when the first module asks (`icpAdvisorHandOver`), it stops it and starts the full one.
+ * index.html inlines only the first module's rules of the stylesheet (src/site.rs, page_css):
+ * the full module starts once the whole stylesheet (`css`) is linked (<link data-full-css>)
+ * and loaded.
  */
-export function loaderSource({ bindings, wasm }, { serviceWorker, full }) {
+export function loaderSource({ bindings, wasm }, { serviceWorker, full, css }) {
   const failed =
     `function unavailable(error) {\n` +
     `  console.error('ICP Filing Advisor: the app could not start', error);\n` +
@@ -67,10 +70,23 @@ export function loaderSource({ bindings, wasm }, { serviceWorker, full }) {
     `  full ??= import('./${full.bindings}').then(async (m) => ({ m, wasm: await m.default({ module_or_path: './${full.wasm}' }) }));\n` +
     `  return full.catch((e) => { full = undefined; throw e; });\n` +
     `}\n` +
-    `/** … with the texts it needs of the language shown (a language that cannot come: the full module says so). */\n` +
+    `/** The whole stylesheet, linked once: resolves when it is loaded, or could not be (the page goes on with the rules it has; the next call tries again). */\n` +
+    `let sheet;\n` +
+    `function fullCss() {\n` +
+    `  return (sheet ??= new Promise((go) => {\n` +
+    `    const l = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: './${css}' });\n` +
+    `    l.onload = go;\n` +
+    `    l.onerror = () => { l.remove(); sheet = undefined; go(); };\n` +
+    `    setTimeout(go, 5000);\n` +
+    `    l.dataset.fullCss = '';\n` +
+    `    document.head.append(l);\n` +
+    `  }));\n` +
+    `}\n` +
+    `/** … with the texts it needs of the language shown (a language that cannot come: the full module says so), and the whole stylesheet. */\n` +
     `const ready = () => loadFull().then(async (f) => {\n` +
     `  const lang = html.getAttribute('lang');\n` +
     `  if (lang) await f.m.loadLanguage(lang, './').catch(() => {});\n` +
+    `  await fullCss();\n` +
     `  return f;\n` +
     `});\n` +
     // The service worker registers once the full module is here (or could not come): its
@@ -83,7 +99,8 @@ export function loaderSource({ bindings, wasm }, { serviceWorker, full }) {
     `}\n` +
     `const idle = (go) => requestAnimationFrame(() => (self.requestIdleCallback ? requestIdleCallback(go, { timeout: 1000 }) : setTimeout(go, 50)));\n` +
     `if (html.getAttribute('data-module') === 'full') {\n` +
-    `  painted.then(loadFull).then(({ m, wasm }) => {\n` +
+    `  const css = fullCss();\n` +
+    `  painted.then(() => Promise.all([loadFull(), css])).then(([{ m, wasm }]) => {\n` +
     `    m.startApp();\n` +
     `    started(wasm);\n` +
     `    idle(background);\n` +

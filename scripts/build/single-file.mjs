@@ -3,7 +3,8 @@
 // it is no embed target, keeps no service worker, and marks <html data-single-file> (so the
 // app offers no links to static pages beside it).
 //
-// Its policy: index.html's, with the hash of its inline module added to script-src. That hash
+// Its policy: index.html's, with the hashes of its inline module and of the whole stylesheet
+// (inlined after index.html's first-module rules) added to script-src and style-src. That hash
 // is added to csp.txt too, so the header the README recommends for the whole folder lets the
 // single-file edition run as well; the file carries the policy in its own <meta> for file://,
 // where no header applies.
@@ -11,11 +12,12 @@ import { readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { fail, minify } from './util.mjs';
 
-/** The policy with `'sha256-…'` of `script` added to its script-src. */
-function withScriptHash(csp, script) {
-  const hash = `'sha256-${createHash('sha256').update(script, 'utf8').digest('base64')}'`;
-  if (!/(^|; )script-src [^;]*/.test(csp)) fail('single file', 'the policy has no script-src');
-  return csp.includes(hash) ? csp : csp.replace(/((?:^|; )script-src [^;]*)/, `$1 ${hash}`);
+/** The policy with `'sha256-…'` of `text` added to its `directive` (script-src, style-src). */
+function withHash(csp, directive, text) {
+  const hash = `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+  const at = new RegExp(`((?:^|; )${directive} [^;]*)`);
+  if (!at.test(csp)) fail('single file', `the policy has no ${directive}`);
+  return csp.includes(hash) ? csp : csp.replace(at, `$1 ${hash}`);
 }
 
 /** The texts files (texts.<code>.<pack>.<hash>.txt), inlined as JSON strings the app reads
@@ -31,7 +33,7 @@ function inlineTexts(site) {
     .join('');
 }
 
-export async function singleFile(site, html, { bindings, wasm, loader }, glue) {
+export async function singleFile(site, html, { bindings, wasm, loader, css }, glue) {
   const csp = site.text('csp.txt').trim();
   let code = glue.replace(/^export (function|class) /gm, '$1 ').replace(/^export \{[^}]*\};?\s*$/gm, '');
   if (/^export /m.test(code)) fail('single file', 'an export was left in the bindings; the single-file edition needs updating');
@@ -46,7 +48,11 @@ export async function singleFile(site, html, { bindings, wasm, loader }, glue) {
   );
   const icon = site.read('icon.svg').toString('base64');
   const module = `\n${script}\n`;
-  const policy = withScriptHash(csp, module);
+  // index.html inlines only the first module's rules (src/site.rs, page_css); this file is the
+  // full module, so the whole stylesheet follows them (the same rules again, then the rest, in
+  // the stylesheet's order: the cascade is the whole file's).
+  const style = site.text(css).replace(/\/\*[\s\S]*?\*\//g, '');
+  const policy = withHash(withHash(csp, 'script-src', module), 'style-src', style);
   if (!html.includes('<meta http-equiv="Content-Security-Policy" content="')) fail('single file', 'index.html has no policy to extend');
   const single = html
     .replace('<html lang="en">', '<html lang="en" data-single-file>')
@@ -56,7 +62,9 @@ export async function singleFile(site, html, { bindings, wasm, loader }, glue) {
     .replace(/href="\.\/faq(\.[a-zA-Z-]+)?\.html"/g, 'href="#/faq"')
     .replace(/<link rel="(modulepreload|preload|manifest)"[^>]*>/g, '')
     .replace(/<link rel="icon"[^>]*>/, `<link rel="icon" href="data:image/svg+xml;base64,${icon}">`)
-    .replace(`<script type="module" src="./${loader}"></script>`, () => `<script type="module">${module}</script>`);
+    .replace(`<script type="module" src="./${loader}"></script>`, () => `<script type="module">${module}</script>`)
+    .replace('</style>', () => `</style><style>${style}</style>`);
+  if (!single.includes(`<style>${style}</style>`)) fail('single file', 'the whole stylesheet was not inlined');
   if (single.includes(`src="./${loader}"`)) fail('single file', 'the loader tag was not replaced');
   const texts = inlineTexts(site);
   if (!single.includes('</body>')) fail('single file', 'index.html has no </body>');

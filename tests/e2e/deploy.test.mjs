@@ -96,6 +96,8 @@ test('the single-file edition from disk runs under its own policy (its <meta>), 
   await page.goto('file://' + copy);
   await waitForApp(page);
   await completeServiceCode(page);
+  // index.html inlines only the first module's rules; this file inlines the whole stylesheet too.
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.verdict')).borderLeftWidth), '8px', 'the result is styled');
   assert.deepEqual(await cspViolations(page), [], 'CSP violations');
   assertClean(seen);
 });

@@ -34,6 +34,20 @@ after(async () => {
   await browser?.close();
 });
 
+/**
+ * Whether the result wears the full module's rules: index.html inlines only the first module's
+ * (src/site.rs, page_css), so the verdict's 8 px border comes from the whole stylesheet, which
+ * the loader links before the full module starts (or the head script, for a page opened there).
+ */
+async function assertStyled(page, what) {
+  const style = await page.evaluate(() => ({
+    border: getComputedStyle(document.querySelector('.verdict')).borderLeftWidth,
+    linked: document.querySelectorAll('link[rel="stylesheet"][data-full-css]').length,
+    inline: [...document.querySelectorAll('style')].some((s) => s.textContent.includes('.verdict-line')),
+  }));
+  assert.deepEqual(style, { border: '8px', linked: 1, inline: false }, `${what}: the result is styled by the linked stylesheet`);
+}
+
 /** The Wasm files the page requested, in order. */
 function wasmRequests(page) {
   const seen = [];
@@ -55,6 +69,7 @@ test('a first visit starts the first module; the full module follows in the back
   await answerAll(page, OFFICE);
   const outcome = await waitForResult(page);
   assert.ok(outcome.length > 0, 'the result has a heading');
+  await assertStyled(page, 'after the handover');
   // The full module took the page over: one app, with the history of the first.
   assert.equal(await page.locator('#app [data-live]').count(), 1, 'one app in the page');
   await page.goBack();
@@ -80,6 +95,7 @@ test('a page opened at a result or the FAQ starts the full module alone', async 
   const other = await openApp(t, browser, server, link);
   assert.equal(await other.page.evaluate(() => document.documentElement.dataset.module), 'full');
   await waitForResult(other.page);
+  await assertStyled(other.page, 'a result link');
   assertClean(seen, 'the result page');
   assertClean(other.seen, 'the result link');
 });
