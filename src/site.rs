@@ -121,7 +121,7 @@ const FULL_ONLY_CSS: (&str, &str) = (
 );
 
 /// The stylesheet's regions between `start` and `end` (markers included), in order.
-fn regions<'a>(css: &'a str, (start, end): (&str, &str)) -> Result<Vec<std::ops::Range<usize>>, String> {
+fn regions(css: &str, (start, end): (&str, &str)) -> Result<Vec<std::ops::Range<usize>>, String> {
     let mut out = Vec::new();
     let mut at = 0;
     while let Some(from) = css[at..].find(start).map(|i| at + i) {
