@@ -86,7 +86,7 @@ pub fn decode(fragment: &str) -> (Route, Vec<Notice>) {
     let elsewhere = |notices: &mut Vec<Notice>| {
         let parts: Vec<String> = query_pairs(query)
             .filter_map(|p| match p {
-                Ok((k, _)) if k == "lang" || k == "lens" => None,
+                Ok((k, _)) if is_view_param(&k) => None,
                 Ok((k, v)) => Some(format!("{k}={v}")),
                 Err(raw) => Some(raw.to_string()),
             })
@@ -157,7 +157,7 @@ fn decode_answers(flow: FlowIx, query: &str, notices: &mut Vec<Notice>) -> Answe
     let mut pairs = Vec::new();
     for part in query_pairs(query) {
         match part {
-            Ok((k, _)) if k == "lang" || k == "lens" => {}
+            Ok((k, _)) if is_view_param(&k) => {}
             Ok(pair) => pairs.push(pair),
             Err(raw) => notices.push(Notice::Malformed(raw.to_string())),
         }
@@ -217,6 +217,12 @@ fn flow_route(answers: AnswerSet, rest: &[&str], notices: &mut Vec<Notice>) -> R
 }
 
 /// The first value of `key` in a fragment's query (percent-decoded).
+/// The query keys that say how to show a place rather than answer a question: the language,
+/// the lens, and the checklist's ticks a share link may carry ([`ticks_param`]).
+fn is_view_param(key: &str) -> bool {
+    matches!(key, "lang" | "lens" | "ticks")
+}
+
 fn fragment_param(fragment: &str, key: &str) -> Option<String> {
     let fragment = cut(fragment, MAX_FRAGMENT);
     let (_, query) = fragment.split_once('?')?;
@@ -300,6 +306,33 @@ pub fn with_lang(fragment: String, lang: Lang) -> String {
 /// The lens a fragment asks for (`lens=faq`: the FAQ's advice alone), if any.
 pub fn lens_param(fragment: &str) -> Option<Lens> {
     fragment_param(fragment, "lens").and_then(|l| Lens::parse(&l))
+}
+
+/// The ticks of a checklist a share link carries, when the person chose to include them
+/// (`ticks=documents-company/1a2b3c4d,…`: [`crate::ticks::key`]s, comma-separated): the keys
+/// it could read (at most [`crate::ticks::MAX_TICKS`]), and each item it could not. `None`
+/// when the link carries none. Never fails.
+pub fn ticks_param(fragment: &str) -> Option<(std::collections::BTreeSet<String>, Vec<String>)> {
+    let value = fragment_param(fragment, "ticks")?;
+    let (mut kept, mut bad) = (std::collections::BTreeSet::new(), Vec::new());
+    for item in value.split(',').map(str::trim).filter(|i| !i.is_empty()) {
+        if crate::ticks::is_key(item) && kept.len() < crate::ticks::MAX_TICKS {
+            kept.insert(item.to_string());
+        } else {
+            bad.push(item.to_string());
+        }
+    }
+    Some((kept, bad))
+}
+
+/// Adds a checklist's ticks to an encoded fragment (nothing when there are none).
+pub fn with_ticks(fragment: String, ticks: &std::collections::BTreeSet<String>) -> String {
+    if ticks.is_empty() {
+        return fragment;
+    }
+    let sep = if fragment.contains('?') { '&' } else { '?' };
+    let list: Vec<&str> = ticks.iter().map(String::as_str).collect();
+    format!("{fragment}{sep}ticks={}", list.join(","))
 }
 
 /// Adds the language (when one was chosen) and the lens (when not the default) to an encoded

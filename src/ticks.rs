@@ -1,5 +1,6 @@
 //! The ticks of a checklist (the documents to prepare): which items a person has ticked, kept
-//! in this browser beside the flow's saved answers and never in a share link.
+//! in this browser beside the flow's saved answers, and in a share link only when the person
+//! chooses so (`route::ticks_param`).
 //!
 //! An item is named by its recommendation's id and a fingerprint of its English text
 //! (`documents-company/1a2b3c4d`), so a tick stays on its item when the items around it change

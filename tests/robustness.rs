@@ -228,6 +228,34 @@ proptest! {
         }
         prop_assert_eq!(ticks::decode(&ticks::encode(&set)), (set.clone(), 0));
     }
+
+    /// A share link's ticks (`ticks=`, when the person chose to include them) are read without
+    /// failing, whatever the link holds: only keys are kept, at most `MAX_TICKS`, every other
+    /// item is named (for the notice), the answers and the place are what they are without
+    /// them, and ticks written into a link are read back the same.
+    #[test]
+    fn share_link_ticks_never_fail_and_round_trip(
+        value in any::<String>(),
+        items in proptest::collection::vec((ids(), any::<String>()), 0..20),
+    ) {
+        use icp_advisor::ticks;
+        let base = "#/need/result?hosting=outside";
+        let fragment = format!("{base}&ticks={}", value.replace(['&', '#'], ""));
+        if let Some((kept, bad)) = route::ticks_param(&fragment) {
+            prop_assert!(kept.len() <= ticks::MAX_TICKS);
+            prop_assert!(kept.iter().all(|k| ticks::is_key(k)));
+            prop_assert!(bad.iter().all(|b| !b.is_empty()));
+        }
+        prop_assert_eq!(route::decode(&fragment).0, route::decode(base).0);
+        let mut set = std::collections::BTreeSet::new();
+        for (rec, text) in &items {
+            set = ticks::toggle(&set, &ticks::key(rec, text), true);
+        }
+        let link = route::with_ticks(base.to_string(), &set);
+        let read = route::ticks_param(&link).map(|(kept, bad)| (kept, bad.len()));
+        prop_assert_eq!(read, (!set.is_empty()).then(|| (set.clone(), 0)));
+        prop_assert_eq!(route::decode(&link).0, route::decode(base).0);
+    }
 }
 
 proptest! {

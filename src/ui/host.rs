@@ -221,11 +221,17 @@ impl Host {
         let _ = (state, title);
     }
 
-    /// The link "Copy share link" copies, and whether it leads to the advisor alone (an
-    /// iframe whose host page did not say its own address).
-    pub fn share_link(&self, state: &State) -> Option<(String, bool)> {
+    /// The link "Copy share link" copies (with the checklist's `ticks` when the person chose to
+    /// include them), and whether it leads to the advisor alone (an iframe whose host page did
+    /// not say its own address).
+    pub fn share_link(
+        &self,
+        state: &State,
+        ticks: &std::collections::BTreeSet<String>,
+    ) -> Option<(String, bool)> {
         let Host::Page { options, .. } = self else { return None };
-        let fragment = self.href(&route::shareable(&state.route), state.link_lang(), state.lens);
+        let fragment =
+            route::with_ticks(self.href(&route::shareable(&state.route), state.link_lang(), state.lens), ticks);
         #[cfg(target_arch = "wasm32")]
         {
             if let Some(page) = &options.host {

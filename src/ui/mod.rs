@@ -693,6 +693,8 @@ mod page {
         let (route, notices) = route::decode(&hash);
         let mut route = route::shareable(&route);
         messages.extend(notices.into_iter().map(Message::Link));
+        #[cfg(not(first_visit))]
+        take_ticks(&hash, &route, &mut messages);
         let lens = route::lens_param(&hash)
             .or(options.lens)
             .or_else(|| Browser::saved_lens().and_then(|l| crate::report::Lens::parse(&l)))
@@ -747,6 +749,26 @@ mod page {
         state
     }
 
+    /// A share link's ticks (`ticks=`, when its sender chose to include them) join this
+    /// browser's ticks for the result's flow: a link never takes a tick away, and what it holds
+    /// that is not a tick is said. The address the app writes names no ticks, so a reload does
+    /// not bring back one the person has since taken off.
+    #[cfg(not(first_visit))]
+    fn take_ticks(hash: &str, route: &Route, messages: &mut Vec<Message>) {
+        let Some((ticks, bad)) = route::ticks_param(hash) else { return };
+        messages.extend(bad.into_iter().map(|b| Message::Link(Notice::Malformed(format!("ticks={b}")))));
+        // Only a result shows a checklist.
+        let Route::Result(answers) = route else { return };
+        let flow = RULEBOOK.flows[answers.flow()].id;
+        let (mut all, _) = crate::ticks::decode(&Browser::load_ticks(flow).unwrap_or_default());
+        for tick in ticks {
+            if all.len() < crate::ticks::MAX_TICKS {
+                all.insert(tick);
+            }
+        }
+        Browser::save_ticks(flow, &crate::ticks::encode(&all));
+    }
+
     /// This release of the advisor and of its rules.
     fn release_id() -> String {
         format!("{}+rules{}", env!("CARGO_PKG_VERSION"), RULEBOOK.version)
@@ -777,6 +799,8 @@ mod page {
         };
         let (route, notices) = route::decode(&hash);
         messages.extend(notices.into_iter().map(Message::Link));
+        #[cfg(not(first_visit))]
+        take_ticks(&hash, &route, &mut messages);
         let saved = route::answers_of(&route).filter(|_| !own).and_then(|a| {
             let value = Browser::load_saved(RULEBOOK.flows[a.flow()].id).ok()??;
             let saved = route::decode_saved(&value).ok()?.route;

@@ -54,13 +54,29 @@ pub fn result_screen(props: &Props) -> Html {
             });
         })
     };
-    let share = ui.host.share_link(&ui.state);
+    // The checklist's ticks travel in the share link only when the person chooses so.
+    let include_ticks = use_state(|| false);
+    let checklist = shown.cards.iter().any(|c| RULEBOOK.recommendations[c.rec].checklist);
+    let share = ui.host.share_link(&ui.state, &Default::default());
     let share_button = share.as_ref().map(|(link, alone)| {
-        let link = link.clone();
-        let onclick = copy(std::rc::Rc::new(move || link.clone()));
+        let (link, host, state) = (link.clone(), ui.host.clone(), (*ui.state).clone());
+        let (flow, include) = (RULEBOOK.flows[props.answers.flow()].id, *include_ticks);
+        let onclick = copy(std::rc::Rc::new(move || match include {
+            true => host.share_link(&state, &host.load_ticks(flow)).map_or_else(|| link.clone(), |(l, _)| l),
+            false => link.clone(),
+        }));
+        let toggle = {
+            let include_ticks = include_ticks.clone();
+            Callback::from(move |e: Event| {
+                include_ticks.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().checked())
+            })
+        };
         html! {
             <>
                 <button type="button" class="button secondary" onclick={onclick}>{ s.copy_link }</button>
+                if checklist {
+                    <label class="share-ticks"><input type="checkbox" checked={include} onchange={toggle} />{ s.ticks_share }</label>
+                }
                 if *alone { <p class="help share-note">{ s.share_advisor_alone }</p> }
             </>
         }
@@ -472,8 +488,8 @@ struct ChecklistProps {
 }
 
 /// A checklist (the documents to prepare): a box to tick per item. The ticks are kept in this
-/// browser with the flow's answers (`icp-advisor:ticks:<flow>`), never in a share link; a
-/// printed page shows the boxes.
+/// browser with the flow's answers (`icp-advisor:ticks:<flow>`), in a share link only when the
+/// person chooses so (beside "Copy share link"); a printed page shows the boxes.
 #[function_component(Checklist)]
 fn checklist(p: &ChecklistProps) -> Html {
     let ticks = use_state(std::collections::BTreeSet::<String>::new);

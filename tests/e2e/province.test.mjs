@@ -1,7 +1,8 @@
 // The province layer in the browser: the province question (31 options, asked by the full
 // module) travels in the link like every answer; the province's own rules are a step of the
 // plan; the documents to prepare are a checklist whose ticks are kept in this browser with the
-// answers (a reload keeps them, a share link never carries them, starting over forgets them);
+// answers (a reload keeps them, a share link carries them only when the person chooses so,
+// starting over forgets them);
 // the timeline is a picture with a title and a description, in both languages, light and dark.
 
 import { test } from 'node:test';
@@ -54,7 +55,7 @@ test("the province's own rules are a step of the plan, dated and marked with the
   assert.ok(sources.some((s) => /no date shown/.test(s) && /read/.test(s)), sources.join('\n'));
 });
 
-test('the documents checklist keeps its ticks in this browser, never in the link, and forgets them on starting over', async (t) => {
+test('the documents checklist keeps its ticks in this browser, not in the link, and forgets them on starting over', async (t) => {
   const page = await open(t, JIANGSU);
   await waitForResult(page);
   const id = (await shownRecs(page)).find((r) => r.startsWith('documents-'));
@@ -118,4 +119,42 @@ test('the domain question checks a name in the page: the split, the answer chose
   await page.getByRole('button', { name: 'Check the name' }).click();
   assert.match(await page.locator('.lookup-error').innerText(), /give the name only/);
   assert.deepEqual(elsewhere, [], 'nothing is sent anywhere');
+});
+
+test('a share link carries the ticks only when the person chooses so; opening it adds them to the ticks kept here', async (t) => {
+  const page = await open(t, JIANGSU, { permissions: ['clipboard-read', 'clipboard-write'] });
+  await waitForResult(page);
+  const id = (await shownRecs(page)).find((r) => r.startsWith('documents-'));
+  const card = await showCard(page, id);
+  await card.locator('.checklist input[type="checkbox"]').nth(2).check();
+  const copyLink = async () => {
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+    await page.getByRole('button', { name: 'Copy share link' }).click();
+    await page.waitForFunction(async () => (await navigator.clipboard.readText()) !== '');
+    return page.evaluate(() => navigator.clipboard.readText());
+  };
+  const plain = await copyLink();
+  assert.doesNotMatch(plain, /ticks=/, 'not unless chosen');
+  const include = page.getByRole('checkbox', { name: 'Include the documents I ticked in the share link' });
+  await include.check();
+  const withTicks = await copyLink();
+  assert.match(withTicks, new RegExp(`ticks=${id}/[0-9a-f]{8}(&|$)`), withTicks);
+
+  // Another browser: the link's tick joins its own (a link never takes one away), the address
+  // then names no ticks, and an item that is not a tick is said.
+  const context = await newContext(site.browser, {});
+  t.after(() => context.close());
+  await context.addInitScript((k) => {
+    if (!localStorage.getItem('icp-advisor:ticks:need')) localStorage.setItem('icp-advisor:ticks:need', k);
+  }, `${id}/00000000`);
+  const other = await context.newPage();
+  await other.goto(site.server.url + withTicks.slice(withTicks.indexOf('#')) + ',not-a-tick');
+  await waitForApp(other);
+  await waitForResult(other);
+  const theirs = await showCard(other, id);
+  assert.equal(await theirs.locator('.checklist input[type="checkbox"]').nth(2).isChecked(), true, 'the link\'s tick');
+  const kept = await other.evaluate(() => localStorage.getItem('icp-advisor:ticks:need'));
+  assert.ok(kept.includes(`${id}/00000000`), `their own tick is kept: ${kept}`);
+  assert.doesNotMatch(hashOf(other), /ticks=/, 'the address names no ticks once read');
+  assert.match((await other.locator('.notice').allInnerTexts()).join('\n'), /not-a-tick/);
 });

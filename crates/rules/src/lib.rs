@@ -233,10 +233,10 @@ pub fn static_page_text(app_key: &str) -> bool {
 
 /// Whether an app text is used only by what the page's first module never shows (`[app]` keys
 /// starting `timeline_` or `takes_`: the result's timeline; `lookup_`: the domain check beside
-/// the domain question, a `full` question): it travels in the
+/// the domain question, a `full` question; `ticks_`: the result's checklist): it travels in the
 /// `rest` pack, so that the first visit carries none of it (the first module reads it as "").
 pub fn result_only_text(app_key: &str) -> bool {
-    ["timeline_", "takes_", "lookup_"].iter().any(|p| app_key.starts_with(p))
+    ["timeline_", "takes_", "lookup_", "ticks_"].iter().any(|p| app_key.starts_with(p))
 }
 
 /// The first line of a texts file: the format, then the language, the pack and the number of
