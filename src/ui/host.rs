@@ -230,8 +230,10 @@ impl Host {
         ticks: &std::collections::BTreeSet<String>,
     ) -> Option<(String, bool)> {
         let Host::Page { options, .. } = self else { return None };
-        let fragment =
-            route::with_ticks(self.href(&route::shareable(&state.route), state.link_lang(), state.lens), ticks);
+        let fragment = route::with_ticks(
+            self.href(&route::shareable(&state.route), state.link_lang(), state.lens),
+            ticks,
+        );
         #[cfg(target_arch = "wasm32")]
         {
             if let Some(page) = &options.host {
