@@ -297,10 +297,15 @@ pub fn first_screen_key(fragment: &str, options: &EmbedOptions, lang: Lang) -> S
     }
 }
 
+/// Adds `key=value` to an encoded fragment's query (starting one if it has none).
+fn with_param(fragment: String, key: &str, value: &str) -> String {
+    let sep = if fragment.contains('?') { '&' } else { '?' };
+    format!("{fragment}{sep}{key}={value}")
+}
+
 /// Adds the language to an encoded fragment, so a shared link opens in the sender's language.
 pub fn with_lang(fragment: String, lang: Lang) -> String {
-    let sep = if fragment.contains('?') { '&' } else { '?' };
-    format!("{fragment}{sep}lang={}", lang.code())
+    with_param(fragment, "lang", lang.code())
 }
 
 /// The lens a fragment asks for (`lens=faq`: the FAQ's advice alone), if any.
@@ -314,15 +319,7 @@ pub fn lens_param(fragment: &str) -> Option<Lens> {
 /// when the link carries none. Never fails.
 pub fn ticks_param(fragment: &str) -> Option<(std::collections::BTreeSet<String>, Vec<String>)> {
     let value = fragment_param(fragment, "ticks")?;
-    let (mut kept, mut bad) = (std::collections::BTreeSet::new(), Vec::new());
-    for item in value.split(',').map(str::trim).filter(|i| !i.is_empty()) {
-        if crate::ticks::is_key(item) && kept.len() < crate::ticks::MAX_TICKS {
-            kept.insert(item.to_string());
-        } else {
-            bad.push(item.to_string());
-        }
-    }
-    Some((kept, bad))
+    Some(crate::ticks::read(value.split(',')))
 }
 
 /// Adds a checklist's ticks to an encoded fragment (nothing when there are none).
@@ -330,9 +327,8 @@ pub fn with_ticks(fragment: String, ticks: &std::collections::BTreeSet<String>) 
     if ticks.is_empty() {
         return fragment;
     }
-    let sep = if fragment.contains('?') { '&' } else { '?' };
     let list: Vec<&str> = ticks.iter().map(String::as_str).collect();
-    format!("{fragment}{sep}ticks={}", list.join(","))
+    with_param(fragment, "ticks", &list.join(","))
 }
 
 /// Adds the language (when one was chosen) and the lens (when not the default) to an encoded
@@ -344,10 +340,7 @@ pub fn with_view(fragment: String, lang: Option<Lang>, lens: Lens) -> String {
     };
     match lens {
         Lens::All => fragment,
-        Lens::FaqOnly => {
-            let sep = if fragment.contains('?') { '&' } else { '?' };
-            format!("{fragment}{sep}lens={}", lens.id())
-        }
+        Lens::FaqOnly => with_param(fragment, "lens", lens.id()),
     }
 }
 

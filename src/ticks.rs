@@ -42,13 +42,20 @@ pub fn encode(ticks: &BTreeSet<String>) -> String {
 /// Reads stored ticks: the keys it could read (at most [`MAX_TICKS`]), and how many lines it
 /// left out (not a key, or beyond the limit). Never fails.
 pub fn decode(stored: &str) -> (BTreeSet<String>, usize) {
-    let mut kept = BTreeSet::new();
-    let mut dropped = 0;
-    for line in stored.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
-        if is_key(line) && kept.len() < MAX_TICKS {
-            kept.insert(line.to_string());
+    let (kept, dropped) = read(stored.split('\n'));
+    (kept, dropped.len())
+}
+
+/// Reads ticks from items (stored lines, or a share link's comma-separated list): the keys it
+/// could read (at most [`MAX_TICKS`]), and each non-empty item it left out (not a key, or
+/// beyond the limit). Never fails.
+pub fn read<'a>(items: impl Iterator<Item = &'a str>) -> (BTreeSet<String>, Vec<String>) {
+    let (mut kept, mut dropped) = (BTreeSet::new(), Vec::new());
+    for item in items.map(str::trim).filter(|i| !i.is_empty()) {
+        if is_key(item) && kept.len() < MAX_TICKS {
+            kept.insert(item.to_string());
         } else {
-            dropped += 1;
+            dropped.push(item.to_string());
         }
     }
     (kept, dropped)
