@@ -297,15 +297,10 @@ pub fn first_screen_key(fragment: &str, options: &EmbedOptions, lang: Lang) -> S
     }
 }
 
-/// Adds `key=value` to an encoded fragment's query (starting one if it has none).
-fn with_param(fragment: String, key: &str, value: &str) -> String {
-    let sep = if fragment.contains('?') { '&' } else { '?' };
-    format!("{fragment}{sep}{key}={value}")
-}
-
 /// Adds the language to an encoded fragment, so a shared link opens in the sender's language.
 pub fn with_lang(fragment: String, lang: Lang) -> String {
-    with_param(fragment, "lang", lang.code())
+    let sep = if fragment.contains('?') { '&' } else { '?' };
+    format!("{fragment}{sep}lang={}", lang.code())
 }
 
 /// The lens a fragment asks for (`lens=faq`: the FAQ's advice alone), if any.
@@ -327,8 +322,9 @@ pub fn with_ticks(fragment: String, ticks: &std::collections::BTreeSet<String>) 
     if ticks.is_empty() {
         return fragment;
     }
+    let sep = if fragment.contains('?') { '&' } else { '?' };
     let list: Vec<&str> = ticks.iter().map(String::as_str).collect();
-    with_param(fragment, "ticks", &list.join(","))
+    format!("{fragment}{sep}ticks={}", list.join(","))
 }
 
 /// Adds the language (when one was chosen) and the lens (when not the default) to an encoded
@@ -340,7 +336,10 @@ pub fn with_view(fragment: String, lang: Option<Lang>, lens: Lens) -> String {
     };
     match lens {
         Lens::All => fragment,
-        Lens::FaqOnly => with_param(fragment, "lens", lens.id()),
+        Lens::FaqOnly => {
+            let sep = if fragment.contains('?') { '&' } else { '?' };
+            format!("{fragment}{sep}lens={}", lens.id())
+        }
     }
 }
 
