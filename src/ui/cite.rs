@@ -4,7 +4,7 @@
 //! result's sources and a question's current-practice help show them alike, so this module is
 //! in the page's first module too (see `handover`).
 
-use super::Ui;
+use super::context::Ui;
 use crate::i18n::fill;
 use crate::report::{language_name, source_details, words};
 use crate::route::Route;

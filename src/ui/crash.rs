@@ -2,7 +2,7 @@
 //! (built with text nodes only) that keeps the person's answers one click away, and the
 //! details go to the console.
 
-use super::browser::document;
+use super::browser::{document, Browser};
 use crate::i18n::strings;
 use crate::route;
 use crate::rulebook::{Lang, LangExt};
@@ -31,9 +31,9 @@ fn el(doc: &web_sys::Document, tag: &str, class: &str, text: &str) -> Option<web
 fn show_panel() -> Option<()> {
     let doc = document()?;
     let root = doc.get_element_by_id("app")?;
-    let href = super::Browser::href();
+    let href = Browser::href();
     // The link's language, else the one the app was showing (its `<html lang>`).
-    let lang = route::lang_param(&super::Browser::hash())
+    let lang = route::lang_param(&Browser::hash())
         .and_then(Result::ok)
         .or_else(|| {
             doc.document_element().and_then(|h| h.get_attribute("lang")).and_then(|l| Lang::parse(&l))
@@ -44,8 +44,8 @@ fn show_panel() -> Option<()> {
     root.set_inner_html("");
     // The panel is the page's main content, announced at once (role=alert), in the page's
     // language, named in the title, and its heading takes the focus.
-    super::Browser::set_document_lang(lang.code());
-    super::Browser::set_title(&format!("{title} — {}", s.app_name));
+    Browser::set_document_lang(lang.code());
+    Browser::set_title(&format!("{title} — {}", s.app_name));
     let main = el(&doc, "main", "crash-page", "")?;
     let panel = el(&doc, "section", "crash", "")?;
     panel.set_attribute("role", "alert").ok()?;

@@ -65,8 +65,9 @@ pub use first::*;
 
 #[cfg(first_visit)]
 mod first {
-    use super::super::{use_ui, App};
     use crate::i18n::fill;
+    use crate::ui::app::App;
+    use crate::ui::context::use_ui;
     use std::cell::RefCell;
     use wasm_bindgen::prelude::*;
     use yew::prelude::*;
@@ -123,7 +124,7 @@ mod first {
         let ui = use_ui();
         let s = ui.s();
         let failure = use_state(|| None::<String>);
-        let record = super::record(&ui.state, &super::super::host::history::entries());
+        let record = super::record(&ui.state, &crate::ui::host::history::entries());
         {
             let (failure, record) = (failure.clone(), record.clone());
             use_effect_with((), move |()| {

@@ -1,7 +1,8 @@
 //! The lens switch on the result and the FAQ (the full module's: see `handover`).
 
+use super::browser::Browser;
+use super::context::use_ui;
 use super::state::{Action, State};
-use super::{use_ui, Browser};
 use crate::report::Lens;
 use yew::prelude::*;
 

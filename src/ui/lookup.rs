@@ -4,7 +4,7 @@
 //! Nothing is sent anywhere. The question is `full`, so only the full module has this screen
 //! (and the stylesheet's rules for it: see `site::page_css`).
 
-use super::use_ui;
+use super::context::use_ui;
 use crate::i18n::fill;
 use crate::rulebook::{QIx, TextExt, RULEBOOK};
 use yew::prelude::*;

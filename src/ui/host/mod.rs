@@ -13,10 +13,10 @@
 //! Methods that reach the browser are only called from callbacks and effects, which never
 //! run when the app is rendered to HTML natively.
 
-use super::state::{Action, State};
 use crate::report::Lens;
 use crate::route::{self, EmbedOptions, Route};
 use crate::rulebook::{Lang, LangExt};
+use crate::ui::state::{Action, State};
 use yew::Callback;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -150,7 +150,7 @@ impl Host {
         if let Host::Page { .. } = self {
             #[cfg(target_arch = "wasm32")]
             {
-                use super::browser::Browser;
+                use crate::ui::browser::Browser;
                 Browser::save_lang(state.lang.code());
                 Browser::save_lens(state.lens.id());
             }
@@ -174,7 +174,7 @@ impl Host {
     pub fn load_ticks(&self, flow: &str) -> std::collections::BTreeSet<String> {
         #[cfg(target_arch = "wasm32")]
         if let Host::Page { .. } = self {
-            let stored = super::browser::Browser::load_ticks(flow).unwrap_or_default();
+            let stored = crate::ui::browser::Browser::load_ticks(flow).unwrap_or_default();
             return crate::ticks::decode(&stored).0;
         }
         let _ = flow;
@@ -184,7 +184,7 @@ impl Host {
     pub fn save_ticks(&self, flow: &str, ticks: &std::collections::BTreeSet<String>) {
         #[cfg(target_arch = "wasm32")]
         if let Host::Page { .. } = self {
-            super::browser::Browser::save_ticks(flow, &crate::ticks::encode(ticks));
+            crate::ui::browser::Browser::save_ticks(flow, &crate::ticks::encode(ticks));
         }
         let _ = (flow, ticks);
     }
@@ -193,7 +193,7 @@ impl Host {
     pub fn discard_saved(&self, flow: crate::rulebook::FlowIx) {
         #[cfg(target_arch = "wasm32")]
         if let Host::Page { .. } = self {
-            super::browser::Browser::clear_saved(crate::rulebook::RULEBOOK.flows[flow].id);
+            crate::ui::browser::Browser::clear_saved(crate::rulebook::RULEBOOK.flows[flow].id);
         }
         let _ = flow;
     }
@@ -204,7 +204,7 @@ impl Host {
         #[cfg(target_arch = "wasm32")]
         match self {
             Host::Page { .. } => {
-                use super::browser::Browser;
+                use crate::ui::browser::Browser;
                 // Each flow's place is saved under its own key; not over a saved place the
                 // person has not yet chosen against the link's (`State::undecided`).
                 if let (Some(answers), None) = (route::answers_of(&state.route), state.undecided_here()) {
@@ -239,7 +239,7 @@ impl Host {
             if let Some(page) = &options.host {
                 return Some((format!("{}#icp-advisor={}", page, fragment.trim_start_matches('#')), false));
             }
-            let here = super::browser::Browser::href();
+            let here = crate::ui::browser::Browser::href();
             let base = here.split('#').next().unwrap_or_default().to_string();
             Some((format!("{base}{fragment}"), options.embed))
         }
@@ -250,174 +250,14 @@ impl Host {
     }
 }
 
-/// The history entries the app itself made in this page (so that "Back" can tell whether the
-/// previous entry is where it leads).
+/// The history entries the app itself made in this page.
 #[cfg(target_arch = "wasm32")]
-pub mod history {
-    use std::cell::RefCell;
-    use wasm_bindgen::JsValue;
+pub mod history;
 
-    thread_local! {
-        /// The addresses of the entries, by index; the current entry's index is in its state.
-        static ENTRIES: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
-    }
-
-    fn history() -> Option<web_sys::History> {
-        web_sys::window()?.history().ok()
-    }
-
-    fn current_index() -> usize {
-        history()
-            .and_then(|h| h.state().ok())
-            .and_then(|s| js_sys::Reflect::get(&s, &"icp".into()).ok())
-            .and_then(|v| v.as_f64())
-            .map_or(0, |v| v as usize)
-    }
-
-    fn state(i: usize) -> JsValue {
-        let o = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&o, &"icp".into(), &JsValue::from(i as f64));
-        o.into()
-    }
-
-    /// Records the entry the page was opened at (index 0), with its canonical address if the
-    /// page should show one.
-    pub fn start(href: Option<&str>) {
-        let here = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-        ENTRIES.with(|e| *e.borrow_mut() = vec![href.map_or(here, str::to_string)]);
-        if let Some(h) = history() {
-            let _ = h.replace_state_with_url(&state(0), "", href);
-        }
-    }
-
-    /// The addresses of the entries the page made, by index (for the full module, when the
-    /// first hands the page over: see `ui::handover`).
-    pub fn entries() -> Vec<String> {
-        ENTRIES.with(|e| e.borrow().clone())
-    }
-
-    /// Takes over the entries another module of the page made (the current entry's index is
-    /// in its state already).
-    pub fn restore(entries: Vec<String>) {
-        ENTRIES.with(|e| *e.borrow_mut() = entries);
-    }
-
-    /// Whether the page itself made an entry with this address: arriving there (Back,
-    /// Forward) is the person's own way, not a link from outside.
-    pub fn is_own(href: &str) -> bool {
-        ENTRIES.with(|e| e.borrow().iter().any(|x| x == href))
-    }
-
-    pub fn push(href: &str) {
-        let i = current_index() + 1;
-        ENTRIES.with(|e| {
-            let mut e = e.borrow_mut();
-            e.truncate(i);
-            e.resize(i, String::new());
-            e.push(href.to_string());
-        });
-        if let Some(h) = history() {
-            let _ = h.push_state_with_url(&state(i), "", Some(href));
-        }
-    }
-
-    pub fn replace(href: &str) {
-        let i = current_index();
-        ENTRIES.with(|e| {
-            let mut e = e.borrow_mut();
-            if e.len() <= i {
-                e.resize(i + 1, String::new());
-            }
-            e[i] = href.to_string();
-        });
-        if let Some(h) = history() {
-            let _ = h.replace_state_with_url(&state(i), "", Some(href));
-        }
-    }
-
-    /// The screen an address shows, without its answers and view (`#/need/cdn`; `` for the start).
-    fn screen(href: &str) -> &str {
-        href.split('?').next().unwrap_or_default().trim_start_matches(['#', '/'])
-    }
-
-    /// Goes back one entry if that entry shows the screen of `href` (it was recorded with the
-    /// answers given up to then); returns whether it did. The entry then shows `href`, with
-    /// every answer given since (see [`take_pending`]).
-    pub fn back_to(href: &str) -> bool {
-        let i = current_index();
-        let previous = ENTRIES.with(|e| if i > 0 { e.borrow().get(i - 1).cloned() } else { None });
-        if previous.as_deref().map(screen) == Some(screen(href)) {
-            if let Some(h) = history() {
-                if h.back().is_ok() {
-                    PENDING.with(|p| *p.borrow_mut() = Some(href.to_string()));
-                    return true;
-                }
-            }
-        }
-        false
-    }
-
-    thread_local! {
-        /// Where a Back through the history leads, until the page arrives there.
-        static PENDING: RefCell<Option<String>> = const { RefCell::new(None) };
-    }
-
-    /// After a Back through the history: the address it leads to, which replaces the entry's
-    /// own (so the answers given since are kept, and the next Back finds its entry too).
-    pub fn take_pending() -> Option<String> {
-        let href = PENDING.with(|p| p.borrow_mut().take())?;
-        replace(&href);
-        Some(href)
-    }
-}
-
-/// Events a mounted advisor sends on its element (they bubble and cross shadow roots):
-/// `icp-advisor-change` with the answers on every move, `icp-advisor-result` with the advice
-/// (the JSON of `icp-advisor evaluate`) when a result is shown.
 /// The events a mounted advisor sends (only the library mounts one).
 #[cfg(all(target_arch = "wasm32", any(feature = "library", debug_assertions)))]
-mod events {
-    use super::super::state::State;
-    use crate::report::advise;
-    use crate::route::Route;
-    use crate::rulebook::RULEBOOK;
-    use serde::Serialize;
+mod events;
 
-    fn send_one(element: &web_sys::Element, name: &str, detail: &wasm_bindgen::JsValue) {
-        let init = web_sys::CustomEventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
-        init.set_detail(detail);
-        if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
-            let _ = element.dispatch_event(&event);
-        }
-    }
-
-    fn js<T: Serialize>(value: &T) -> wasm_bindgen::JsValue {
-        value
-            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-            .unwrap_or(wasm_bindgen::JsValue::NULL)
-    }
-
-    pub fn send(element: &web_sys::Element, state: &State) {
-        let (answers, complete) = match &state.route {
-            Route::Question { answers, .. } => (answers, false),
-            Route::Result(answers) => (answers, true),
-            _ => return,
-        };
-        #[derive(Serialize)]
-        struct Change {
-            #[serde(flatten)]
-            answers: crate::answers::AnswersInput,
-            complete: bool,
-        }
-        send_one(
-            element,
-            "icp-advisor-change",
-            &js(&Change { answers: answers.to_input(&RULEBOOK), complete }),
-        );
-        if complete {
-            send_one(element, "icp-advisor-result", &js(&advise(&RULEBOOK, answers, state.lang, state.lens)));
-        }
-    }
-}
+/// The page host's start-up: the first place (read from the address and this browser's storage) and following the address.
+#[cfg(target_arch = "wasm32")]
+pub mod page;

@@ -1,13 +1,15 @@
 //! Every FAQ question with the advisor's answer, the current-practice notes that qualify it,
 //! a filter, links into the flows, and a way back to where the person came from.
 
-use super::cite::faq_title;
-use super::{use_ui, Browser, LensSwitch};
 use crate::i18n::fill;
 use crate::present::notes_on_faq;
 use crate::report::Lens;
 use crate::route::{self, Route};
 use crate::rulebook::{Lang, Layer, TextExt, RULEBOOK};
+use crate::ui::browser::Browser;
+use crate::ui::cite::faq_title;
+use crate::ui::context::use_ui;
+use crate::ui::lens::LensSwitch;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -54,7 +56,7 @@ pub fn faq_page(props: &Props) -> Html {
         let text = if matches!(to, Route::Result(_)) { s.back_to_result } else { s.back_to_question };
         html! { <p class="back-link"><a href={ui.href(&to)} onclick={ui.on_link(to.clone(), true)}>{ text }</a></p> }
     });
-    let is_static = matches!(ui.host, super::host::Host::Static { .. });
+    let is_static = matches!(ui.host, crate::ui::host::Host::Static { .. });
 
     let mut sections: Vec<&str> = RULEBOOK.faqs.iter().map(|f| f.section).collect();
     sections.dedup();
@@ -91,7 +93,7 @@ pub fn faq_page(props: &Props) -> Html {
     }
 }
 
-fn entry(ui: &super::Ui, i: usize, focused: bool) -> Html {
+fn entry(ui: &crate::ui::context::Ui, i: usize, focused: bool) -> Html {
     let s = ui.s();
     let lang = ui.lang();
     let f = &RULEBOOK.faqs[i];

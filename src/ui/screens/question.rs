@@ -1,11 +1,12 @@
 //! One question per screen: a real radio group, help, progress, Continue and Back.
 
-use super::{radio_option, use_ui};
 use crate::answers::AnswerSet;
 use crate::i18n::fill;
 use crate::report::as_of_citations;
 use crate::route::{self, Route};
 use crate::rulebook::{Layer, QIx, TextExt, RULEBOOK};
+use crate::ui::context::use_ui;
+use crate::ui::widgets::radio_option;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -116,7 +117,7 @@ pub fn question_screen(props: &Props) -> Html {
 /// sources say of it is one tap away. Nothing is sent anywhere.
 #[cfg(not(first_visit))]
 fn lookup(question: QIx, selected: UseStateHandle<Option<usize>>, error: UseStateHandle<bool>) -> Html {
-    html! { <super::lookup::DomainLookup {question} {selected} {error} /> }
+    html! { <crate::ui::lookup::DomainLookup {question} {selected} {error} /> }
 }
 
 #[cfg(first_visit)]
@@ -126,7 +127,7 @@ fn lookup(_: QIx, _: UseStateHandle<Option<usize>>, _: UseStateHandle<bool>) -> 
 
 /// What current practice adds to a question's help (e.g. where to look a filing up): marked and
 /// dated like every note, with its sources one tap away; not shown under the FAQ-only lens.
-fn practice_help(ui: &super::Ui, q: &crate::rulebook::Question) -> Html {
+fn practice_help(ui: &crate::ui::context::Ui, q: &crate::rulebook::Question) -> Html {
     let Some(p) = &q.practice else { return html! {} };
     if !ui.state.lens.shows(Layer::Practice) {
         return html! {};
@@ -144,7 +145,7 @@ fn practice_help(ui: &super::Ui, q: &crate::rulebook::Question) -> Html {
             </p>
             <details class="source">
                 <summary>{ s.source_label }</summary>
-                { for p.cites.iter().map(|c| super::cite::citation(ui, c)) }
+                { for p.cites.iter().map(|c| crate::ui::cite::citation(ui, c)) }
             </details>
         </div>
     }

@@ -4,8 +4,6 @@
 //! that qualify it — the other ways, "Good to know" and the answers (both collapsed), and
 //! share/copy/print.
 
-use super::cite::{citation, source_name};
-use super::{use_ui, Browser, LensSwitch, Ui};
 use crate::answers::AnswerSet;
 use crate::engine::{evaluate, Evaluation};
 use crate::i18n::fill;
@@ -16,6 +14,10 @@ use crate::report::{
 };
 use crate::route::{self, Route};
 use crate::rulebook::{Citation, Kind, Layer, SourceKind, TextExt, RULEBOOK};
+use crate::ui::browser::Browser;
+use crate::ui::cite::{citation, source_name};
+use crate::ui::context::{use_ui, Ui};
+use crate::ui::lens::LensSwitch;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -484,7 +486,7 @@ struct ChecklistProps {
     flow: &'static str,
     /// Each item's key (`crate::ticks::key`) and text.
     items: Vec<(String, &'static str)>,
-    host: super::host::Host,
+    host: crate::ui::host::Host,
 }
 
 /// A checklist (the documents to prepare): a box to tick per item. The ticks are kept in this

@@ -2,11 +2,12 @@
 //! what the advisor is and where its advice comes from. With saved answers, Resume is the one
 //! primary action.
 
-use super::state::Action;
-use super::{radio_option, use_ui};
 use crate::i18n::fill;
 use crate::route::{self, Route};
 use crate::rulebook::{TextExt, RULEBOOK};
+use crate::ui::context::use_ui;
+use crate::ui::state::Action;
+use crate::ui::widgets::radio_option;
 use yew::prelude::*;
 
 #[function_component(StartScreen)]
