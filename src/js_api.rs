@@ -30,6 +30,7 @@
 //! notice in the advisor and in an `icp-advisor-warning` event.
 
 use crate::answers::{input_from, shown, AnswerValue, AnswersInput};
+use crate::nav;
 use crate::report::{advise, catalogue, Lens};
 use crate::route::Theme;
 use crate::rulebook::{Lang, LangExt, RULEBOOK};
@@ -461,14 +462,16 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<Advisor, JsError> {
             }
         },
     };
-    let mut state =
-        crate::ui::state::State::new(flow.map_or(crate::route::Route::Start, crate::route::start_flow), lang);
+    let mut state = crate::ui::state::State::new(
+        flow.map_or(crate::route::Route::Start, |f| nav::start_flow(&RULEBOOK, f)),
+        lang,
+    );
     state.lens = lens;
     if let Some(fragment) = get("answers")? {
         // A share link's place: decoded leniently, like a link; what it drops is said.
-        let (route, notices) = crate::route::decode(&fragment);
+        let (route, notices) = crate::nav::decode(&RULEBOOK, &fragment);
         if route != crate::route::Route::Start || flow.is_none() {
-            state.route = crate::route::shareable(&route);
+            state.route = crate::nav::shareable(&RULEBOOK, &route);
         }
         messages.extend(notices.into_iter().map(Message::Link));
     }

@@ -18,6 +18,7 @@ pub mod input;
 #[cfg(all(target_arch = "wasm32", any(feature = "library", debug_assertions)))]
 pub mod js_api;
 pub mod json;
+pub mod nav;
 pub mod paths;
 pub mod present;
 pub mod report;

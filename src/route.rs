@@ -1,4 +1,6 @@
-//! Where the person is, as a URL fragment, and how to move between screens.
+//! The address grammar: where the person is, as a URL fragment, read ([`parse`]) and written
+//! ([`encode`]), and the page's query (the embed options). No evaluation: where an address
+//! leads and where each move goes is [`crate::nav`]'s decision.
 //!
 //! Fragment grammar (all ids are rulebook ids, so no escaping is ever needed):
 //!
@@ -14,14 +16,13 @@
 //! Ids need no escaping, but a link that has been through a mail client or a chat may come
 //! back percent-encoded (`hosting=hong%2Dkong`): every part is decoded before it is read.
 //!
-//! Decoding never fails: anything unknown or malformed is dropped, the valid rest kept,
+//! Reading never fails: anything unknown or malformed is dropped, the valid rest kept,
 //! and a [`Notice`] says what was dropped. Pure Rust, tested natively. The page's inline head
 //! script ([`crate::head`]) reads the language and the embed options as this module does; a
 //! test in the browser holds the two to the same answers.
 
 use crate::answers::{AnswerError, AnswerSet};
-use crate::engine::evaluate;
-use crate::report::Lens;
+use crate::present::Lens;
 use crate::rulebook::{FlowIx, Lang, LangExt, QIx, RULEBOOK};
 
 /// Inputs longer than this are cut before decoding (a link is never this long).
@@ -66,8 +67,36 @@ fn cut(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
-/// Decodes a fragment (with or without the leading `#`).
-pub fn decode(fragment: &str) -> (Route, Vec<Notice>) {
+/// What a fragment names, as written: the grammar's reading, before any navigation decision
+/// ([`crate::nav::resolve`] turns it into the place shown).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Address {
+    Start,
+    Faq(Option<usize>),
+    /// A flow with its answers, at a part of it.
+    Flow {
+        answers: AnswerSet,
+        at: At,
+    },
+}
+
+/// The part of a flow a fragment names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum At {
+    /// None (or one that is malformed, said in a notice): the flow's next screen.
+    Next,
+    Result,
+    /// A question (`None`: an id the rulebook does not have); `changing` when reached from
+    /// the result's "Change".
+    Question {
+        question: Option<QIx>,
+        changing: bool,
+    },
+}
+
+/// Reads a fragment (with or without the leading `#`) by the grammar above. Never fails:
+/// what it drops is said in the notices.
+pub fn parse(fragment: &str) -> (Address, Vec<Notice>) {
     let mut notices = Vec::new();
     if fragment.len() > MAX_FRAGMENT {
         notices.push(Notice::TooLong);
@@ -96,22 +125,22 @@ pub fn decode(fragment: &str) -> (Route, Vec<Notice>) {
         }
     };
 
-    let route = match segments.as_slice() {
+    let address = match segments.as_slice() {
         [] => {
             elsewhere(&mut notices);
-            Route::Start
+            Address::Start
         }
         ["faq"] => {
             elsewhere(&mut notices);
-            Route::Faq(None)
+            Address::Faq(None)
         }
         ["faq", id] => {
             elsewhere(&mut notices);
             match RULEBOOK.faq(id) {
-                Some(f) => Route::Faq(Some(f)),
+                Some(f) => Address::Faq(Some(f)),
                 None => {
                     notices.push(Notice::UnknownPage(format!("faq/{id}")));
-                    Route::Faq(None)
+                    Address::Faq(None)
                 }
             }
         }
@@ -119,15 +148,26 @@ pub fn decode(fragment: &str) -> (Route, Vec<Notice>) {
             None => {
                 notices.push(Notice::UnknownFlow(flow.to_string()));
                 elsewhere(&mut notices);
-                Route::Start
+                Address::Start
             }
             Some(fi) => {
                 let answers = decode_answers(fi, query, &mut notices);
-                flow_route(answers, rest, &mut notices)
+                let at = match rest {
+                    [] => At::Next,
+                    ["result"] => At::Result,
+                    [q] | [q, "change"] => {
+                        At::Question { question: RULEBOOK.question(q), changing: rest.len() == 2 }
+                    }
+                    _ => {
+                        notices.push(Notice::Malformed(rest.join("/")));
+                        At::Next
+                    }
+                };
+                Address::Flow { answers, at }
             }
         },
     };
-    (route, notices)
+    (address, notices)
 }
 
 /// The `key=value` parts of a query (a fragment's, or the page's), at most [`MAX_PAIRS`] of
@@ -183,39 +223,6 @@ fn decode_answers(flow: FlowIx, query: &str, notices: &mut Vec<Notice>) -> Answe
     set
 }
 
-fn flow_route(answers: AnswerSet, rest: &[&str], notices: &mut Vec<Notice>) -> Route {
-    let ev = evaluate(&RULEBOOK, &answers);
-    let natural = || match ev.next {
-        Some(q) => Route::Question { answers, question: q, changing: false },
-        None => Route::Result(answers),
-    };
-    match rest {
-        [] => natural(),
-        ["result"] => {
-            if !ev.is_complete() {
-                notices.push(Notice::Redirected);
-            }
-            natural()
-        }
-        [q] | [q, "change"] => {
-            let changing = rest.len() == 2;
-            match RULEBOOK.question(q) {
-                Some(qi) if ev.next == Some(qi) || ev.asked.iter().any(|&(a, _)| a == qi) => {
-                    Route::Question { answers, question: qi, changing }
-                }
-                _ => {
-                    notices.push(Notice::Redirected);
-                    natural()
-                }
-            }
-        }
-        _ => {
-            notices.push(Notice::Malformed(rest.join("/")));
-            natural()
-        }
-    }
-}
-
 /// The first value of `key` in a fragment's query (percent-decoded).
 /// The query keys that say how to show a place rather than answer a question: the language,
 /// the lens, and the checklist's ticks a share link may carry ([`ticks_param`]).
@@ -269,7 +276,7 @@ pub fn names_no_place(fragment: &str) -> bool {
 /// Whether the page opens at this address with its full module rather than its first module
 /// (the head script and the loader choose by it, before any Wasm runs: see `ui::handover`):
 /// when its path is the FAQ (`#/faq`, `#/faq/<id>`) or a flow's result (`#/<flow>/result`),
-/// each part percent-decoded as [`decode`] reads it. It only chooses what to fetch first: the
+/// each part percent-decoded as [`parse`] reads it. It only chooses what to fetch first: the
 /// first module hands over whatever it does not show.
 pub fn opens_in_full(fragment: &str) -> bool {
     let fragment = cut(fragment, MAX_FRAGMENT);
@@ -343,51 +350,6 @@ pub fn with_view(fragment: String, lang: Option<Lang>, lens: Lens) -> String {
     }
 }
 
-/// The route with only the answers its path uses: what a share link carries. Answers left
-/// over from another branch may prefill a question again in this session, but are never
-/// shared.
-pub fn shareable(route: &Route) -> Route {
-    let relevant = |answers: &AnswerSet| evaluate(&RULEBOOK, answers).relevant();
-    match route {
-        Route::Result(a) => Route::Result(relevant(a)),
-        Route::Question { answers, question, .. } => {
-            let keep = relevant(answers);
-            // (The question shown keeps its own answer, if it has one, so the link prefills it.)
-            let mut keep = keep;
-            if let Some(o) = answers.get(*question) {
-                keep.set(*question, o);
-            }
-            Route::Question { answers: keep, question: *question, changing: false }
-        }
-        other => other.clone(),
-    }
-}
-
-/// The answers a place holds that count (those its path uses), with their flow: `None` for
-/// the start screen and the FAQ.
-pub fn answers_of(route: &Route) -> Option<AnswerSet> {
-    match route {
-        Route::Question { answers, .. } | Route::Result(answers) => {
-            Some(evaluate(&RULEBOOK, answers).relevant())
-        }
-        _ => None,
-    }
-}
-
-/// Whether `link` (a place the page was opened at) would replace saved answers: it is a place
-/// of the same flow as `saved`, whose answers differ, and `saved` holds some.
-pub fn replaces_saved(link: &Route, saved: &Route) -> bool {
-    match (answers_of(link), answers_of(saved)) {
-        (Some(l), Some(s)) => l.flow() == s.flow() && l != s && !s.is_empty(),
-        _ => false,
-    }
-}
-
-/// The first screen of `to`, with what `answers` already tell it answered.
-pub fn continue_with(answers: &AnswerSet, to: FlowIx) -> Route {
-    flow_route(crate::engine::carry(&RULEBOOK, answers, to), &[], &mut Vec::new())
-}
-
 /// The query part for answers, in rulebook order.
 pub fn encode_answers(answers: &AnswerSet) -> String {
     answers
@@ -424,74 +386,14 @@ pub fn encode(route: &Route) -> String {
     }
 }
 
-/// The first screen of a flow.
-pub fn start_flow(flow: FlowIx) -> Route {
-    let answers = AnswerSet::new(flow);
-    flow_route(answers, &[], &mut Vec::new())
-}
-
-/// The route after answering `question` with `option`.
-///
-/// Normally the next relevant question after it (pre-filled if it was answered before);
-/// when `changing` from the result, the first question that has newly become necessary,
-/// or straight back to the result.
-pub fn answer(answers: &AnswerSet, question: QIx, option: usize, changing: bool) -> Route {
-    let mut answers = *answers;
-    answers.set(question, option);
-    let ev = evaluate(&RULEBOOK, &answers);
-    if !changing {
-        if let Some(i) = ev.asked.iter().position(|&(q, _)| q == question) {
-            if let Some(&(later, _)) = ev.asked.get(i + 1) {
-                return Route::Question { answers, question: later, changing: false };
-            }
-        }
-    }
-    match ev.next {
-        Some(q) => Route::Question { answers, question: q, changing },
-        None => Route::Result(answers),
-    }
-}
-
-/// The route "Back" leads to from a question (or from the result when `question` is None).
-pub fn back(answers: &AnswerSet, question: Option<QIx>) -> Route {
-    let ev = evaluate(&RULEBOOK, answers);
-    let before = match question {
-        Some(q) => match ev.asked.iter().position(|&(a, _)| a == q) {
-            Some(i) => i.checked_sub(1).map(|j| ev.asked[j].0),
-            None => ev.asked.last().map(|&(a, _)| a),
-        },
-        None => ev.asked.last().map(|&(a, _)| a),
-    };
-    match before {
-        Some(q) => Route::Question { answers: *answers, question: q, changing: false },
-        None => Route::Start,
-    }
-}
-
-/// Progress shown on a question screen: (this question's number, at most how many in all).
-pub fn progress(answers: &AnswerSet, question: QIx) -> (usize, usize) {
-    let ev = evaluate(&RULEBOOK, answers);
-    let mut prefix = AnswerSet::new(answers.flow());
-    for &(q, o) in &ev.asked {
-        if q == question {
-            break;
-        }
-        prefix.set(q, o);
-    }
-    let ev = evaluate(&RULEBOOK, &prefix);
-    (ev.asked.len() + 1, ev.asked.len() + ev.at_most_remaining.max(1))
-}
-
 /// The `localStorage` form of the current place: the rulebook version, then the fragment.
 pub fn encode_saved(route: &Route) -> String {
     format!("v{}|{}", RULEBOOK.version, encode(route))
 }
 
-/// Decodes saved state through the same lenient decoder as links. State saved under another
-/// rulebook version is read by ids like a link: every answer that still applies is kept,
-/// what no longer exists is dropped and said (`other_version` tells the app to say the
-/// advisor was updated). Only a value that is not saved state at all is refused.
-pub fn decode_saved(saved: &str) -> Result<Saved, SavedProblem> {
+/// Reads the `localStorage` form ([`encode_saved`]): the rules' version it was saved under and
+/// its fragment; [`crate::nav::decode_saved`] decodes the place.
+pub fn parse_saved(saved: &str) -> Result<(u32, &str), SavedProblem> {
     let saved = cut(saved, MAX_FRAGMENT);
     let Some((version, fragment)) = saved.split_once('|') else {
         return Err(SavedProblem::Unreadable);
@@ -499,10 +401,7 @@ pub fn decode_saved(saved: &str) -> Result<Saved, SavedProblem> {
     let Some(v) = version.strip_prefix('v').and_then(|v| v.parse::<u32>().ok()) else {
         return Err(SavedProblem::Unreadable);
     };
-    // Answers saved under another version of the rules are read like a link: every answer
-    // that still applies is kept; what no longer exists is dropped and said.
-    let (route, notices) = decode(fragment);
-    Ok(Saved { route, notices, other_version: (v != RULEBOOK.version).then_some(v) })
+    Ok((v, fragment))
 }
 
 /// A saved place, decoded.

@@ -16,6 +16,7 @@ use crate::check;
 use crate::engine::evaluate;
 use crate::flowgraph::{self, escape, Edge, Graph, Node, NodeKind};
 use crate::i18n::{fill, strings};
+use crate::nav;
 use crate::paths::for_each_path;
 use crate::review::cond_words;
 use crate::route::{self, Route};
@@ -50,7 +51,7 @@ pub fn first_screens() -> Vec<(String, String)> {
             let host = Host::Static { app: "", page: None, embedded: true };
             out.push((
                 format!("{}:{}", f.id, lang.code()),
-                render(host, static_state(route::start_flow(fi), lang)),
+                render(host, static_state(nav::start_flow(&RULEBOOK, fi), lang)),
             ));
         }
     }
@@ -65,7 +66,7 @@ pub fn faq_page(lang: Lang) -> String {
 
 /// Any screen of the app, rendered statically in a language (for checks over what a reader of
 /// that language is shown: every result, every question).
-pub fn static_screen(route: Route, lang: Lang, lens: crate::report::Lens) -> String {
+pub fn static_screen(route: Route, lang: Lang, lens: crate::present::Lens) -> String {
     let host = Host::Static { app: "./index.html", page: None, embedded: false };
     render(host, State { lens, ..static_state(route, lang) })
 }
@@ -780,7 +781,7 @@ fn flow_graph(fi: usize, lang: Lang, app: &dyn Fn(&Route) -> String) -> (Graph, 
         id: "start".into(),
         label: flow.title.get(lang).to_string(),
         kind: NodeKind::Start,
-        href: Some(app(&route::start_flow(fi))),
+        href: Some(app(&nav::start_flow(&RULEBOOK, fi))),
         note: None,
     }];
     let mut edges: Vec<Edge> = Vec::new();
@@ -1061,23 +1062,38 @@ mod tests {
         let full: String = regions(&css, FULL_ONLY_CSS).unwrap().into_iter().map(|r| &css[r]).collect();
         assert!(rules(&map) > 10 && rules(&full) > 50);
         assert_eq!(rules(&inline), rules(&css) - rules(&map) - rules(&full), "no other rule was lost");
-        // The files of `ui` the first module is built from: all but those `mod.rs` compiles
-        // with `cfg(not(first_visit))`.
-        let mod_rs = std::fs::read_to_string(format!("{root}/src/ui/mod.rs")).unwrap();
-        let full_files: Vec<String> = mod_rs
-            .split("#[cfg(not(first_visit))]\nmod ")
-            .skip(1)
-            .filter_map(|rest| rest.split(';').next().map(|m| format!("{m}.rs")))
-            .collect();
+        // The files of `ui` the first module is built from: all but those a `mod.rs` of `ui`
+        // compiles with `cfg(not(first_visit))`.
+        let mut files = Vec::new();
+        let mut dirs = vec![std::path::PathBuf::from(format!("{root}/src/ui"))];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else {
+                    files.push(path);
+                }
+            }
+        }
+        let mut full_files = Vec::new();
+        for path in files.iter().filter(|p| p.ends_with("mod.rs")) {
+            let text = std::fs::read_to_string(path).unwrap().replace("\npub mod ", "\nmod ");
+            let dir = path.parent().unwrap();
+            full_files.extend(
+                text.split("#[cfg(not(first_visit))]\nmod ")
+                    .skip(1)
+                    .filter_map(|rest| rest.split(';').next().map(|m| dir.join(format!("{m}.rs")))),
+            );
+        }
         assert!(
-            full_files.contains(&"result.rs".to_string()) && full_files.contains(&"lookup.rs".to_string())
+            full_files.iter().any(|f| f.ends_with("screens/result.rs"))
+                && full_files.iter().any(|f| f.ends_with("ui/lookup.rs"))
         );
         let (mut ui, mut first) = (String::new(), String::new());
-        for entry in std::fs::read_dir(format!("{root}/src/ui")).unwrap() {
-            let path = entry.unwrap().path();
-            let text = std::fs::read_to_string(&path).unwrap();
-            let name = path.file_name().unwrap().to_string_lossy().to_string();
-            if !full_files.contains(&name) {
+        for path in &files {
+            let text = std::fs::read_to_string(path).unwrap();
+            if !full_files.contains(path) {
                 first.push_str(&text);
             }
             ui.push_str(&text);

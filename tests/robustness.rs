@@ -7,6 +7,7 @@ use icp_advisor::answers::AnswersInput;
 use icp_advisor::engine::evaluate;
 use icp_advisor::input::{answers_from_bytes, answers_from_json};
 use icp_advisor::json::{self, Json, JsonProblem};
+use icp_advisor::nav;
 use icp_advisor::route;
 use icp_advisor::rulebook::RULEBOOK;
 use proptest::prelude::*;
@@ -54,12 +55,12 @@ proptest! {
 
     #[test]
     fn arbitrary_fragments_never_panic(s in any::<String>(), answers in proptest::collection::vec((ids(), ids()), 0..10), flow in ids()) {
-        let _ = route::decode(&s);
-        let _ = route::decode_saved(&s);
+        let _ = nav::decode(&RULEBOOK, &s);
+        let _ = nav::decode_saved(&RULEBOOK, &s);
         let query: Vec<String> = answers.iter().map(|(q, o)| format!("{q}={o}")).collect();
-        let (r, _) = route::decode(&format!("#/{flow}?{}", query.join("&")));
+        let (r, _) = nav::decode(&RULEBOOK, &format!("#/{flow}?{}", query.join("&")));
         // Whatever was decoded re-encodes to a fragment that decodes to the same place.
-        let (again, notices) = route::decode(&route::encode(&r));
+        let (again, notices) = nav::decode(&RULEBOOK, &route::encode(&r));
         prop_assert_eq!(again, r);
         prop_assert!(notices.is_empty());
     }
@@ -150,11 +151,14 @@ fn quick<T>(what: &str, f: impl FnOnce() -> T) -> T {
 #[test]
 fn huge_inputs_are_handled_in_milliseconds() {
     let mb = "a".repeat(1 << 20);
-    quick("1 MB fragment", || route::decode(&format!("#/need?{mb}")));
-    assert!(quick("1 MB saved state", || route::decode_saved(&format!("v{}|#/need?{mb}", RULEBOOK.version)))
-        .is_ok());
+    quick("1 MB fragment", || nav::decode(&RULEBOOK, &format!("#/need?{mb}")));
+    assert!(quick("1 MB saved state", || nav::decode_saved(
+        &RULEBOOK,
+        &format!("v{}|#/need?{mb}", RULEBOOK.version)
+    ))
+    .is_ok());
     quick("1 MB embed options", || route::EmbedOptions::parse(&format!("?{mb}")));
-    quick("1 MB of pairs", || route::decode(&"#/need?x=y&".repeat(100_000)));
+    quick("1 MB of pairs", || nav::decode(&RULEBOOK, &"#/need?x=y&".repeat(100_000)));
     assert!(quick("1 MB JSON string", || answers_from_json(
         &RULEBOOK,
         &format!("{{\"hosting\": \"{mb}\"}}")
@@ -179,7 +183,7 @@ fn huge_and_deep_inputs_are_refused_cleanly() {
     let huge = vec![b' '; 2 << 20];
     assert!(answers_from_bytes(&RULEBOOK, &huge).unwrap_err().contains("at most"));
     let long_fragment = format!("#/need?{}", "hosting=outside&".repeat(100_000));
-    let (r, notices) = route::decode(&long_fragment);
+    let (r, notices) = nav::decode(&RULEBOOK, &long_fragment);
     // The first answer survives; the next question follows from it.
     assert!(matches!(r, route::Route::Question { answers, .. } if answers.get(0) == Some(3)), "{r:?}");
     assert!(notices.contains(&route::Notice::TooLong));
@@ -195,11 +199,11 @@ fn the_link_corpus_decodes_cleanly() {
     let mut n = 0;
     for line in text.lines().filter(|l| !l.is_empty() && !l.starts_with("# ")) {
         let (fragment, query) = line.split_once(" ?").unwrap_or((line, ""));
-        let (r, notices) = route::decode(fragment);
-        let (again, more) = route::decode(&route::encode(&r));
+        let (r, notices) = nav::decode(&RULEBOOK, fragment);
+        let (again, more) = nav::decode(&RULEBOOK, &route::encode(&r));
         assert_eq!((&again, more.len()), (&r, 0), "{line}");
         assert!(notices.len() <= route::MAX_PAIRS + 2, "{line}");
-        let _ = route::decode_saved(&format!("v{}|{fragment}", RULEBOOK.version));
+        let _ = nav::decode_saved(&RULEBOOK, &format!("v{}|{fragment}", RULEBOOK.version));
         let options = route::EmbedOptions::parse(query);
         let _ = route::choose_lang(fragment, &options, Some(fragment), &[query.to_string()]);
         n += 1;
@@ -246,7 +250,7 @@ proptest! {
             prop_assert!(kept.iter().all(|k| ticks::is_key(k)));
             prop_assert!(bad.iter().all(|b| !b.is_empty()));
         }
-        prop_assert_eq!(route::decode(&fragment).0, route::decode(base).0);
+        prop_assert_eq!(nav::decode(&RULEBOOK, &fragment).0, nav::decode(&RULEBOOK, base).0);
         let mut set = std::collections::BTreeSet::new();
         for (rec, text) in &items {
             set = ticks::toggle(&set, &ticks::key(rec, text), true);
@@ -254,7 +258,7 @@ proptest! {
         let link = route::with_ticks(base.to_string(), &set);
         let read = route::ticks_param(&link).map(|(kept, bad)| (kept, bad.len()));
         prop_assert_eq!(read, (!set.is_empty()).then(|| (set.clone(), 0)));
-        prop_assert_eq!(route::decode(&link).0, route::decode(base).0);
+        prop_assert_eq!(nav::decode(&RULEBOOK, &link).0, nav::decode(&RULEBOOK, base).0);
     }
 }
 

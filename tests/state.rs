@@ -2,8 +2,10 @@
 //! changes is checked here without a browser.
 #![cfg(not(target_arch = "wasm32"))]
 
-use icp_advisor::report::Lens;
-use icp_advisor::route::{start_flow, Notice, Route};
+use icp_advisor::nav;
+use icp_advisor::present::Lens;
+use icp_advisor::route::{Notice, Route};
+use icp_advisor::rulebook::RULEBOOK;
 use icp_advisor::rulebook::{Lang, LangExt};
 use icp_advisor::ui::state::{reduce, Action, Message, State};
 
@@ -15,15 +17,15 @@ fn chinese() -> Lang {
 fn a_move_clears_the_messages_and_counts() {
     let mut s = State::new(Route::Start, Lang::SOURCE);
     s.messages.push(Message::Link(Notice::TooLong));
-    let next = reduce(&s, Action::Go(start_flow(0)));
+    let next = reduce(&s, Action::Go(nav::start_flow(&RULEBOOK, 0)));
     assert!(next.messages.is_empty());
     assert_eq!(next.moves, 1);
-    assert_eq!(next.route, start_flow(0));
+    assert_eq!(next.route, nav::start_flow(&RULEBOOK, 0));
 }
 
 #[test]
 fn the_faq_remembers_where_it_was_opened_from_until_it_is_left() {
-    let question = start_flow(0);
+    let question = nav::start_flow(&RULEBOOK, 0);
     let s = State::new(question.clone(), Lang::SOURCE);
     let faq = reduce(&s, Action::Go(Route::Faq(Some(1))));
     assert_eq!(faq.back_to, Some(question.clone()));
@@ -41,19 +43,28 @@ fn an_address_sets_the_place_the_language_and_the_lens_with_its_messages() {
     let next = reduce(
         &s,
         Action::Arrived {
-            route: start_flow(1),
+            route: nav::start_flow(&RULEBOOK, 1),
             lang: Some(chinese()),
             lens: Some(Lens::FaqOnly),
             messages: vec![Message::UnknownLanguage("xx".into())],
             saved: None,
         },
     );
-    assert_eq!((next.route.clone(), next.lang, next.lens), (start_flow(1), chinese(), Lens::FaqOnly));
+    assert_eq!(
+        (next.route.clone(), next.lang, next.lens),
+        (nav::start_flow(&RULEBOOK, 1), chinese(), Lens::FaqOnly)
+    );
     assert_eq!(next.messages, vec![Message::UnknownLanguage("xx".into())]);
     // An address that names neither keeps them.
     let same = reduce(
         &next,
-        Action::Arrived { route: start_flow(1), lang: None, lens: None, messages: vec![], saved: None },
+        Action::Arrived {
+            route: nav::start_flow(&RULEBOOK, 1),
+            lang: None,
+            lens: None,
+            messages: vec![],
+            saved: None,
+        },
     );
     assert_eq!((same.lang, same.lens, same.moves), (chinese(), Lens::FaqOnly, next.moves));
 }
@@ -80,9 +91,13 @@ fn a_language_that_cannot_come_leaves_the_one_shown_with_a_message() {
 fn dismissing_and_discarding() {
     let mut s = State::new(Route::Start, Lang::SOURCE);
     s.messages.push(Message::StorageUnavailable);
-    s.resumable = vec![start_flow(0), start_flow(2)];
+    s.resumable = vec![nav::start_flow(&RULEBOOK, 0), nav::start_flow(&RULEBOOK, 2)];
     assert!(reduce(&s, Action::Dismiss).messages.is_empty());
-    assert_eq!(reduce(&s, Action::DiscardResume(0)).resumable, vec![start_flow(2)], "only that flow's");
+    assert_eq!(
+        reduce(&s, Action::DiscardResume(0)).resumable,
+        vec![nav::start_flow(&RULEBOOK, 2)],
+        "only that flow's"
+    );
     assert_eq!(reduce(&s, Action::ChooseFlow(2)).chosen_flow, 2);
     assert_eq!(reduce(&s, Action::SetLens(Lens::FaqOnly)).lens, Lens::FaqOnly);
 }
@@ -92,7 +107,7 @@ fn dismissing_and_discarding() {
 /// link's flow is no choice.
 #[test]
 fn saved_answers_a_link_would_replace_wait_for_the_persons_choice() {
-    let decode = |f: &str| icp_advisor::route::decode(f).0;
+    let decode = |f: &str| icp_advisor::nav::decode(&RULEBOOK, f).0;
     let saved = decode("#/need/result?hosting=outside&cdn=none");
     let link = decode("#/need?hosting=mainland-ecs");
     let mut s = State::new(link.clone(), Lang::SOURCE);
@@ -100,7 +115,7 @@ fn saved_answers_a_link_would_replace_wait_for_the_persons_choice() {
     assert_eq!(s.undecided_here(), Some(&saved));
     let moved = reduce(&s, Action::Go(decode("#/need/access?hosting=mainland-ecs")));
     assert_eq!(moved.undecided_here(), Some(&saved), "answering on is no choice");
-    let elsewhere = reduce(&moved, Action::Go(start_flow(1)));
+    let elsewhere = reduce(&moved, Action::Go(nav::start_flow(&RULEBOOK, 1)));
     assert_eq!(elsewhere.undecided, Some(saved.clone()), "kept while another flow is shown");
     assert_eq!(elsewhere.undecided_here(), None, "and not offered there");
     assert_eq!(reduce(&moved, Action::Go(saved.clone())).undecided, None, "going back to them chooses them");

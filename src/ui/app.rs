@@ -16,6 +16,7 @@ use super::state::{Action, State};
 #[cfg(target_arch = "wasm32")]
 use super::{embed, host::page, texts};
 use crate::i18n::{fill, strings};
+use crate::nav;
 use crate::route::{self, Route};
 use crate::rulebook::{Lang, LangExt, TextExt, RULEBOOK};
 use yew::prelude::*;
@@ -28,7 +29,7 @@ pub fn title_of(state: &State) -> String {
         Route::Start => s.app_name.to_string(),
         Route::Faq(_) => fill(s.title_faq, &[("app", s.app_name)]),
         Route::Question { answers, question, .. } => {
-            let (n, _) = route::progress(answers, *question);
+            let (n, _) = nav::progress(&RULEBOOK, answers, *question);
             let prompt = RULEBOOK.questions[*question].prompt.get(lang);
             fill(s.title_question, &[("n", &n.to_string()), ("prompt", prompt), ("app", s.app_name)])
         }
@@ -220,7 +221,7 @@ pub fn app(props: &AppProps) -> Html {
 /// or goes back to theirs.
 fn saved_choice(ui: &Ui) -> Html {
     let Some(saved) = ui.state.undecided_here() else { return Html::default() };
-    let Some(flow) = route::answers_of(saved).map(|a| a.flow()) else { return Html::default() };
+    let Some(flow) = nav::answers_of(&RULEBOOK, saved).map(|a| a.flow()) else { return Html::default() };
     let s = ui.s();
     let keep = {
         let ui = ui.clone();

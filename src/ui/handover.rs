@@ -26,7 +26,9 @@
 //! A debug build, the library and the single-file edition are the full module alone.
 
 use super::state::State;
+use crate::nav;
 use crate::route::Route;
+use crate::rulebook::RULEBOOK;
 
 /// Whether this module shows a route itself (the first module: the start and the questions,
 /// but a `full` question — a long list of options, such as the province — whose texts travel
@@ -54,7 +56,7 @@ pub fn read(record: &str) -> Option<(Option<Route>, Vec<String>)> {
         return None;
     }
     let mut lines = record.split('\n');
-    let back = lines.next().filter(|b| !b.is_empty()).map(|b| crate::route::decode(b).0);
+    let back = lines.next().filter(|b| !b.is_empty()).map(|b| nav::decode(&RULEBOOK, b).0);
     Some((back, lines.map(str::to_string).collect()))
 }
 
@@ -159,8 +161,12 @@ mod first {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::route::{decode, encode};
+    use crate::route::encode;
     use crate::rulebook::{Lang, RULEBOOK};
+
+    fn decode(fragment: &str) -> (Route, Vec<crate::route::Notice>) {
+        nav::decode(&RULEBOOK, fragment)
+    }
     use proptest::prelude::*;
 
     #[test]

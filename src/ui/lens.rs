@@ -3,7 +3,7 @@
 use super::browser::Browser;
 use super::context::use_ui;
 use super::state::{Action, State};
-use crate::report::Lens;
+use crate::present::Lens;
 use yew::prelude::*;
 
 /// The lens switch: the FAQ's advice with the notes on current practice, or alone. Choosing

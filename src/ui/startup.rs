@@ -37,7 +37,7 @@ fn start_with(takeover: Option<Takeover>) {
     // The first module hands a page opened at what it does not show over at once, before
     // anything is read or saved (the full module starts as on a page just opened).
     #[cfg(first_visit)]
-    if !handover::shows(&route::decode(&Browser::hash()).0) {
+    if !handover::shows(&crate::nav::decode(&crate::rulebook::RULEBOOK, &Browser::hash()).0) {
         handover::hand_over("");
         return;
     }

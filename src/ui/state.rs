@@ -2,8 +2,10 @@
 //! is an [`Action`]; [`reduce`] is pure, so it is tested natively. What the host does with a
 //! new state (history, saving, the title, events) lives in [`super::host`].
 
-use crate::report::Lens;
+use crate::nav;
+use crate::present::Lens;
 use crate::route::{Notice, Route, SavedProblem};
+use crate::rulebook::RULEBOOK;
 use crate::rulebook::{FlowIx, Lang};
 use std::rc::Rc;
 use yew::Reducible;
@@ -80,8 +82,8 @@ impl State {
     /// The saved place the person has not yet chosen over the link's, if it is of the flow
     /// shown: the page keeps it, and does not save this flow, until they choose.
     pub fn undecided_here(&self) -> Option<&Route> {
-        let here = crate::route::answers_of(&self.route)?.flow();
-        self.undecided.as_ref().filter(|r| crate::route::answers_of(r).is_some_and(|a| a.flow() == here))
+        let here = nav::answers_of(&RULEBOOK, &self.route)?.flow();
+        self.undecided.as_ref().filter(|r| nav::answers_of(&RULEBOOK, r).is_some_and(|a| a.flow() == here))
     }
 
     pub fn new(route: Route, lang: Lang) -> State {
@@ -138,8 +140,8 @@ pub fn reduce(state: &State, action: Action) -> State {
         Action::Go(route) => {
             // Going to the saved answers is choosing them.
             let back_to_saved = |u: &Route| {
-                crate::route::answers_of(u).is_some()
-                    && crate::route::answers_of(u) == crate::route::answers_of(&route)
+                nav::answers_of(&RULEBOOK, u).is_some()
+                    && nav::answers_of(&RULEBOOK, u) == nav::answers_of(&RULEBOOK, &route)
             };
             if next.undecided.as_ref().is_some_and(back_to_saved) {
                 next.undecided = None;
@@ -175,7 +177,7 @@ pub fn reduce(state: &State, action: Action) -> State {
         Action::ChooseFlow(f) => next.chosen_flow = f,
         Action::Dismiss => next.messages.clear(),
         Action::DiscardResume(flow) => {
-            let of_flow = |r: &Route| crate::route::answers_of(r).is_some_and(|a| a.flow() == flow);
+            let of_flow = |r: &Route| nav::answers_of(&RULEBOOK, r).is_some_and(|a| a.flow() == flow);
             next.resumable.retain(|r| !of_flow(r));
             if next.undecided.as_ref().is_some_and(of_flow) {
                 next.undecided = None;

@@ -13,8 +13,10 @@
 //! Methods that reach the browser are only called from callbacks and effects, which never
 //! run when the app is rendered to HTML natively.
 
-use crate::report::Lens;
+use crate::nav;
+use crate::present::Lens;
 use crate::route::{self, EmbedOptions, Route};
+use crate::rulebook::RULEBOOK;
 use crate::rulebook::{Lang, LangExt};
 use crate::ui::state::{Action, State};
 use yew::Callback;
@@ -163,7 +165,7 @@ impl Host {
     /// stays: only the link's answers are left).
     pub fn forget_saved(&self, state: &State) {
         if state.undecided_here().is_none() {
-            if let Some(answers) = route::answers_of(&state.route) {
+            if let Some(answers) = nav::answers_of(&RULEBOOK, &state.route) {
                 self.discard_saved(answers.flow());
             }
         }
@@ -207,7 +209,9 @@ impl Host {
                 use crate::ui::browser::Browser;
                 // Each flow's place is saved under its own key; not over a saved place the
                 // person has not yet chosen against the link's (`State::undecided`).
-                if let (Some(answers), None) = (route::answers_of(&state.route), state.undecided_here()) {
+                if let (Some(answers), None) =
+                    (nav::answers_of(&RULEBOOK, &state.route), state.undecided_here())
+                {
                     let flow = crate::rulebook::RULEBOOK.flows[answers.flow()].id;
                     Browser::save(flow, &route::encode_saved(&state.route));
                 }
@@ -231,7 +235,7 @@ impl Host {
     ) -> Option<(String, bool)> {
         let Host::Page { options, .. } = self else { return None };
         let fragment = route::with_ticks(
-            self.href(&route::shareable(&state.route), state.link_lang(), state.lens),
+            self.href(&nav::shareable(&RULEBOOK, &state.route), state.link_lang(), state.lens),
             ticks,
         );
         #[cfg(target_arch = "wasm32")]

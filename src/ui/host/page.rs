@@ -3,7 +3,8 @@
 //! methods), and following the address afterwards.
 
 use super::history;
-use crate::report::Lens;
+use crate::nav;
+use crate::present::Lens;
 use crate::route::{self, Notice, Route, SavedProblem};
 use crate::rulebook::{Lang, RULEBOOK};
 use crate::ui::browser::{self, Browser};
@@ -43,7 +44,7 @@ fn saved_places(messages: &mut Vec<Message>) -> Vec<route::Saved> {
     let mut places = Vec::new();
     let mut unreadable = false;
     if let Some(legacy) = Browser::take_legacy_saved() {
-        match route::decode_saved(&legacy).map(|s| route::answers_of(&s.route)) {
+        match nav::decode_saved(&RULEBOOK, &legacy).map(|s| nav::answers_of(&RULEBOOK, &s.route)) {
             Ok(Some(answers)) => {
                 let flow = RULEBOOK.flows[answers.flow()].id;
                 if matches!(Browser::load_saved(flow), Ok(None)) {
@@ -56,8 +57,8 @@ fn saved_places(messages: &mut Vec<Message>) -> Vec<route::Saved> {
     }
     for flow in RULEBOOK.flows {
         match Browser::load_saved(flow.id) {
-            Ok(Some(value)) => match route::decode_saved(&value) {
-                Ok(saved) if route::answers_of(&saved.route).is_some() => places.push(saved),
+            Ok(Some(value)) => match nav::decode_saved(&RULEBOOK, &value) {
+                Ok(saved) if nav::answers_of(&RULEBOOK, &saved.route).is_some() => places.push(saved),
                 Ok(_) => Browser::clear_saved(flow.id),
                 Err(_) => {
                     unreadable = true;
@@ -120,8 +121,8 @@ pub fn initial_state(options: &route::EmbedOptions) -> State {
             }
         }
     }
-    let (route, notices) = route::decode(&hash);
-    let mut route = route::shareable(&route);
+    let (route, notices) = nav::decode(&RULEBOOK, &hash);
+    let mut route = nav::shareable(&RULEBOOK, &route);
     messages.extend(notices.into_iter().map(Message::Link));
     #[cfg(not(first_visit))]
     take_ticks(&hash, &route, &mut messages);
@@ -134,11 +135,11 @@ pub fn initial_state(options: &route::EmbedOptions) -> State {
     state.lens = lens;
     if route == Route::Start {
         if let Some(flow) = options.flow.filter(|_| route::names_no_place(&hash)) {
-            route = route::start_flow(flow);
+            route = nav::start_flow(&RULEBOOK, flow);
             state.route = route.clone();
         }
     }
-    let places = if route == Route::Start || route::answers_of(&route).is_some() {
+    let places = if route == Route::Start || nav::answers_of(&RULEBOOK, &route).is_some() {
         let mut said = Vec::new();
         let places = saved_places(&mut said);
         // (What was left out of a saved place matters where it is offered, on the start.)
@@ -150,14 +151,17 @@ pub fn initial_state(options: &route::EmbedOptions) -> State {
         Vec::new()
     };
     if route == Route::Start {
-        state.resumable = places.iter().map(|p| route::shareable(&p.route)).collect();
+        state.resumable = places.iter().map(|p| nav::shareable(&RULEBOOK, &p.route)).collect();
         state.chosen_flow =
             Browser::static_choice().and_then(|id| RULEBOOK.flow(&id)).unwrap_or(state.chosen_flow);
     } else {
         // Opened at a link: where its flow has other answers saved, both are kept until the
         // person chooses (the link's are not saved over them).
-        state.undecided =
-            places.iter().map(|p| &p.route).find(|saved| route::replaces_saved(&route, saved)).cloned();
+        state.undecided = places
+            .iter()
+            .map(|p| &p.route)
+            .find(|saved| nav::replaces_saved(&RULEBOOK, &route, saved))
+            .cloned();
     }
     // A new release since this browser last used the advisor: say so, quietly, once (not
     // when this copy is the older one).
@@ -227,14 +231,14 @@ fn arrived() -> Action {
         }
         None => None,
     };
-    let (route, notices) = route::decode(&hash);
+    let (route, notices) = nav::decode(&RULEBOOK, &hash);
     messages.extend(notices.into_iter().map(Message::Link));
     #[cfg(not(first_visit))]
     take_ticks(&hash, &route, &mut messages);
-    let saved = route::answers_of(&route).filter(|_| !own).and_then(|a| {
+    let saved = nav::answers_of(&RULEBOOK, &route).filter(|_| !own).and_then(|a| {
         let value = Browser::load_saved(RULEBOOK.flows[a.flow()].id).ok()??;
-        let saved = route::decode_saved(&value).ok()?.route;
-        route::replaces_saved(&route, &saved).then_some(saved)
+        let saved = nav::decode_saved(&RULEBOOK, &value).ok()?.route;
+        nav::replaces_saved(&RULEBOOK, &route, &saved).then_some(saved)
     });
     Action::Arrived { route, lang, lens: route::lens_param(&hash), messages, saved }
 }

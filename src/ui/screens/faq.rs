@@ -2,9 +2,10 @@
 //! a filter, links into the flows, and a way back to where the person came from.
 
 use crate::i18n::fill;
+use crate::nav;
 use crate::present::notes_on_faq;
-use crate::report::Lens;
-use crate::route::{self, Route};
+use crate::present::Lens;
+use crate::route::Route;
 use crate::rulebook::{Lang, Layer, TextExt, RULEBOOK};
 use crate::ui::browser::Browser;
 use crate::ui::cite::faq_title;
@@ -116,7 +117,7 @@ fn entry(ui: &crate::ui::context::Ui, i: usize, focused: bool) -> Html {
                     </ul>
                 </aside>
             }
-            <p class="related">{ ui.link(route::start_flow(f.flow), None, html! { { fill(s.work_it_out, &[("flow", flow.title.get(lang))]) } }) }</p>
+            <p class="related">{ ui.link(nav::start_flow(&RULEBOOK, f.flow), None, html! { { fill(s.work_it_out, &[("flow", flow.title.get(lang))]) } }) }</p>
         </article>
     }
 }

@@ -2,8 +2,9 @@
 
 use crate::answers::AnswerSet;
 use crate::i18n::fill;
+use crate::nav;
 use crate::report::as_of_citations;
-use crate::route::{self, Route};
+use crate::route::Route;
 use crate::rulebook::{Layer, QIx, TextExt, RULEBOOK};
 use crate::ui::context::use_ui;
 use crate::ui::widgets::radio_option;
@@ -26,7 +27,7 @@ pub fn question_screen(props: &Props) -> Html {
     let flow = &RULEBOOK.flows[props.answers.flow()];
     let selected = use_state(|| props.answers.get(props.question));
     let error = use_state(|| false);
-    let (number, total) = route::progress(&props.answers, props.question);
+    let (number, total) = nav::progress(&RULEBOOK, &props.answers, props.question);
 
     let onsubmit = {
         let (selected, error, ui) = (selected.clone(), error.clone(), ui.clone());
@@ -40,7 +41,7 @@ pub fn question_screen(props: &Props) -> Html {
                     let mut here = answers;
                     here.set(question, o);
                     ui.host.replace(&Route::Question { answers: here, question, changing }, &ui.state);
-                    ui.go(route::answer(&answers, question, o, changing));
+                    ui.go(nav::answer(&RULEBOOK, &answers, question, o, changing));
                 }
                 None => {
                     error.set(true);
@@ -58,7 +59,7 @@ pub fn question_screen(props: &Props) -> Html {
     // Changing an answer from the result: back to the result while the answers make one;
     // on a question the change has newly made necessary, back to the question before it.
     let to_result = props.changing && crate::engine::evaluate(&RULEBOOK, &props.answers).is_complete();
-    let back = match route::back(&props.answers, Some(props.question)) {
+    let back = match nav::back(&RULEBOOK, &props.answers, Some(props.question)) {
         _ if to_result => Route::Result(props.answers),
         Route::Question { answers, question, .. } => {
             Route::Question { answers, question, changing: props.changing }

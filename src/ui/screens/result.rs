@@ -7,12 +7,13 @@
 use crate::answers::AnswerSet;
 use crate::engine::{evaluate, Evaluation};
 use crate::i18n::fill;
+use crate::nav;
 use crate::present::{citations, present, title_of, Card, Place, Presentation};
 use crate::report::{
     as_of_citations, dates_short, phase_heading, plan_text, render_presented, source_details, to_markdown,
     verdict_line,
 };
-use crate::route::{self, Route};
+use crate::route::Route;
 use crate::rulebook::{Citation, Kind, Layer, SourceKind, TextExt, RULEBOOK};
 use crate::ui::browser::Browser;
 use crate::ui::cite::{citation, source_name};
@@ -402,7 +403,7 @@ fn rec_details(ui: &Ui, ev: &Evaluation, applied: usize, disclosure: Disclosure)
     let a = &ev.advice[applied];
     let rec = &RULEBOOK.recommendations[a.rec];
     let related = rec.flow.map(|f| {
-        let to = route::continue_with(&ev.relevant(), f);
+        let to = nav::continue_with(&RULEBOOK, &ev.relevant(), f);
         ui.link(to, None, html! { { fill(s.continue_with, &[("flow", RULEBOOK.flows[f].title.get(lang))]) } })
     });
     html! {

@@ -3,7 +3,8 @@
 //! primary action.
 
 use crate::i18n::fill;
-use crate::route::{self, Route};
+use crate::nav;
+use crate::route::Route;
 use crate::rulebook::{TextExt, RULEBOOK};
 use crate::ui::context::use_ui;
 use crate::ui::state::Action;
@@ -21,13 +22,13 @@ pub fn start_screen() -> Html {
         let ui = ui.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            ui.go(route::start_flow(ui.state.chosen_flow));
+            ui.go(nav::start_flow(&RULEBOOK, ui.state.chosen_flow));
         })
     };
 
     // Each flow keeps its own saved place: one Resume each (the first one primary).
     let places: Vec<(usize, &Route)> =
-        ui.state.resumable.iter().filter_map(|r| Some((route::answers_of(r)?.flow(), r))).collect();
+        ui.state.resumable.iter().filter_map(|r| Some((nav::answers_of(&RULEBOOK, r)?.flow(), r))).collect();
     let resume = (!places.is_empty()).then(|| {
         let one = |(i, (flow, r)): (usize, &(usize, &Route))| {
             let discard = {
