@@ -305,3 +305,28 @@ impl Lens {
         self == Lens::All || layer == Layer::Faq
     }
 }
+
+/// One result, evaluated and presented once: what every renderer of it reads (the result
+/// screen, the document's title, the events a mounted advisor sends, copy-as-text). Two are
+/// equal when their answers and lens are: the rest follows from them.
+#[derive(Clone)]
+pub struct Outcome {
+    pub answers: AnswerSet,
+    pub lens: Lens,
+    pub ev: Evaluation,
+    pub shown: Presentation,
+}
+
+impl Outcome {
+    pub fn new(book: &Rulebook, answers: AnswerSet, lens: Lens) -> Outcome {
+        let ev = evaluate(book, &answers);
+        let shown = present(book, &ev, lens);
+        Outcome { answers, lens, ev, shown }
+    }
+}
+
+impl PartialEq for Outcome {
+    fn eq(&self, other: &Outcome) -> bool {
+        (self.answers, self.lens) == (other.answers, other.lens)
+    }
+}

@@ -17,12 +17,15 @@ use super::state::{Action, State};
 use super::{embed, host::page, texts};
 use crate::i18n::{fill, strings};
 use crate::nav;
+use crate::present::Outcome;
 use crate::route::{self, Route};
 use crate::rulebook::{Lang, LangExt, TextExt, RULEBOOK};
+use std::rc::Rc;
 use yew::prelude::*;
 
-/// The document title for a state: the screen, and on a result its outcome.
-pub fn title_of(state: &State) -> String {
+/// The document title for a state: the screen, and on a result its outcome (the verdict of
+/// `outcome`, the result's evaluation; the first module has none and names the flow).
+pub fn title_of(state: &State, outcome: Option<&Outcome>) -> String {
     let s = strings(state.lang);
     let lang = state.lang;
     match &state.route {
@@ -36,16 +39,15 @@ pub fn title_of(state: &State) -> String {
         Route::Result(answers) => {
             // (The first module hands a result over: it has no advice to name.)
             #[cfg(first_visit)]
-            let outcome = RULEBOOK.flows[answers.flow()].title.get(lang);
-            #[cfg(not(first_visit))]
             let outcome = {
-                let ev = crate::engine::evaluate(&RULEBOOK, answers);
-                let shown = crate::present::present(&RULEBOOK, &ev, state.lens);
-                shown.headline.map_or_else(
-                    || RULEBOOK.flows[answers.flow()].title.get(lang),
-                    |h| RULEBOOK.recommendations[h.verdict].title.get(lang),
-                )
+                let _ = outcome;
+                RULEBOOK.flows[answers.flow()].title.get(lang)
             };
+            #[cfg(not(first_visit))]
+            let outcome = outcome.and_then(|o| o.shown.headline.as_ref()).map_or_else(
+                || RULEBOOK.flows[answers.flow()].title.get(lang),
+                |h| RULEBOOK.recommendations[h.verdict].title.get(lang),
+            );
             fill(s.title_result, &[("outcome", outcome), ("app", s.app_name)])
         }
     }
@@ -87,11 +89,24 @@ pub fn app(props: &AppProps) -> Html {
             move || drop(listeners)
         });
     }
+    // A result is evaluated and presented once, for everything that shows or sends it (the
+    // screen, the title, a mounted advisor's events, copy-as-text).
+    #[cfg(not(first_visit))]
+    let outcome: Option<Rc<Outcome>> = {
+        let key = match &state.route {
+            Route::Result(answers) => Some((*answers, state.lens)),
+            _ => None,
+        };
+        (*use_memo(key, |key| key.map(|(answers, lens)| Rc::new(Outcome::new(&RULEBOOK, answers, lens)))))
+            .clone()
+    };
+    #[cfg(first_visit)]
+    let outcome: Option<Rc<Outcome>> = None;
     // After every change: save, title, language; events for a mounted advisor.
     {
-        let host = host.clone();
+        let (host, outcome) = (host.clone(), outcome.clone());
         use_effect_with((*state).clone(), move |s| {
-            host.sync(s, &title_of(s));
+            host.sync(s, &title_of(s, outcome.as_deref()), outcome.as_deref());
             || ()
         });
     }
@@ -164,7 +179,10 @@ pub fn app(props: &AppProps) -> Html {
                 changing={*changing} />
         },
         #[cfg(not(first_visit))]
-        Route::Result(answers) => html! { <result::ResultScreen answers={*answers} /> },
+        Route::Result(_) => match outcome {
+            Some(outcome) => html! { <result::ResultScreen {outcome} /> },
+            None => Html::default(),
+        },
         #[cfg(first_visit)]
         Route::Faq(_) | Route::Result(_) => html! { <handover::Pending /> },
     };

@@ -2,7 +2,8 @@
 //! `icp-advisor-change` with the answers on every move, `icp-advisor-result` with the advice
 //! (the JSON of `icp-advisor evaluate`) when a result is shown.
 
-use crate::report::advise;
+use crate::present::Outcome;
+use crate::report::render_presented;
 use crate::route::Route;
 use crate::rulebook::RULEBOOK;
 use crate::ui::state::State;
@@ -22,7 +23,9 @@ fn js<T: Serialize>(value: &T) -> wasm_bindgen::JsValue {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(wasm_bindgen::JsValue::NULL)
 }
 
-pub fn send(element: &web_sys::Element, state: &State) {
+/// The change on every move, and the advice once a result is shown (`outcome`: the result's
+/// evaluation, made once by the app).
+pub fn send(element: &web_sys::Element, state: &State, outcome: Option<&Outcome>) {
     let (answers, complete) = match &state.route {
         Route::Question { answers, .. } => (answers, false),
         Route::Result(answers) => (answers, true),
@@ -35,7 +38,8 @@ pub fn send(element: &web_sys::Element, state: &State) {
         complete: bool,
     }
     send_one(element, "icp-advisor-change", &js(&Change { answers: answers.to_input(&RULEBOOK), complete }));
-    if complete {
-        send_one(element, "icp-advisor-result", &js(&advise(&RULEBOOK, answers, state.lang, state.lens)));
+    if let Some(o) = outcome.filter(|_| complete) {
+        let advice = render_presented(&RULEBOOK, &o.ev, &o.shown, state.lang, o.lens);
+        send_one(element, "icp-advisor-result", &js(&advice));
     }
 }

@@ -202,7 +202,7 @@ impl Host {
 
     /// After every change: the page saves the place and names it in the title and the
     /// document's language; a mounted advisor tells its element.
-    pub fn sync(&self, state: &State, title: &str) {
+    pub fn sync(&self, state: &State, title: &str, outcome: Option<&crate::present::Outcome>) {
         #[cfg(target_arch = "wasm32")]
         match self {
             Host::Page { .. } => {
@@ -219,10 +219,10 @@ impl Host {
                 Browser::set_document_lang(state.lang.code());
             }
             #[cfg(any(feature = "library", debug_assertions))]
-            Host::Mounted { element: Some(element), .. } => events::send(element, state),
+            Host::Mounted { element: Some(element), .. } => events::send(element, state, outcome),
             _ => {}
         }
-        let _ = (state, title);
+        let _ = (state, title, outcome);
     }
 
     /// The link "Copy share link" copies (with the checklist's `ticks` when the person chose to

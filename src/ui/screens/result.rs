@@ -4,11 +4,10 @@
 //! that qualify it — the other ways, "Good to know" and the answers (both collapsed), and
 //! share/copy/print.
 
-use crate::answers::AnswerSet;
-use crate::engine::{evaluate, Evaluation};
+use crate::engine::Evaluation;
 use crate::i18n::fill;
 use crate::nav;
-use crate::present::{citations, present, title_of, Card, Place, Presentation};
+use crate::present::{citations, title_of, Card, Outcome, Place, Presentation};
 use crate::report::{
     as_of_citations, dates_short, phase_heading, plan_text, render_presented, source_details, to_markdown,
     verdict_line,
@@ -23,7 +22,8 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub answers: AnswerSet,
+    /// The result, evaluated and presented once by the app.
+    pub outcome: std::rc::Rc<Outcome>,
 }
 
 fn kind_label(ui: &Ui, kind: Kind) -> &'static str {
@@ -35,8 +35,7 @@ pub fn result_screen(props: &Props) -> Html {
     let ui = use_ui();
     let s = ui.s();
     let lang = ui.lang();
-    let ev = evaluate(&RULEBOOK, &props.answers);
-    let shown = present(&RULEBOOK, &ev, ui.state.lens);
+    let (ev, shown) = (&props.outcome.ev, &props.outcome.shown);
     let status = use_state(String::new);
     let fallback = use_state(|| None::<String>);
 
@@ -63,7 +62,7 @@ pub fn result_screen(props: &Props) -> Html {
     let share = ui.host.share_link(&ui.state, &Default::default());
     let share_button = share.as_ref().map(|(link, alone)| {
         let (link, host, state) = (link.clone(), ui.host.clone(), (*ui.state).clone());
-        let (flow, include) = (RULEBOOK.flows[props.answers.flow()].id, *include_ticks);
+        let (flow, include) = (RULEBOOK.flows[props.outcome.answers.flow()].id, *include_ticks);
         let onclick = copy(std::rc::Rc::new(move || match include {
             true => host.share_link(&state, &host.load_ticks(flow)).map_or_else(|| link.clone(), |(l, _)| l),
             false => link.clone(),
@@ -85,11 +84,9 @@ pub fn result_screen(props: &Props) -> Html {
         }
     });
     let copy_text = {
-        let (answers, lens) = (props.answers, ui.state.lens);
+        let o = props.outcome.clone();
         copy(std::rc::Rc::new(move || {
-            let ev = evaluate(&RULEBOOK, &answers);
-            let shown = present(&RULEBOOK, &ev, lens);
-            to_markdown(&RULEBOOK, &render_presented(&RULEBOOK, &ev, &shown, lang, lens), lang)
+            to_markdown(&RULEBOOK, &render_presented(&RULEBOOK, &o.ev, &o.shown, lang, o.lens), lang)
         }))
     };
     let print = Callback::from(|_: MouseEvent| Browser::print(false));
@@ -102,21 +99,21 @@ pub fn result_screen(props: &Props) -> Html {
         })
     };
 
-    let flow = &RULEBOOK.flows[props.answers.flow()];
+    let flow = &RULEBOOK.flows[props.outcome.answers.flow()];
     html! {
         <div class="screen result">
             <p class="flow-name">{ flow.title.get(lang) }</p>
-            { verdict(&ui, &ev, &shown) }
-            { first_action(&ui, &ev, &shown) }
-            { plan(&ui, &ev, &shown) }
-            { other_ways(&ui, &shown) }
-            { good_to_know(&ui, &ev, &shown) }
+            { verdict(&ui, ev, shown) }
+            { first_action(&ui, ev, shown) }
+            { plan(&ui, ev, shown) }
+            { other_ways(&ui, shown) }
+            { good_to_know(&ui, ev, shown) }
             <details class="answers">
                 <summary><h2 id="answers-heading">{ s.answers_heading }</h2></summary>
                 <dl class="summary">
                     { for ev.asked.iter().map(|&(q, o)| {
                         let question = &RULEBOOK.questions[q];
-                        let change = Route::Question { answers: props.answers, question: q, changing: true };
+                        let change = Route::Question { answers: props.outcome.answers, question: q, changing: true };
                         let prompt = question.prompt.get(lang);
                         html! {
                             <div class="summary-row">
