@@ -14,15 +14,18 @@
 
 //!
 //! Its parts: `first_screens.rs` (the server-side rendering, the static pages and the inline
-//! stylesheet), `csp.rs` (the hashes), `rule_map.rs`, and `markup.rs` (small HTML helpers).
+//! stylesheet), `csp.rs` (the hashes), `rule_map.rs`, `markup.rs` (small HTML helpers) and `js.rs` (the
+//! minifier of the inline scripts, from `web/`).
 
 mod csp;
 mod first_screens;
+mod js;
 mod markup;
 mod rule_map;
 
 pub use csp::{base64, sha256};
 pub use first_screens::{faq_page, first_screens, render, static_screen};
+pub use js::minify as minify_js;
 pub use markup::{scope_ids, tag_len};
 pub use rule_map::{rule_map, words_html};
 
@@ -93,11 +96,11 @@ pub fn build(index: &str, css: &str, css_name: &str, modules: &crate::head::Modu
             let _ = write!(body, "<template data-screen=\"{key}\">{copy}</template>");
         }
     }
-    let show = format!("({})(document)", crate::head::SHOW);
+    let show = format!("({})(document)", minify_js(crate::head::SHOW)?);
     let _ = write!(body, "<script>{show}</script>");
     let keys: Vec<String> = screens.iter().map(|(k, _)| k.clone()).collect();
     let style = format!("{}\n{}", page_css(css)?, first_screen_css(&keys));
-    let script = crate::head::script(&keys, modules);
+    let script = crate::head::script(&keys, modules)?;
     let csp = format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{}' 'sha256-{}'; style-src 'self' 'sha256-{}'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
         sha256_base64(script.as_bytes()),

@@ -69,3 +69,33 @@ fn first_screens_have_ids_of_their_own() {
         }
     }
 }
+
+/// The policy allows the inline scripts and the style `index.html` carries (the head script
+/// from `web/head.js`, minified and filled in; `head::SHOW`; the stylesheet) by the hashes of
+/// the bytes inlined, and no other.
+#[test]
+fn the_policy_hashes_the_inline_scripts_and_style_as_inlined() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let index = std::fs::read_to_string(format!("{root}/index.html")).unwrap().replace(
+        "<link data-trunk rel=\"css\" href=\"static/style.css\">",
+        "<link rel=\"stylesheet\" href=\"./style.css\">",
+    );
+    let css = std::fs::read_to_string(format!("{root}/static/style.css")).unwrap();
+    let site = build(&index, &css, "style.css", &Default::default()).unwrap();
+    let mut hashes = Vec::new();
+    for (open, close) in [("<script>", "</script>"), ("<style>", "</style>")] {
+        for part in site.index.split(open).skip(1) {
+            let inline = part.split(close).next().unwrap();
+            hashes.push(format!("'sha256-{}'", csp::sha256_base64(inline.as_bytes())));
+        }
+    }
+    assert_eq!(hashes.len(), 3, "the head script, head::SHOW and the stylesheet");
+    for h in &hashes {
+        assert!(site.csp.contains(h.as_str()), "{h} is not in the policy");
+    }
+    assert_eq!(site.csp.matches("'sha256-").count(), hashes.len());
+    assert!(site.index.contains(&format!(
+        "<script>{}",
+        &crate::head::script(&crate::head::first_screen_keys(), &Default::default()).unwrap()[..40]
+    )));
+}
