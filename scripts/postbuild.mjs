@@ -15,6 +15,7 @@
 //   sizes           every file's size, raw / gzip / brotli                          release
 //   compress        .br and .gz beside each text and Wasm file                      release
 //
+// The loader, icp-advisor.js and sw.js are the scripts of web/, filled in (util.mjs, `fill`).
 // Uses Node's standard library and, for release builds, the pinned terser (scripts/tools.sh).
 
 import { folder, minify } from './build/util.mjs';
@@ -46,7 +47,7 @@ async function main() {
 
   // Release pages run in two modules: Trunk's (the first) and the library's (the full one).
   const library = release ? await buildLibrary(site) : null;
-  let code = loaderSource(names, { serviceWorker: release, full: library, css });
+  let code = loaderSource(names, { full: library, css });
   if (release) code = await minify(code);
   const loader = externalizeLoader(html, code);
   site.write(loader.name, code);

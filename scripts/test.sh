@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Full test suite, stopping at the first failing stage:
-#   0. hygiene: cargo fmt --check, clippy (native + wasm32), cargo deny licences/bans
+#   0. hygiene: cargo fmt --check, the page's scripts in web/ as JavaScript
+#               (scripts/lint-js.mjs), clippy (native + wasm32), cargo deny licences/bans
 #   1. native:  cargo test --workspace --all-targets --all-features
 #   2. wasm:    cargo test --target wasm32-unknown-unknown for tests/*.rs that
 #               say wasm_bindgen_test_configure!(run_in_browser), in headless
@@ -24,7 +25,7 @@ while [ $# -gt 0 ]; do
   case "$arg" in
     --quick) quick=1 ;;
     --only) only="${1:-}"; shift || true ;;
-    -h | --help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -62,8 +63,9 @@ trap on_exit EXIT
 
 # ---------------------------------------------------------------------------
 if runs hygiene; then
-stage "hygiene: cargo fmt --check, clippy (native and wasm32), cargo deny (licences, bans)"
+stage "hygiene: cargo fmt --check, web/ as JavaScript, clippy (native and wasm32), cargo deny (licences, bans)"
 cargo fmt --all --check
+node scripts/lint-js.mjs
 cargo clippy --workspace --all-targets --all-features --quiet -- -D warnings
 cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
 # The first visit's module (a release page's first Wasm) is the same crate with `first-visit`.

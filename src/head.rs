@@ -1,53 +1,70 @@
-//! The inline head script of `index.html` (written into the page by [`crate::site`]): before
-//! the Wasm runs, it reads the address as the app will — the language (`route::choose_lang`),
-//! the embed options (`route::EmbedOptions::parse`) and the first screen to show
-//! (`route::first_screen_key`) — shows that screen, preloads the language's texts, and turns
-//! a choice made on the static screen into the place the app opens at.
+//! The inline head script of `index.html` (written into the page by [`crate::site`]). Its
+//! source is `web/head.js`, readable and commented ([`SOURCE`]); the build fills in its
+//! configuration ([`config`]) and minifies it ([`script`]). Before the Wasm runs, it reads the
+//! address as the app will — the language (`route::choose_lang`), the embed options
+//! (`route::EmbedOptions::parse`) and the first screen to show (`route::first_screen_key`) —
+//! shows that screen, preloads the language's texts, and turns a choice made on the static
+//! screen into the place the app opens at. It also chooses which of the page's two modules
+//! starts (`route::opens_in_full`; see `ui::handover`) and preloads its files.
 //!
-//! It is as careful as the Rust decoders: it looks nothing up on an object by a key from the
-//! address or from storage (only in lists the build wrote: `lang=constructor` is just an
-//! unknown language), never throws on a broken escape, and sets only values from those lists.
-//! It also chooses which of the page's two modules starts (`route::opens_in_full`: the first
-//! module, or for a result or the FAQ the full one; see `ui::handover`) and preloads its files
-//! with the language's texts that module needs, so they download while the page is parsed.
 //! Its reading is [`CORE`], a pure function of the address, the saved language and the
 //! browser's languages; `tests/ui.rs` runs it in the browser against the Rust functions it
 //! follows, on the corpus of links and on random ones.
 //!
-//! Compiled on both targets (the browser test needs it); only the native site build uses it.
+//! Compiled on both targets (the browser test needs [`CORE`] and [`config`]); only the native
+//! site build uses the rest.
 
 use crate::route;
 use crate::rulebook::{Lang, LangExt, RULEBOOK};
 
+/// The head script as written, readable (`web/head.js`): its configuration is the
+/// placeholder [`CONFIG_PLACEHOLDER`].
+pub const SOURCE: &str = include_str!("../web/head.js");
+
+/// Where [`SOURCE`] has the configuration ([`config`]).
+pub const CONFIG_PLACEHOLDER: &str = "__ICP_CONFIG__";
+
 /// The reading of the address: `P(C, hash, search, saved, languages)` returns the language
 /// code `l`, the first screen `k`, whether the embed mode is on `e` and its theme `t` (`''`
-/// for the default), and whether the page opens with its full module `f`. `C` is [`config`]. Written compactly by hand: it is inline in every page
-/// load.
-pub const CORE: &str = "function(C,hash,search,saved,langs){\
-function cut(s){var n=0,i=0,c;for(;i<s.length;i++){c=s.charCodeAt(i);n+=c<128?1:c<2048?2:c>=55296&&c<56320?4:3;if(n>C.max)break;if(c>=55296&&c<56320)i++}return s.slice(0,i)}\
-function U(s){try{return decodeURIComponent(s)}catch(_){return null}}\
-function L(t){if(typeof t!=='string')return null;t=t.replace(/^[\\t\\n\\f\\r ]+|[\\t\\n\\f\\r ]+$/g,'');\
-var w=t.replace(/[A-Z]/g,function(c){return c.toLowerCase()}),p=w.split(/[-_]/)[0],i;\
-for(i=0;i<C.codes.length;i++)if(C.codes[i].toLowerCase()===w)return C.codes[i];\
-for(i=0;p&&i<C.codes.length;i++)if(C.codes[i].split(/[-_]/)[0].toLowerCase()===p)return C.codes[i];return null}\
-var x=cut(hash),q=x.indexOf('?'),tag=null,o={e:false,f:null,l:null,t:''};\
-if(q>=0)x.slice(q+1).split('&').filter(Boolean).slice(0,C.pairs).some(function(s){var e=s.indexOf('=');\
-if(e<1||e===s.length-1)return false;var k=U(s.slice(0,e)),v=U(s.slice(e+1));if(k==='lang'&&v){tag=v;return true}return false});\
-cut(search).replace(/^\\?+/,'').split('&').slice(0,C.pairs).forEach(function(s){var e=s.indexOf('='),\
-k=U((e<0?s:s.slice(0,e)).replace(/\\+/g,' ')),v=U((e<0?'':s.slice(e+1)).replace(/\\+/g,' '));if(k===null||v===null)return;\
-if(k==='embed')o.e=C.off.indexOf(v)<0;else if(k==='flow')o.f=C.flows.indexOf(v)>=0?v:null;else if(k==='lang')o.l=L(v);\
-else if(k==='theme')o.t=v==='light'||v==='dark'?v:''});\
-var c=tag!==null?L(tag):null;if(!c)c=o.l;if(!c&&saved!=null)c=L(saved);for(var i=0;!c&&i<langs.length;i++)c=L(langs[i]);c=c||C.source;\
-var bare=x.split('?')[0].replace(/^#*/,'').replace(/^\\/*/,'')==='',\
-g=x.split('?')[0].replace(/^#/,'').split('/').filter(Boolean).map(function(s){var u=U(s);return u===null?s:u});\
-return{l:c,k:o.e&&o.f&&bare?o.f+':'+c:'start:'+c,e:o.e,t:o.e?o.t:'',f:g[0]==='faq'||g.length===2&&g[1]==='result'}}";
+/// for the default), and whether the page opens with its full module `f`. `C` is [`config`].
+/// The function expression of [`SOURCE`] between `/* head::CORE begins */` and `ends */`, as
+/// written there.
+pub const CORE: &str = part(SOURCE, "/* head::CORE begins */", "/* head::CORE ends */");
 
 /// Makes the first screen the head script chose (`<html data-first-screen>`) from its inert
 /// `<template data-screen>`, unless it is in the page already (the source language's start
-/// screen is). `index.html` runs it at the end of `#app`, once the templates are parsed and
-/// before the first paint; the head script again when the address changes before the app runs.
-pub const SHOW: &str = "function(d){var k=d.documentElement.getAttribute('data-first-screen'),t=d.querySelectorAll('template[data-screen]'),i;\
-for(i=0;i<t.length;i++)if(t[i].getAttribute('data-screen')===k){t[i].parentNode.insertBefore(t[i].content.cloneNode(true),t[i]);t[i].remove()}}";
+/// screen is). `index.html` runs it (minified) at the end of `#app`, once the templates are
+/// parsed and before the first paint; the head script again when the address changes before
+/// the app runs. The function expression of [`SOURCE`] between its `head::SHOW` comments.
+pub const SHOW: &str = part(SOURCE, "/* head::SHOW begins */", "/* head::SHOW ends */");
+
+/// The text of `src` between `begin` and the next `end`, trimmed (at compile time: a marker
+/// missing from `web/head.js` fails the build).
+const fn part(src: &'static str, begin: &str, end: &str) -> &'static str {
+    const fn find(hay: &[u8], needle: &[u8], from: usize) -> usize {
+        let mut i = from;
+        while i + needle.len() <= hay.len() {
+            let mut j = 0;
+            while j < needle.len() && hay[i + j] == needle[j] {
+                j += 1;
+            }
+            if j == needle.len() {
+                return i;
+            }
+            i += 1;
+        }
+        panic!("web/head.js lacks a marker of head::CORE or head::SHOW")
+    }
+    let bytes = src.as_bytes();
+    let from = find(bytes, begin.as_bytes(), 0) + begin.len();
+    let to = find(bytes, end.as_bytes(), from);
+    let (_, rest) = bytes.split_at(from);
+    let (inner, _) = rest.split_at(to - from);
+    match core::str::from_utf8(inner) {
+        Ok(text) => text.trim_ascii(),
+        Err(_) => panic!("a marker of web/head.js splits a character"),
+    }
+}
 
 /// The keys of the first screens `index.html` holds: the start screen in every language,
 /// then each flow's first question (the embed mode's) in every language.
@@ -105,28 +122,16 @@ pub fn config(keys: &[String], modules: &Modules) -> String {
     )
 }
 
-/// The whole inline script: [`CORE`] applied to the page, the first screen shown (a key the
-/// build wrote, or the start screen), the module that starts chosen (`data-module` on
-/// `<html>`, which the loader reads) and its files preloaded with the language's texts it
-/// needs, and until the app runs, Start (or a first answer) on the static screen turned into
-/// the place the app opens at, and a link within the screen (the skip link) moving the focus
-/// instead of the address.
-pub fn script(keys: &[String], modules: &Modules) -> String {
-    format!(
-        "(function(){{var C={config},P={CORE},W={SHOW},d=document,h=d.documentElement,beside=!h.hasAttribute('data-single-file');\
-function S(){{try{{return localStorage.getItem(C.saved)}}catch(_){{return null}}}}\
-function pre(f,m){{if(!d.querySelector('link[href=\"./'+f+'\"]')){{var l=d.createElement('link');l.rel=m?'modulepreload':'preload';if(!m){{l.as='fetch';l.crossOrigin='anonymous';if(/\\.wasm$/.test(f))l.type='application/wasm'}}l.href='./'+f;d.head.appendChild(l)}}}}\
-function pick(){{var n=navigator.languages,r=P(C,location.hash,location.search,S(),n&&n.length?n:[navigator.language]),k=C.keys.indexOf(r.k)>=0?r.k:'start:'+C.source;\
-if(r.e){{h.classList.add('embed');if(r.t){{h.setAttribute('data-theme',r.t);h.classList.add('transparent')}}}}\
-h.setAttribute('data-first-screen',k);h.setAttribute('lang',r.l);if(d.readyState!=='loading')W(d);if(!beside)return;\
-if(!h.hasAttribute('data-module')){{h.setAttribute('data-module',r.f?'full':'first');pre(C.modules[r.f?1:0][0],1);pre(C.modules[r.f?1:0][1])}}\
-var t=C.files[C.codes.indexOf(r.l)]||[],full=h.getAttribute('data-module')==='full';for(var i=0;i<t.length&&(full||i<1);i++)pre(t[i])}}\
-pick();addEventListener('hashchange',function(){{if(!h.hasAttribute('data-app-ready')&&!h.hasAttribute('data-pending'))pick()}});\
-d.addEventListener('submit',function(ev){{var f=ev.target,p=f.closest&&f.closest('[data-prerendered]');if(!p||h.hasAttribute('data-app-ready'))return;ev.preventDefault();\
-var c=f.querySelector('input:checked');if(!c)return;var s=(p.getAttribute('data-first-screen')||'').split(':'),g=s[1]?'lang='+s[1]:'';\
-location.hash=c.name==='flow'?'#/'+c.value+(g?'?'+g:''):'#/'+s[0]+'?'+c.name+'='+c.value+(g?'&'+g:'');h.setAttribute('data-pending','')}},true);\
-d.addEventListener('click',function(ev){{var a=ev.target.closest&&ev.target.closest('[data-prerendered] a[href^=\"#\"]:not([href^=\"#/\"])'),t=a&&d.getElementById(a.getAttribute('href').slice(1));\
-t=t&&(t.querySelector('h1')||t);if(t){{ev.preventDefault();t.focus()}}}},true)}})();",
-        config = config(keys, modules),
-    )
+/// The whole inline script: [`SOURCE`] minified (`site::js`), with its configuration filled
+/// in ([`config`]).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn script(keys: &[String], modules: &Modules) -> Result<String, String> {
+    let min = crate::site::minify_js(SOURCE).map_err(|e| format!("web/head.js: {e}"))?;
+    let (before, after) = min
+        .split_once(CONFIG_PLACEHOLDER)
+        .ok_or_else(|| format!("web/head.js has no {CONFIG_PLACEHOLDER}"))?;
+    if after.contains(CONFIG_PLACEHOLDER) || min.matches("__ICP_").count() != 1 {
+        return Err("web/head.js has a placeholder other than its one configuration".into());
+    }
+    Ok(format!("{before}{}{after}", config(keys, modules)))
 }

@@ -48,7 +48,7 @@ export async function singleFile(site, html, { bindings, wasm, loader, css }, gl
   );
   const icon = site.read('icon.svg').toString('base64');
   const module = `\n${script}\n`;
-  // index.html inlines only the first module's rules (src/site.rs, page_css); this file is the
+  // index.html inlines only the first module's rules (src/site/first_screens.rs, page_css); this file is the
   // full module, so the whole stylesheet follows them (the same rules again, then the rest, in
   // the stylesheet's order: the cascade is the whole file's).
   const style = site.text(css).replace(/\/\*[\s\S]*?\*\//g, '');

@@ -36,7 +36,7 @@ after(async () => {
 
 /**
  * Whether the result wears the full module's rules: index.html inlines only the first module's
- * (src/site.rs, page_css), so the verdict's 8 px border comes from the whole stylesheet, which
+ * (src/site/first_screens.rs, page_css), so the verdict's 8 px border comes from the whole stylesheet, which
  * the loader links before the full module starts (or the head script, for a page opened there).
  */
 async function assertStyled(page, what) {

@@ -1,0 +1,101 @@
+//! Tests over the built site as a whole.
+
+use super::*;
+
+/// The (name, value) pairs of the double-quoted attributes in `html`'s tags.
+fn attributes(html: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for tag in html.split('<').skip(1) {
+        let mut rest = tag.split('>').next().unwrap_or("");
+        while let Some(eq) = rest.find("=\"") {
+            let name = rest[..eq].rsplit(char::is_whitespace).next().unwrap_or("");
+            let end = rest[eq + 2..].find('"').map_or(rest.len(), |i| eq + 2 + i);
+            out.push((name.to_string(), rest[eq + 2..end].to_string()));
+            rest = &rest[(end + 1).min(rest.len())..];
+        }
+    }
+    out
+}
+
+/// The pages run under `csp.txt`, whose `style-src` allows no inline style attribute: the
+/// rule map (its graphs) and the FAQ page carry none.
+#[test]
+fn the_static_pages_have_no_style_attribute() {
+    for lang in Lang::all() {
+        for (page, html) in [("rules", rule_map(lang).1), ("faq", faq_page(lang))] {
+            let found = attributes(&html).into_iter().filter(|(name, _)| name == "style").count();
+            assert_eq!(found, 0, "{page} ({}) has {found} style attributes", lang.code());
+        }
+    }
+}
+
+/// Every first screen is in `index.html` at once (only one shows): no id may occur twice
+/// in the document, and every label, description and in-page link of a copy points into
+/// that copy — else a label of the Chinese copy would check a radio of the hidden English
+/// one, and tests would find two headings.
+#[test]
+fn first_screens_have_ids_of_their_own() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    // As Trunk leaves it: the stylesheet linked under its hashed name.
+    let index = std::fs::read_to_string(format!("{root}/index.html")).unwrap().replace(
+        "<link data-trunk rel=\"css\" href=\"static/style.css\">",
+        "<link rel=\"stylesheet\" href=\"./style.css\">",
+    );
+    let css = std::fs::read_to_string(format!("{root}/static/style.css")).unwrap();
+    let site = build(&index, &css, "style.css", &Default::default()).unwrap();
+    let mut seen = std::collections::BTreeSet::new();
+    for (name, value) in attributes(&site.index) {
+        if name == "id" {
+            assert!(seen.insert(value.clone()), "the id {value} occurs twice in index.html");
+        }
+    }
+    let copies: Vec<&str> = site.index.split("<div data-prerendered ").skip(1).collect();
+    assert_eq!(copies.len(), first_screens().len());
+    for copy in copies {
+        let attrs = attributes(copy);
+        let ids: Vec<&str> = attrs.iter().filter(|(n, _)| n == "id").map(|(_, v)| v.as_str()).collect();
+        assert!(!ids.contains(&"main-heading"), "a copy keeps the live app's heading id");
+        for (name, value) in &attrs {
+            let refs: Vec<&str> = match name.as_str() {
+                "for" | "aria-labelledby" | "aria-describedby" | "aria-controls" => {
+                    value.split_whitespace().collect()
+                }
+                "href" if value.starts_with('#') && !value.starts_with("#/") => vec![&value[1..]],
+                _ => continue,
+            };
+            for r in refs {
+                assert!(ids.contains(&r), "{name}=\"{value}\" points outside its copy ({})", &copy[..60]);
+            }
+        }
+    }
+}
+
+/// The policy allows the inline scripts and the style `index.html` carries (the head script
+/// from `web/head.js`, minified and filled in; `head::SHOW`; the stylesheet) by the hashes of
+/// the bytes inlined, and no other.
+#[test]
+fn the_policy_hashes_the_inline_scripts_and_style_as_inlined() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let index = std::fs::read_to_string(format!("{root}/index.html")).unwrap().replace(
+        "<link data-trunk rel=\"css\" href=\"static/style.css\">",
+        "<link rel=\"stylesheet\" href=\"./style.css\">",
+    );
+    let css = std::fs::read_to_string(format!("{root}/static/style.css")).unwrap();
+    let site = build(&index, &css, "style.css", &Default::default()).unwrap();
+    let mut hashes = Vec::new();
+    for (open, close) in [("<script>", "</script>"), ("<style>", "</style>")] {
+        for part in site.index.split(open).skip(1) {
+            let inline = part.split(close).next().unwrap();
+            hashes.push(format!("'sha256-{}'", csp::sha256_base64(inline.as_bytes())));
+        }
+    }
+    assert_eq!(hashes.len(), 3, "the head script, head::SHOW and the stylesheet");
+    for h in &hashes {
+        assert!(site.csp.contains(h.as_str()), "{h} is not in the policy");
+    }
+    assert_eq!(site.csp.matches("'sha256-").count(), hashes.len());
+    assert!(site.index.contains(&format!(
+        "<script>{}",
+        &crate::head::script(&crate::head::first_screen_keys(), &Default::default()).unwrap()[..40]
+    )));
+}

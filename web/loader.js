@@ -1,0 +1,81 @@
+// The page's loader in a release build (web/loader.js, filled in by scripts/build/loader.mjs,
+// then minified). A release page has two modules (src/ui/handover.rs): the first module
+// (Trunk's, `--features first-visit`: the start screen and the questions) and the full module
+// (the library's Wasm: everything). The head script says which starts (`<html data-module>`:
+// the full one for a result or the FAQ) and has preloaded its files. Once the first screen is
+// painted and the app runs, the loader fetches and compiles the full module in the background
+// with the reader's language's texts (then registers the service worker, which caches them),
+// so a result never waits on the network; when the first module asks (`icpAdvisorHandOver`),
+// it stops it and starts the full one. index.html inlines only the first module's rules of the
+// stylesheet (src/site/first_screens.rs, page_css): the full module starts once the whole
+// stylesheet is linked (<link data-full-css>) and loaded.
+function unavailable(error) {
+  console.error('ICP Filing Advisor: the app could not start', error);
+  // A panic while starting has already shown the crash panel, which says what to do.
+  if (document.querySelector('#app .crash')) return;
+  document.documentElement.setAttribute('data-app-failed', '');
+}
+// The first screen is in the page already: let it paint before the Wasm starts (its download
+// began with the preload links), and do not hold DOMContentLoaded for it (no top-level await).
+// A frame, or at most 100 ms where frames are throttled (a hidden tab, an off-screen iframe).
+const painted = new Promise((go) => { requestAnimationFrame(() => setTimeout(go)); setTimeout(go, 100); });
+const started = (wasm) => dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+const html = document.documentElement;
+let full;
+/** The full module, fetched and compiled once (after a failure, the next call tries again). */
+function loadFull() {
+  full ??= import('./__ICP_FULL_BINDINGS__').then(async (m) => ({ m, wasm: await m.default({ module_or_path: './__ICP_FULL_WASM__' }) }));
+  return full.catch((e) => { full = undefined; throw e; });
+}
+/** The whole stylesheet, linked once: resolves when it is loaded, or could not be (the page goes on with the rules it has; the next call tries again). */
+let sheet;
+function fullCss() {
+  return (sheet ??= new Promise((go) => {
+    const l = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: './__ICP_CSS__' });
+    l.onload = go;
+    l.onerror = () => { l.remove(); sheet = undefined; go(); };
+    setTimeout(go, 5000);
+    l.dataset.fullCss = '';
+    document.head.append(l);
+  }));
+}
+/** … with the texts it needs of the language shown (a language that cannot come: the full module says so), and the whole stylesheet. */
+const ready = () => loadFull().then(async (f) => {
+  const lang = html.getAttribute('lang');
+  if (lang) await f.m.loadLanguage(lang, './').catch(() => {});
+  await fullCss();
+  return f;
+});
+/** After the first screen: the full module in the background (<html data-full-ready> once it is here), then the service worker. */
+function background() {
+  ready().then(() => html.setAttribute('data-full-ready', ''), () => {}).then(() => {
+    // The service worker registers once the full module is here (or could not come): its
+    // precache then does not compete with the one download a result waits for.
+    if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
+      navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('ICP Filing Advisor: offline support unavailable', e));
+    }
+  });
+}
+const idle = (go) => requestAnimationFrame(() => (self.requestIdleCallback ? requestIdleCallback(go, { timeout: 1000 }) : setTimeout(go, 50)));
+if (html.getAttribute('data-module') === 'full') {
+  const css = fullCss();
+  painted.then(() => Promise.all([loadFull(), css])).then(([{ m, wasm }]) => {
+    m.startApp();
+    started(wasm);
+    idle(background);
+  }).catch(unavailable);
+} else {
+  painted.then(() => import('./__ICP_BINDINGS__')).then(async (first) => {
+    // Asked by the first module for a place it does not show: the full module takes over.
+    globalThis.icpAdvisorHandOver = (record) => {
+      ready().then(({ m }) => {
+        first.stopApp();
+        m.startApp(record);
+      }, (e) => first.handOverFailed(String((e && e.message) || e)));
+    };
+    const wasm = await first.default({ module_or_path: './__ICP_WASM__' });
+    first.startApp();
+    started(wasm);
+    idle(background);
+  }).catch(unavailable);
+}
