@@ -32,3 +32,4 @@ pub mod site;
 pub mod style;
 pub mod ticks;
 pub mod ui;
+pub mod wording;

@@ -213,7 +213,7 @@ fn the_six_results_lead_with_the_answer_and_the_first_thing_to_do() {
     let a = result("need", &[("hosting", "hong-kong"), ("cdn", "none")], Lang::SOURCE);
     assert!(a.verdict.as_ref().unwrap().text.starts_with("No — "));
     assert_eq!(first(&a), "no-filing-hosted-outside");
-    assert_eq!(a.plan[0].phase, Phase::Ongoing.id());
+    assert_eq!(a.plan[0].phase.id(), Phase::Ongoing.id());
 }
 
 /// The service-code flow has a plan on every path that has something to do: the fixes first.
@@ -228,7 +228,7 @@ fn the_service_code_flow_puts_its_fixes_first() {
         }
         assert!(!a.plan.is_empty(), "{}: no plan", answers.describe(&RULEBOOK));
         if v == "instance-not-eligible-yet" {
-            assert_eq!(a.plan[0].phase, "first", "{}: the fix first", answers.describe(&RULEBOOK));
+            assert_eq!(a.plan[0].phase.id(), "first", "{}: the fix first", answers.describe(&RULEBOOK));
         }
     });
 }

@@ -70,7 +70,7 @@ fn problems(s: &Scenario) -> (Vec<String>, Option<&'static str>) {
     let first = a
         .first_action
         .as_ref()
-        .filter(|p| p.phase == "first" && Some(p.recommendation) != verdict)
+        .filter(|p| p.phase.id() == "first" && Some(p.recommendation) != verdict)
         .map(|p| p.recommendation);
     if first != s.first.as_deref() {
         out.push(format!("first step {first:?}, expected {:?}", s.first));

@@ -27,7 +27,7 @@ pub fn rule_map(lang: Lang) -> (String, String) {
     let book = &RULEBOOK;
     let report = check::check(book);
     let t = |x| book.text(x, lang);
-    let gap = crate::report::gap(book, lang);
+    let gap = crate::wording::gap(book, lang);
     let faq_source = book.sources.iter().position(|x| x.kind == SourceKind::Faq).unwrap_or(0);
     let mut w = String::new();
     let app = |route: &Route| format!("./index.html{}", route::with_lang(route::encode(route), lang));
@@ -252,7 +252,7 @@ fn write_rec(w: &mut String, rec: usize, faq: usize, lang: Lang) {
     let book = &RULEBOOK;
     let r = &book.recommendations[rec];
     let t = |x| book.text(x, lang);
-    let gap = crate::report::gap(book, lang);
+    let gap = crate::wording::gap(book, lang);
     let practice = r.layer == Layer::Practice;
     let _ = write!(
         w,
@@ -344,8 +344,8 @@ fn write_rec(w: &mut String, rec: usize, faq: usize, lang: Lang) {
 /// rendering; `after` (where they come from) follows the words.
 pub fn words_html(c: &crate::rulebook::Citation, lang: Lang, after: &str) -> String {
     let s = strings(lang);
-    let gap = crate::report::gap(&RULEBOOK, lang);
-    let wd = crate::report::words(&RULEBOOK, c, lang);
+    let gap = crate::wording::gap(&RULEBOOK, lang);
+    let wd = crate::wording::words(&RULEBOOK, c, lang);
     let mut out = String::new();
     if c.summary {
         let _ = write!(
@@ -386,7 +386,7 @@ fn source_html(source: usize, lang: Lang, link: bool) -> String {
     let s = strings(lang);
     let book = &RULEBOOK;
     let src = &book.sources[source];
-    let gap = crate::report::gap(book, lang);
+    let gap = crate::wording::gap(book, lang);
     let title = escape(&fill(s.cite_title, &[("title", book.text(src.title, lang))]));
     let title = if link {
         format!(
@@ -399,7 +399,7 @@ fn source_html(source: usize, lang: Lang, link: bool) -> String {
     };
     let name =
         fill(s.publisher_title, &[("publisher", &escape(book.text(src.publisher, lang))), ("title", &title)]);
-    let details = crate::report::source_details(book, src.lang, src.page_date, src.read, src.quality, lang);
+    let details = crate::wording::source_details(book, src.lang, src.page_date, src.read, src.quality, lang);
     let mut out = format!("{name}{gap}{}", escape(&fill(s.in_brackets, &[("text", &details)])));
     for v in src.versions.iter().filter(|v| crate::rulebook::same_language(v.lang, lang.code())) {
         let _ = write!(
@@ -408,7 +408,7 @@ fn source_html(source: usize, lang: Lang, link: bool) -> String {
             escape(s.comma),
             escape(v.url),
             escape(v.lang),
-            escape(&fill(s.version_link, &[("language", crate::report::language_name(lang, v.lang))]))
+            escape(&fill(s.version_link, &[("language", crate::wording::language_name(lang, v.lang))]))
         );
     }
     out

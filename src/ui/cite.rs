@@ -6,9 +6,9 @@
 
 use super::context::Ui;
 use crate::i18n::fill;
-use crate::report::{language_name, source_details, words};
 use crate::route::Route;
 use crate::rulebook::{Citation, Lang, LangExt, SourceKind, TextExt, RULEBOOK};
+use crate::wording::{language_name, source_details, words};
 use yew::prelude::*;
 
 /// One citation: the words (a quote, in the page's language, or a summary recorded in the
@@ -107,8 +107,8 @@ pub fn faq_title(lang: Lang, f: usize) -> Html {
     if lang == Lang::SOURCE {
         html! { <span lang="en" translate="no">{ fill(s.quoted, &[("text", faq.question)]) }</span> }
     } else {
-        let gap = crate::report::gap(&RULEBOOK, lang);
-        let label = crate::report::words_label(
+        let gap = crate::wording::gap(&RULEBOOK, lang);
+        let label = crate::wording::words_label(
             &RULEBOOK,
             RULEBOOK.sources.iter().find(|x| x.kind == SourceKind::Faq).map_or("en", |x| x.lang),
             false,

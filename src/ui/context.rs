@@ -27,7 +27,7 @@ impl Ui {
 
     /// The space between two pieces of text: none in a language written without spaces.
     pub fn gap(&self) -> &'static str {
-        crate::report::gap(&RULEBOOK, self.state.lang)
+        crate::wording::gap(&RULEBOOK, self.state.lang)
     }
 
     /// The link to a route, in the current language and lens.

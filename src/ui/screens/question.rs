@@ -3,11 +3,11 @@
 use crate::answers::AnswerSet;
 use crate::i18n::fill;
 use crate::nav;
-use crate::report::as_of_citations;
 use crate::route::Route;
 use crate::rulebook::{Layer, QIx, TextExt, RULEBOOK};
 use crate::ui::context::use_ui;
 use crate::ui::widgets::radio_option;
+use crate::wording::as_of_citations;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 

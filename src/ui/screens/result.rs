@@ -8,16 +8,14 @@ use crate::engine::Evaluation;
 use crate::i18n::fill;
 use crate::nav;
 use crate::present::{citations, title_of, Card, Outcome, Place, Presentation};
-use crate::report::{
-    as_of_citations, dates_short, phase_heading, plan_text, render_presented, source_details, to_markdown,
-    verdict_line,
-};
+use crate::report::{render_presented, to_markdown};
 use crate::route::Route;
 use crate::rulebook::{Citation, Kind, Layer, SourceKind, TextExt, RULEBOOK};
 use crate::ui::browser::Browser;
 use crate::ui::cite::{citation, source_name};
 use crate::ui::context::{use_ui, Ui};
 use crate::ui::lens::LensSwitch;
+use crate::wording::{as_of_citations, dates_short, phase_heading, plan_text, source_details, verdict_line};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -222,7 +220,7 @@ fn plan(ui: &Ui, ev: &Evaluation, shown: &Presentation) -> Html {
                     let n = i + 1;
                     let rec = &RULEBOOK.recommendations[step.rec];
                     let practice = rec.layer == Layer::Practice;
-                    let label = (phase != Some(step.phase)).then(|| phase_heading(s, step.phase.id()));
+                    let label = (phase != Some(step.phase)).then(|| phase_heading(s, step.phase));
                     phase = Some(step.phase);
                     let card = shown.card(step.rec);
                     let amends: Vec<&Card> = shown.notes_on(step.rec).filter(|c| RULEBOOK.recommendations[c.rec].amend.is_some()).collect();
@@ -433,7 +431,7 @@ fn rec_details(ui: &Ui, ev: &Evaluation, applied: usize, disclosure: Disclosure)
 /// to the longest, labelled with the range in words. Its title and description say the same
 /// for screen readers; the paragraphs beside it are the text.
 fn timeline_picture(ui: &Ui, phases: &[crate::rulebook::Takes]) -> Html {
-    use crate::report::{takes_text, timeline_label};
+    use crate::wording::{takes_text, timeline_label};
     if phases.is_empty() {
         return Html::default();
     }
