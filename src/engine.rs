@@ -174,6 +174,18 @@ pub fn unread_later(book: &Rulebook, flow: FlowIx) -> u64 {
 
 /// Evaluates answers: the next question, progress, and (when complete) the advice.
 pub fn evaluate(book: &Rulebook, answers: &AnswerSet) -> Evaluation {
+    let mut ev = path(book, answers);
+    if ev.is_complete() {
+        ev.advice = advise(book, &ev.relevant(), &ev.asked);
+        ev.verdict = ev.advice.iter().map(|a| a.rec).find(|&r| book.recommendations[r].verdict);
+    }
+    ev
+}
+
+/// The path the answers take, without the advice (`advice` empty, no `verdict`): what is
+/// asked, what comes next and how much is left — all that moving between screens needs
+/// ([`crate::nav`]), so the page's first module carries no advice code.
+pub fn path(book: &Rulebook, answers: &AnswerSet) -> Evaluation {
     let flow = &book.flows[answers.flow()];
     let mut asked = Vec::with_capacity(flow.questions.len());
     let (mut relevant, stop) = walk(book, answers, &mut asked);
@@ -188,7 +200,6 @@ pub fn evaluate(book: &Rulebook, answers: &AnswerSet) -> Evaluation {
         .collect();
 
     let (mut at_most_remaining, mut possibly_ahead) = (0, Vec::new());
-    let (mut advice, mut verdict) = (Vec::new(), None);
     if let Some(pos) = stop {
         let mut seen = 0u64;
         let once = unread_later(book, answers.flow());
@@ -196,9 +207,6 @@ pub fn evaluate(book: &Rulebook, answers: &AnswerSet) -> Evaluation {
             at_most_remaining = at_most_remaining.max(d)
         });
         possibly_ahead = flow.questions.iter().copied().filter(|&q| seen & (1 << q) != 0).collect();
-    } else {
-        advice = advise(book, &relevant, &asked);
-        verdict = advice.iter().map(|a| a.rec).find(|&r| book.recommendations[r].verdict);
     }
     Evaluation {
         flow: answers.flow(),
@@ -207,15 +215,15 @@ pub fn evaluate(book: &Rulebook, answers: &AnswerSet) -> Evaluation {
         ignored,
         at_most_remaining,
         possibly_ahead,
-        advice,
-        verdict,
+        advice: Vec::new(),
+        verdict: None,
     }
 }
 
 /// The answers of another flow that `answers` already give ("Continue with" carries over
 /// what is known, e.g. where the server is). Only relevant answers count.
 pub fn carry(book: &Rulebook, answers: &AnswerSet, to: FlowIx) -> AnswerSet {
-    let relevant = evaluate(book, answers).relevant();
+    let relevant = path(book, answers).relevant();
     let mut out = AnswerSet::new(to);
     for c in book.carries {
         if c.from_flow == answers.flow() && book.questions[c.to].flow == to && holds(&c.from, &relevant) {

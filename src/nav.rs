@@ -5,7 +5,7 @@
 //! take, a share link keeps only the answers its path uses. Pure Rust, tested natively.
 
 use crate::answers::AnswerSet;
-use crate::engine::{carry, evaluate};
+use crate::engine::{carry, path};
 use crate::route::{self, Address, At, Notice, Route, Saved, SavedProblem};
 use crate::rulebook::{FlowIx, QIx, Rulebook};
 
@@ -25,7 +25,7 @@ pub fn resolve(book: &Rulebook, address: Address, notices: &mut Vec<Notice>) -> 
         Address::Faq(f) => return Route::Faq(f),
         Address::Flow { answers, at } => (answers, at),
     };
-    let ev = evaluate(book, &answers);
+    let ev = path(book, &answers);
     let natural = || match ev.next {
         Some(q) => Route::Question { answers, question: q, changing: false },
         None => Route::Result(answers),
@@ -64,7 +64,7 @@ pub fn decode_saved(book: &Rulebook, saved: &str) -> Result<Saved, SavedProblem>
 /// over from another branch may prefill a question again in this session, but are never
 /// shared.
 pub fn shareable(book: &Rulebook, route: &Route) -> Route {
-    let relevant = |answers: &AnswerSet| evaluate(book, answers).relevant();
+    let relevant = |answers: &AnswerSet| path(book, answers).relevant();
     match route {
         Route::Result(a) => Route::Result(relevant(a)),
         Route::Question { answers, question, .. } => {
@@ -84,7 +84,7 @@ pub fn shareable(book: &Rulebook, route: &Route) -> Route {
 /// the start screen and the FAQ.
 pub fn answers_of(book: &Rulebook, route: &Route) -> Option<AnswerSet> {
     match route {
-        Route::Question { answers, .. } | Route::Result(answers) => Some(evaluate(book, answers).relevant()),
+        Route::Question { answers, .. } | Route::Result(answers) => Some(path(book, answers).relevant()),
         _ => None,
     }
 }
@@ -116,7 +116,7 @@ pub fn start_flow(book: &Rulebook, flow: FlowIx) -> Route {
 pub fn answer(book: &Rulebook, answers: &AnswerSet, question: QIx, option: usize, changing: bool) -> Route {
     let mut answers = *answers;
     answers.set(question, option);
-    let ev = evaluate(book, &answers);
+    let ev = path(book, &answers);
     if !changing {
         if let Some(i) = ev.asked.iter().position(|&(q, _)| q == question) {
             if let Some(&(later, _)) = ev.asked.get(i + 1) {
@@ -132,7 +132,7 @@ pub fn answer(book: &Rulebook, answers: &AnswerSet, question: QIx, option: usize
 
 /// The route "Back" leads to from a question (or from the result when `question` is None).
 pub fn back(book: &Rulebook, answers: &AnswerSet, question: Option<QIx>) -> Route {
-    let ev = evaluate(book, answers);
+    let ev = path(book, answers);
     let before = match question {
         Some(q) => match ev.asked.iter().position(|&(a, _)| a == q) {
             Some(i) => i.checked_sub(1).map(|j| ev.asked[j].0),
@@ -148,7 +148,7 @@ pub fn back(book: &Rulebook, answers: &AnswerSet, question: Option<QIx>) -> Rout
 
 /// Progress shown on a question screen: (this question's number, at most how many in all).
 pub fn progress(book: &Rulebook, answers: &AnswerSet, question: QIx) -> (usize, usize) {
-    let ev = evaluate(book, answers);
+    let ev = path(book, answers);
     let mut prefix = AnswerSet::new(answers.flow());
     for &(q, o) in &ev.asked {
         if q == question {
@@ -156,7 +156,7 @@ pub fn progress(book: &Rulebook, answers: &AnswerSet, question: QIx) -> (usize, 
         }
         prefix.set(q, o);
     }
-    let ev = evaluate(book, &prefix);
+    let ev = path(book, &prefix);
     (ev.asked.len() + 1, ev.asked.len() + ev.at_most_remaining.max(1))
 }
 

@@ -58,7 +58,7 @@ pub fn question_screen(props: &Props) -> Html {
     };
     // Changing an answer from the result: back to the result while the answers make one;
     // on a question the change has newly made necessary, back to the question before it.
-    let to_result = props.changing && crate::engine::evaluate(&RULEBOOK, &props.answers).is_complete();
+    let to_result = props.changing && crate::engine::path(&RULEBOOK, &props.answers).is_complete();
     let back = match nav::back(&RULEBOOK, &props.answers, Some(props.question)) {
         _ if to_result => Route::Result(props.answers),
         Route::Question { answers, question, .. } => {
