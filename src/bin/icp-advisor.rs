@@ -1,4 +1,4 @@
-//! The `icp-advisor` command-line tool; see `src/cli.rs`.
+//! The `icp-advisor` command-line tool; see `src/cli/`.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {

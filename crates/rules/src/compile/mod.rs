@@ -2,9 +2,10 @@
 //! language files in `rules/i18n/`), validates everything, and builds a [`Rulebook`] of
 //! `'static` tables. [`bake`] writes those tables as Rust source for the app's build script.
 //!
-//! Stages, each a function of its own: [`load`] (files → documents), `assemble` (documents →
-//! validated tables, in the submodule of that name), [`languages`] (the language files →
-//! text tables). Every mistake is one [`Error`] naming the file, the line and the item.
+//! Stages, each a function of its own: [`load`] (files → documents), [`read_language_files`]
+//! (the language files and their lock files → documents), `assemble` (documents → validated
+//! tables and each language's text table, in the submodule of that name). Every mistake is
+//! one [`Error`] naming the file, the line and the item.
 
 mod assemble;
 pub mod bake;
@@ -83,7 +84,7 @@ pub fn compile(root: &Path) -> Result<Compiled, Error> {
     let mut reader = Reader::new(folder);
     let files = load(&root_file, &mut reader)?;
     let lang_dir = folder.join("i18n");
-    let langs = languages(&lang_dir, &mut reader)?;
+    let langs = read_language_files(&lang_dir, &mut reader)?;
     let mut read: Vec<PathBuf> = files.iter().map(|f| PathBuf::from(&f.name)).collect();
     read.extend(langs.iter().map(|l| PathBuf::from(&l.file)));
     read.extend(langs.iter().filter(|l| l.lock.is_some()).map(|l| lock_path(Path::new(&l.file))));
@@ -357,7 +358,7 @@ pub(crate) struct LangFile {
 
 /// Reads every `<code>.toml` of the language folder: English (the rulebook's own language)
 /// first, then the others by code. Without the folder, the rulebook has English only.
-fn languages(dir: &Path, reader: &mut Reader) -> Result<Vec<LangFile>, Error> {
+fn read_language_files(dir: &Path, reader: &mut Reader) -> Result<Vec<LangFile>, Error> {
     let mut paths: Vec<PathBuf> = match std::fs::read_dir(dir) {
         Ok(entries) => entries
             .filter_map(|e| e.ok().map(|e| e.path()))

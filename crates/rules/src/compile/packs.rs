@@ -11,6 +11,17 @@
 use super::{leak_slice, leak_str};
 use crate::*;
 
+/// A language as read, with all its texts in one table (cut into packs once the tables are
+/// built: [`language`]).
+pub(super) struct Whole {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub word_spaces: bool,
+    pub date: &'static str,
+    pub month: &'static str,
+    pub texts: TextTable,
+}
+
 /// The packs of a rulebook whose texts are `keys` (`app.<key>` for the app's own, from
 /// `app_texts` on).
 pub fn packs(book: &Rulebook, app_texts: u16, keys: &[&str]) -> Vec<Pack> {
@@ -60,8 +71,8 @@ pub fn packs(book: &Rulebook, app_texts: u16, keys: &[&str]) -> Vec<Pack> {
 /// A language's texts cut into the packs, with the name of each pack's file beside the app:
 /// `texts.<code>.<pack>.<hash>.txt`, after its contents; none for the source language, which
 /// every build that needs a pack has built in, and none for `site`, which no Wasm needs.
-pub(super) fn language(whole: super::assemble::Whole, packs: &[Pack], source: bool) -> Language {
-    let super::assemble::Whole { code, name, word_spaces, date, month, texts: whole } = whole;
+pub(super) fn language(whole: Whole, packs: &[Pack], source: bool) -> Language {
+    let Whole { code, name, word_spaces, date, month, texts: whole } = whole;
     let mut texts = Vec::with_capacity(packs.len());
     let mut files = Vec::with_capacity(packs.len());
     for p in packs {
