@@ -135,7 +135,7 @@ fn text_option(options: &Option<JsValue>, key: &str) -> Result<Option<String>, S
 /// The language used for a tag the advisor does not have: the reader's (the first of the
 /// browser's languages it has), else the source language.
 fn fallback_lang() -> Lang {
-    crate::ui::Browser::languages().iter().find_map(|t| Lang::parse(t)).unwrap_or_default()
+    crate::ui::Browser::preferred_languages().iter().find_map(|t| Lang::parse(t)).unwrap_or_default()
 }
 
 /// A language option: the language it names, or (when it names none the advisor has) the

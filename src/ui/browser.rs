@@ -34,7 +34,7 @@ impl Browser {
     }
 
     /// The browser's preferred languages, most preferred first.
-    pub fn languages() -> Vec<String> {
+    pub fn preferred_languages() -> Vec<String> {
         let Some(w) = window() else { return Vec::new() };
         let nav = w.navigator();
         let mut out: Vec<String> = nav.languages().iter().filter_map(|v| v.as_string()).collect();

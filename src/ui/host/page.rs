@@ -25,7 +25,7 @@ pub fn initial_lang(options: &route::EmbedOptions) -> Lang {
 /// `route::choose_lang` chooses, which the head script follows.
 fn choose_lang(hash: &str, options: &route::EmbedOptions, messages: &mut Vec<Message>) -> (Lang, bool) {
     let (lang, chosen, unknown) =
-        route::choose_lang(hash, options, Browser::saved_lang().as_deref(), &Browser::languages());
+        route::choose_lang(hash, options, Browser::saved_lang().as_deref(), &Browser::preferred_languages());
     messages.extend(unknown.map(Message::UnknownLanguage));
     // The page's query names a language the advisor does not have (an iframe's `lang=`):
     // said in a notice, and to the embedding page (see `embed::warn_language`).
