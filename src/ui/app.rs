@@ -20,6 +20,7 @@ use crate::nav;
 use crate::present::Outcome;
 use crate::route::{self, Route};
 use crate::rulebook::{Lang, LangExt, TextExt, RULEBOOK};
+#[cfg(not(first_visit))]
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -100,13 +101,20 @@ pub fn app(props: &AppProps) -> Html {
         (*use_memo(key, |key| key.map(|(answers, lens)| Rc::new(Outcome::new(&RULEBOOK, answers, lens)))))
             .clone()
     };
-    #[cfg(first_visit)]
-    let outcome: Option<Rc<Outcome>> = None;
     // After every change: save, title, language; events for a mounted advisor.
+    #[cfg(not(first_visit))]
     {
         let (host, outcome) = (host.clone(), outcome.clone());
         use_effect_with((*state).clone(), move |s| {
             host.sync(s, &title_of(s, outcome.as_deref()), outcome.as_deref());
+            || ()
+        });
+    }
+    #[cfg(first_visit)]
+    {
+        let host = host.clone();
+        use_effect_with((*state).clone(), move |s| {
+            host.sync(s, &title_of(s, None), None);
             || ()
         });
     }
