@@ -47,6 +47,7 @@ const FILES = {
   'head.js': { module: false, filled: (src) => src.replace('__ICP_CONFIG__', () => JSON.stringify(CONFIG)) },
   'loader.js': { module: true, filled: () => loaderSource(names, { full, css }) },
   'loader-debug.js': { module: true, filled: () => loaderSource(names, { full: null, css }) },
+  'loader-common.js': { module: true, filled: (src) => src },
   'element.js': { module: true, filled: () => librarySource({ ...full, css }) },
   'service-worker.js': {
     module: false,

@@ -19,13 +19,14 @@ export function trunkNames(html) {
 }
 
 /**
- * The loader's source: web/loader-debug.js for a debug build (one module, the whole app), or
+ * The loader's source: web/loader-common.js, then web/loader-debug.js for a debug build (one module, the whole app), or
  * web/loader.js for a release page's two modules (src/ui/handover.rs; `full`: the library's
  * glue and Wasm, the full module) and its service worker; `css` is the whole stylesheet.
  */
 export function loaderSource({ bindings, wasm }, { full, css }) {
-  if (!full) return fill('loader', webSource('loader-debug.js'), { BINDINGS: bindings, WASM: wasm });
-  return fill('loader', webSource('loader.js'), {
+  const common = webSource('loader-common.js');
+  if (!full) return fill('loader', common + webSource('loader-debug.js'), { BINDINGS: bindings, WASM: wasm });
+  return fill('loader', common + webSource('loader.js'), {
     BINDINGS: bindings,
     WASM: wasm,
     FULL_BINDINGS: full.bindings,
