@@ -6,7 +6,6 @@
 
 use crate::engine::Applied;
 use crate::i18n::{fill, strings, Strings};
-use crate::report::{CitationOut, RecOut};
 use crate::rulebook::{Citation, Lang, Phase, Quality, RecIx, Rulebook, Takes, TimeUnit, TimelineStep};
 
 /// A recommendation's line in the plan, on its path.
@@ -21,27 +20,33 @@ pub fn verdict_line(book: &Rulebook, verdict: RecIx, answer: Option<usize>, lang
     book.text(answer.and_then(|i| r.answer.get(i)).map_or(r.title, |p| p.text), lang)
 }
 
-/// The citation's reference: for the FAQ its section and question (in English the FAQ's own
-/// words; in another language the question translated), else the source's publisher, title and
-/// dates (`Alibaba Cloud, “Limits” (no date shown; read 2026-11)`).
-pub fn citation_ref(book: &Rulebook, c: &CitationOut, lang: Lang) -> String {
+/// An FAQ citation's reference: its section and question (in English the FAQ's own words,
+/// `question`; in another language the question translated).
+pub fn faq_reference(book: &Rulebook, section: &str, faq: &str, question: &str, lang: Lang) -> String {
     let s = strings(lang);
-    match (c.section, c.faq) {
-        (Some(section), Some(faq)) => {
-            let question = match book.faq(faq) {
-                Some(f) if lang != Lang::SOURCE => book.text(book.faqs[f].title, lang),
-                _ => c.question.unwrap_or(""),
-            };
-            fill(s.faq_cite, &[("ref", &fill(s.faq_ref, &[("section", section)])), ("question", question)])
-        }
-        _ => {
-            let title = fill(s.cite_title, &[("title", c.title)]);
-            let source = fill(s.publisher_title, &[("publisher", c.publisher), ("title", &title)]);
-            let details =
-                source_details(book, c.source_lang, c.page_date, c.read, source_quality(c.quality), lang);
-            fill(s.source_ref, &[("source", &source), ("details", &details)])
-        }
-    }
+    let question = match book.faq(faq) {
+        Some(f) if lang != Lang::SOURCE => book.text(book.faqs[f].title, lang),
+        _ => question,
+    };
+    fill(s.faq_cite, &[("ref", &fill(s.faq_ref, &[("section", section)])), ("question", question)])
+}
+
+/// A page's reference: its publisher, title and dates (`Alibaba Cloud, “Limits” (no date
+/// shown; read 2026-11)`).
+pub fn source_reference(
+    book: &Rulebook,
+    (publisher, title): (&str, &str),
+    page_lang: &'static str,
+    page_date: Option<&str>,
+    read: &str,
+    quality: Quality,
+    lang: Lang,
+) -> String {
+    let s = strings(lang);
+    let title = fill(s.cite_title, &[("title", title)]);
+    let source = fill(s.publisher_title, &[("publisher", publisher), ("title", &title)]);
+    let details = source_details(book, page_lang, page_date, read, quality, lang);
+    fill(s.source_ref, &[("source", &source), ("details", &details)])
 }
 
 /// A phase's name in a language.
@@ -81,14 +86,6 @@ pub fn quality_mark(q: Quality) -> &'static str {
     match q {
         Quality::A => "A",
         Quality::B => "B",
-    }
-}
-
-fn source_quality(mark: &str) -> Quality {
-    if mark == "B" {
-        Quality::B
-    } else {
-        Quality::A
     }
 }
 
@@ -177,11 +174,6 @@ pub fn phase_heading(s: &Strings, phase: Phase) -> &'static str {
         Phase::After => s.phase_after,
         Phase::Ongoing => s.phase_ongoing,
     }
-}
-
-/// "As of …, per …" for a current-practice card: each source once, with its date.
-pub fn as_of(book: &Rulebook, r: &RecOut, lang: Lang) -> String {
-    as_of_sources(book, r.citations.iter().map(|c| (c.publisher, c.page_date, c.read)), lang)
 }
 
 /// "As of …, per …" for citations.

@@ -4,7 +4,7 @@
 use super::{Advice, CitationOut, PlanOut, RecOut};
 use crate::i18n::{fill, strings};
 use crate::present::Place;
-use crate::rulebook::{Lang, Rulebook};
+use crate::rulebook::{Lang, Quality, Rulebook};
 use crate::wording::*;
 use std::fmt::Write as _;
 
@@ -214,4 +214,21 @@ pub fn citation_lines(book: &Rulebook, w: &mut String, citations: &[CitationOut]
             let _ = writeln!(w, "{indent}> {}", fill(s.labelled, &[("label", &label), ("text", v.url)]));
         }
     }
+}
+
+/// The citation's reference: for the FAQ its section and question, else the page's
+/// publisher, title and dates (the wording is [`crate::wording`]'s).
+fn citation_ref(book: &Rulebook, c: &CitationOut, lang: Lang) -> String {
+    match (c.section, c.faq) {
+        (Some(section), Some(faq)) => faq_reference(book, section, faq, c.question.unwrap_or(""), lang),
+        _ => {
+            let quality = if c.quality == "B" { Quality::B } else { Quality::A };
+            source_reference(book, (c.publisher, c.title), c.source_lang, c.page_date, c.read, quality, lang)
+        }
+    }
+}
+
+/// "As of …, per …" for a current-practice card: each source once, with its date.
+fn as_of(book: &Rulebook, r: &RecOut, lang: Lang) -> String {
+    as_of_sources(book, r.citations.iter().map(|c| (c.publisher, c.page_date, c.read)), lang)
 }

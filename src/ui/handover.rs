@@ -68,7 +68,6 @@ pub use first::*;
 #[cfg(first_visit)]
 mod first {
     use crate::i18n::fill;
-    use crate::ui::app::App;
     use crate::ui::context::use_ui;
     use std::cell::RefCell;
     use wasm_bindgen::prelude::*;
@@ -82,30 +81,14 @@ mod first {
     }
 
     thread_local! {
-        /// The running app and the element it renders into (for `stopApp`).
-        static APP: RefCell<Option<(yew::AppHandle<App>, web_sys::Element)>> = const { RefCell::new(None) };
         /// The pending screen's way of hearing that the full module could not come.
         static FAILED: RefCell<Option<Callback<String>>> = const { RefCell::new(None) };
-    }
-
-    pub fn keep(app: yew::AppHandle<App>, container: web_sys::Element) {
-        APP.with(|a| *a.borrow_mut() = Some((app, container)));
     }
 
     /// Asks the loader to hand the page over to the full module.
     pub fn hand_over(record: &str) {
         if let Err(e) = loader_hand_over(record) {
             failed(format!("{e:?}"));
-        }
-    }
-
-    /// `stopApp()` for the loader: removes this module's app (its listeners, its screen) so
-    /// that the full module takes the page over.
-    #[wasm_bindgen(js_name = stopApp)]
-    pub fn stop_app() {
-        if let Some((app, container)) = APP.with(|a| a.borrow_mut().take()) {
-            container.remove();
-            app.destroy();
         }
     }
 

@@ -90,7 +90,7 @@ fn start_in(root: web_sys::Element, options: route::EmbedOptions, takeover: Opti
     let app =
         yew::Renderer::<App>::with_root_and_props(container.clone(), AppProps { host, initial }).render();
     #[cfg(first_visit)]
-    handover::keep(app, container);
+    keep(app, container);
     #[cfg(not(first_visit))]
     let _ = (app, container);
     page::reveal();
@@ -117,3 +117,32 @@ pub fn mount_into(
     )
     .render()
 }
+
+/// The first module's running app, for the handover (see [`handover`]).
+#[cfg(first_visit)]
+mod first {
+    use super::App;
+    use std::cell::RefCell;
+    use wasm_bindgen::prelude::*;
+
+    thread_local! {
+        /// The running app and the element it renders into (for `stopApp`).
+        static APP: RefCell<Option<(yew::AppHandle<App>, web_sys::Element)>> = const { RefCell::new(None) };
+    }
+
+    pub fn keep(app: yew::AppHandle<App>, container: web_sys::Element) {
+        APP.with(|a| *a.borrow_mut() = Some((app, container)));
+    }
+
+    /// `stopApp()` for the loader: removes this module's app (its listeners, its screen) so
+    /// that the full module takes the page over.
+    #[wasm_bindgen(js_name = stopApp)]
+    pub fn stop_app() {
+        if let Some((app, container)) = APP.with(|a| a.borrow_mut().take()) {
+            container.remove();
+            app.destroy();
+        }
+    }
+}
+#[cfg(first_visit)]
+use first::keep;
