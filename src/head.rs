@@ -1,6 +1,6 @@
 //! The inline head script of `index.html` (written into the page by [`crate::site`]). Its
 //! source is `web/head.js`, readable and commented ([`SOURCE`]); the build fills in its
-//! configuration ([`config`]) and minifies it ([`script`]). Before the Wasm runs, it reads the
+//! configuration ([`config`]) and `site::head_script` minifies it. Before the Wasm runs, it reads the
 //! address as the app will — the language (`route::choose_lang`), the embed options
 //! (`route::EmbedOptions::parse`) and the first screen to show (`route::first_screen_key`) —
 //! shows that screen, preloads the language's texts, and turns a choice made on the static
@@ -120,18 +120,4 @@ pub fn config(keys: &[String], modules: &Modules) -> String {
         route::MAX_PAIRS,
         crate::ui::browser::LANG_KEY,
     )
-}
-
-/// The whole inline script: [`SOURCE`] minified (`site::js`), with its configuration filled
-/// in ([`config`]).
-#[cfg(not(target_arch = "wasm32"))]
-pub fn script(keys: &[String], modules: &Modules) -> Result<String, String> {
-    let min = crate::site::minify_js(SOURCE).map_err(|e| format!("web/head.js: {e}"))?;
-    let (before, after) = min
-        .split_once(CONFIG_PLACEHOLDER)
-        .ok_or_else(|| format!("web/head.js has no {CONFIG_PLACEHOLDER}"))?;
-    if after.contains(CONFIG_PLACEHOLDER) || min.matches("__ICP_").count() != 1 {
-        return Err("web/head.js has a placeholder other than its one configuration".into());
-    }
-    Ok(format!("{before}{}{after}", config(keys, modules)))
 }

@@ -100,7 +100,7 @@ pub fn build(index: &str, css: &str, css_name: &str, modules: &crate::head::Modu
     let _ = write!(body, "<script>{show}</script>");
     let keys: Vec<String> = screens.iter().map(|(k, _)| k.clone()).collect();
     let style = format!("{}\n{}", page_css(css)?, first_screen_css(&keys));
-    let script = crate::head::script(&keys, modules)?;
+    let script = head_script(&keys, modules)?;
     let csp = format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{}' 'sha256-{}'; style-src 'self' 'sha256-{}'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
         sha256_base64(script.as_bytes()),
@@ -201,3 +201,16 @@ fn modules(index: &str, dir: &Path) -> Result<crate::head::Modules, String> {
 
 #[cfg(test)]
 mod tests;
+
+/// The whole inline head script: `web/head.js` minified ([`minify_js`]), with its
+/// configuration filled in (`head::config`).
+pub fn head_script(keys: &[String], modules: &crate::head::Modules) -> Result<String, String> {
+    let min = minify_js(crate::head::SOURCE).map_err(|e| format!("web/head.js: {e}"))?;
+    let (before, after) = min
+        .split_once(crate::head::CONFIG_PLACEHOLDER)
+        .ok_or_else(|| format!("web/head.js has no {}", crate::head::CONFIG_PLACEHOLDER))?;
+    if after.contains(crate::head::CONFIG_PLACEHOLDER) || min.matches("__ICP_").count() != 1 {
+        return Err("web/head.js has a placeholder other than its one configuration".into());
+    }
+    Ok(format!("{before}{}{after}", crate::head::config(keys, modules)))
+}

@@ -96,6 +96,6 @@ fn the_policy_hashes_the_inline_scripts_and_style_as_inlined() {
     assert_eq!(site.csp.matches("'sha256-").count(), hashes.len());
     assert!(site.index.contains(&format!(
         "<script>{}",
-        &crate::head::script(&crate::head::first_screen_keys(), &Default::default()).unwrap()[..40]
+        &super::head_script(&crate::head::first_screen_keys(), &Default::default()).unwrap()[..40]
     )));
 }
