@@ -27,7 +27,7 @@ pub use csp::{base64, sha256};
 pub use first_screens::{faq_page, first_screens, render, static_screen};
 pub use js::minify as minify_js;
 pub use markup::{scope_ids, tag_len};
-pub use rule_map::{rule_map, words_html};
+pub use rule_map::rule_map;
 
 use crate::flowgraph::escape;
 use crate::i18n::strings;
