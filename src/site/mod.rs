@@ -14,8 +14,8 @@
 
 //!
 //! Its parts: `first_screens.rs` (the server-side rendering, the static pages and the inline
-//! stylesheet), `csp.rs` (the hashes), `rule_map.rs`, `markup.rs` (small HTML helpers) and `js.rs` (the
-//! minifier of the inline scripts, from `web/`).
+//! stylesheet), `csp.rs` (the hashes), `rule_map/` (the rule map's components), `markup.rs`
+//! (small HTML helpers) and `js.rs` (the minifier of the inline scripts, from `web/`).
 
 mod csp;
 mod first_screens;
