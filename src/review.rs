@@ -247,16 +247,28 @@ pub fn explain(book: &Rulebook, id: &str, lang: Lang) -> Option<String> {
             let _ = writeln!(w, "\nStates: {}", facts.join("; "));
         }
         let _ = writeln!(w, "\nCitations:");
+        // Where the words come from, in the advisor's wording: the FAQ's section, or a page's
+        // publisher (in the reader's language) and the date it shows, with the ids to look up.
+        // The rest of the explanation's own words are English, and so are these.
+        let frame = Lang::SOURCE;
+        let st = crate::i18n::strings(frame);
+        let gap = crate::wording::gap(book, frame);
         for c in book.recommendations[ri].all_cites() {
             let s = &book.sources[c.source];
             let place = match c.faq {
-                Some(f) => format!("ICP FAQ §{} `{}`", book.faqs[f].section, book.faqs[f].id),
-                None => format!(
-                    "{} (`{}`, {})",
-                    book.text(s.publisher, lang),
-                    s.id,
-                    s.page_date.unwrap_or("no date shown")
-                ),
+                Some(f) => {
+                    let faq = &book.faqs[f];
+                    format!("{} `{}`", crate::i18n::fill(st.faq_ref, &[("section", faq.section)]), faq.id)
+                }
+                None => {
+                    let date = s.page_date.map_or_else(
+                        || st.no_date_shown.to_string(),
+                        |d| crate::wording::date(book, d, frame),
+                    );
+                    let id_date = format!("`{}`{}{date}", s.id, st.comma);
+                    let details = crate::i18n::fill(st.in_brackets, &[("text", &id_date)]);
+                    format!("{}{gap}{details}", book.text(s.publisher, lang))
+                }
             };
             let kind = if c.summary { "summary" } else { "quote" };
             let _ = writeln!(w, "- {place}, {kind}: “{}”", c.text);

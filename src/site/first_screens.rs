@@ -51,7 +51,7 @@ pub fn static_screen(route: Route, lang: Lang, lens: crate::present::Lens) -> St
 }
 
 /// The state a static copy is rendered in: each copy is in one language, which its links name.
-fn static_state(route: Route, lang: Lang) -> State {
+pub(super) fn static_state(route: Route, lang: Lang) -> State {
     State { lang_chosen: true, ..State::new(route, lang) }
 }
 

@@ -14,8 +14,8 @@
 
 //!
 //! Its parts: `first_screens.rs` (the server-side rendering, the static pages and the inline
-//! stylesheet), `csp.rs` (the hashes), `rule_map.rs`, `markup.rs` (small HTML helpers) and `js.rs` (the
-//! minifier of the inline scripts, from `web/`).
+//! stylesheet), `csp.rs` (the hashes), `rule_map/` (the rule map's components), `markup.rs`
+//! (small HTML helpers) and `js.rs` (the minifier of the inline scripts, from `web/`).
 
 mod csp;
 mod first_screens;
@@ -27,7 +27,7 @@ pub use csp::{base64, sha256};
 pub use first_screens::{faq_page, first_screens, render, static_screen};
 pub use js::minify as minify_js;
 pub use markup::{scope_ids, tag_len};
-pub use rule_map::{rule_map, words_html};
+pub use rule_map::rule_map;
 
 use crate::flowgraph::escape;
 use crate::i18n::strings;

@@ -16,10 +16,24 @@ use yew::prelude::*;
 /// another language than the reader's are labelled with it and followed by the advisor's own
 /// rendering, marked as such; the words themselves are never replaced.
 pub fn citation(ui: &Ui, c: &Citation) -> Html {
-    let s = ui.s();
     let lang = ui.lang();
     let src = &RULEBOOK.sources[c.source];
-    let w = words(&RULEBOOK, c, lang);
+    // (The page's first module has no FAQ entries: the questions cite none, see
+    // `Rulebook::first_screens`.)
+    let caption = match (src.kind, c.faq.filter(|&f| f < RULEBOOK.faqs.len())) {
+        (SourceKind::Faq, Some(f)) => {
+            faq_caption(ui, f, ui.link(Route::Faq(Some(f)), None, faq_title(lang, f)))
+        }
+        _ => source_caption(ui, c.source),
+    };
+    cited(ui, c, html! { <figcaption>{ caption }</figcaption> })
+}
+
+/// Cited words as [`citation`] shows them, with the advisor's rendering for a reader of another
+/// language, in a figure ended by `caption` (its figcaption, or nothing).
+pub(crate) fn cited(ui: &Ui, c: &Citation, caption: Html) -> Html {
+    let s = ui.s();
+    let w = words(&RULEBOOK, c, ui.lang());
     let words = if c.summary {
         html! { <p class="summary"><span class="summary-label">{ w.label.clone().unwrap_or_default() }</span>{ ui.gap() }<span lang={w.lang} translate="no">{ w.text }</span></p> }
     } else {
@@ -35,33 +49,30 @@ pub fn citation(ui: &Ui, c: &Citation) -> Html {
     let rendering = w.rendering.map(|r| {
         html! { <p class="rendering"><span class="rendering-label">{ s.rendering_label }</span>{ ui.gap() }{ r }</p> }
     });
-    // (The page's first module has no FAQ entries: the questions cite none, see
-    // `Rulebook::first_screens`.)
-    let caption = match (src.kind, c.faq.and_then(|f| Some((f, RULEBOOK.faqs.get(f)?)))) {
-        (SourceKind::Faq, Some((f, faq))) => {
-            html! {
-                <>
-                    { fill(s.faq_ref, &[("section", faq.section)]) }{ s.comma }
-                    { ui.link(Route::Faq(Some(f)), None, faq_title(lang, f)) }
-                </>
-            }
-        }
-        _ => {
-            let details = source_details(&RULEBOOK, src.lang, src.page_date, src.read, src.quality, lang);
-            html! {
-                <>
-                    { source_name(ui, c.source, Some(src.url)) }{ ui.gap() }{ fill(s.in_brackets, &[("text", &details)]) }
-                    { for versions(ui, c.source) }
-                </>
-            }
-        }
-    };
     html! {
         <figure class="citation">
             { words }
             { for rendering }
-            <figcaption>{ caption }</figcaption>
+            { caption }
         </figure>
+    }
+}
+
+/// Where words of the FAQ come from: its section, and `question` (the entry's title, linked).
+pub(crate) fn faq_caption(ui: &Ui, f: usize, question: Html) -> Html {
+    html! { <>{ fill(ui.s().faq_ref, &[("section", RULEBOOK.faqs[f].section)]) }{ ui.s().comma }{ question }</> }
+}
+
+/// Where words of a page come from: its publisher and linked title, the page's language,
+/// dates and quality, and links to the same document in the reader's language.
+pub(crate) fn source_caption(ui: &Ui, source: usize) -> Html {
+    let src = &RULEBOOK.sources[source];
+    let details = source_details(&RULEBOOK, src.lang, src.page_date, src.read, src.quality, ui.lang());
+    html! {
+        <>
+            { source_name(ui, source, Some(src.url)) }{ ui.gap() }{ fill(ui.s().in_brackets, &[("text", &details)]) }
+            { for versions(ui, source) }
+        </>
     }
 }
 

@@ -12,7 +12,7 @@
 
 pub mod app;
 pub mod browser;
-mod cite;
+pub(crate) mod cite;
 pub mod context;
 #[cfg(target_arch = "wasm32")]
 mod crash;
