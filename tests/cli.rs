@@ -1,26 +1,11 @@
 //! The `icp-advisor` binary: good input gives advice, bad input a one-line error and exit 2.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
-fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_icp-advisor"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    // (The tool may stop reading early: over the limit, or when it needs no input.)
-    let _ = child.stdin.take().unwrap().write_all(stdin);
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+#[path = "support/cli.rs"]
+mod support;
+use support::run;
 
 fn assert_bad(stdin: &[u8], mentions: &[&str]) {
     let (code, stdout, stderr) = run(&["evaluate", "-"], stdin);
@@ -168,21 +153,7 @@ fn check_prints_coverage_and_path_counts() {
 
 /// A copy of `rules/` in a fresh temporary folder, with `edit` applied to one file.
 fn rules_copy(name: &str, file: &str, edit: impl Fn(String) -> String) -> std::path::PathBuf {
-    fn copy(from: &std::path::Path, to: &std::path::Path) {
-        std::fs::create_dir_all(to).unwrap();
-        for e in std::fs::read_dir(from).unwrap() {
-            let e = e.unwrap();
-            let target = to.join(e.file_name());
-            if e.file_type().unwrap().is_dir() {
-                copy(&e.path(), &target);
-            } else {
-                std::fs::copy(e.path(), target).unwrap();
-            }
-        }
-    }
-    let dir = std::env::temp_dir().join(format!("icp-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    copy(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules"), &dir);
+    let dir = support::copy_rules(&format!("cli-{name}"));
     let path = dir.join(file);
     let text = std::fs::read_to_string(&path).unwrap();
     let edited = edit(text.clone());

@@ -7,54 +7,18 @@
 
 use icp_advisor::answers::AnswerSet;
 use icp_advisor::rulebook::Layer;
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::PathBuf;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Runs `icp-advisor` in the repository's folder: (exit code, stdout, stderr).
-fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_icp-advisor"))
-        .args(args)
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("binary runs");
-    let _ = child.stdin.take().unwrap().write_all(stdin);
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+#[path = "support/cli.rs"]
+mod support;
+use support::{root, run};
 
 /// A copy of `rules/` in a fresh temporary folder (removed when dropped).
 struct Copy(PathBuf);
 
 impl Copy {
     fn of_rules(name: &str) -> Copy {
-        fn copy(from: &Path, to: &Path) {
-            std::fs::create_dir_all(to).unwrap();
-            for e in std::fs::read_dir(from).unwrap() {
-                let e = e.unwrap();
-                let target = to.join(e.file_name());
-                if e.file_type().unwrap().is_dir() {
-                    copy(&e.path(), &target);
-                } else {
-                    std::fs::copy(e.path(), target).unwrap();
-                }
-            }
-        }
-        let dir = std::env::temp_dir().join(format!("icp-recipe-{name}-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        copy(&root().join("rules"), &dir);
-        Copy(dir)
+        Copy(support::copy_rules(&format!("recipe-{name}")))
     }
 
     fn path(&self) -> &str {
