@@ -35,14 +35,7 @@ fn the_static_pages_have_no_style_attribute() {
 /// one, and tests would find two headings.
 #[test]
 fn first_screens_have_ids_of_their_own() {
-    let root = env!("CARGO_MANIFEST_DIR");
-    // As Trunk leaves it: the stylesheet linked under its hashed name.
-    let index = std::fs::read_to_string(format!("{root}/index.html")).unwrap().replace(
-        "<link data-trunk rel=\"css\" href=\"static/style.css\">",
-        "<link rel=\"stylesheet\" href=\"./style.css\">",
-    );
-    let css = std::fs::read_to_string(format!("{root}/static/style.css")).unwrap();
-    let site = build(&index, &css, "style.css", &Default::default()).unwrap();
+    let site = built();
     let mut seen = std::collections::BTreeSet::new();
     for (name, value) in attributes(&site.index) {
         if name == "id" {
@@ -75,13 +68,7 @@ fn first_screens_have_ids_of_their_own() {
 /// the bytes inlined, and no other.
 #[test]
 fn the_policy_hashes_the_inline_scripts_and_style_as_inlined() {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let index = std::fs::read_to_string(format!("{root}/index.html")).unwrap().replace(
-        "<link data-trunk rel=\"css\" href=\"static/style.css\">",
-        "<link rel=\"stylesheet\" href=\"./style.css\">",
-    );
-    let css = std::fs::read_to_string(format!("{root}/static/style.css")).unwrap();
-    let site = build(&index, &css, "style.css", &Default::default()).unwrap();
+    let site = built();
     let mut hashes = Vec::new();
     for (open, close) in [("<script>", "</script>"), ("<style>", "</style>")] {
         for part in site.index.split(open).skip(1) {
@@ -98,4 +85,16 @@ fn the_policy_hashes_the_inline_scripts_and_style_as_inlined() {
         "<script>{}",
         &super::head_script(&crate::head::first_screen_keys(), &Default::default()).unwrap()[..40]
     )));
+}
+
+/// The site built from the repository's `index.html` as Trunk leaves it (the stylesheet
+/// linked under its hashed name) and `static/style.css`.
+fn built() -> Site {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let index = std::fs::read_to_string(format!("{root}/index.html")).unwrap().replace(
+        "<link data-trunk rel=\"css\" href=\"static/style.css\">",
+        "<link rel=\"stylesheet\" href=\"./style.css\">",
+    );
+    let css = std::fs::read_to_string(format!("{root}/static/style.css")).unwrap();
+    build(&index, &css, "style.css", &Default::default()).unwrap()
 }
