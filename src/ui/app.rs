@@ -110,6 +110,8 @@ pub fn app(props: &AppProps) -> Html {
             || ()
         });
     }
+    // (The first module shows no result: it passes none rather than hold an empty `outcome`,
+    // whose drop glue would be bytes of its Wasm.)
     #[cfg(first_visit)]
     {
         let host = host.clone();

@@ -35,6 +35,5 @@ mod widgets;
 
 pub use app::{title_of, App, AppProps};
 pub use browser::Browser;
-pub use messages::message_text;
 #[cfg(target_arch = "wasm32")]
 pub use startup::{mount_into, page_props, start, start_app};
