@@ -180,7 +180,7 @@ async function answerTimes(browser, url) {
  * background (<html data-full-ready>), then the click on Continue to the frame that shows the
  * result (the first module hands the page over to the full one: src/ui/handover.rs).
  */
-async function resultTimes(browser, url) {
+async function resultTimes(browser, url, option) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const times = [];
   for (let i = 0; i < RUNS + 1; i++) {
@@ -188,11 +188,15 @@ async function resultTimes(browser, url) {
     await page.goto(url);
     await page.waitForSelector('html[data-app-ready]');
     await page.waitForSelector('html[data-full-ready]', { state: 'attached', timeout: 30000 }).catch(() => {});
+    const at = new URL(url).hash.split('?')[0];
+    if (i === 0 && (!(await page.evaluate(() => location.hash)).startsWith(at) || (await page.locator(`main form input[type=radio][value="${option}"]`).count()) !== 1)) {
+      throw new Error(`bench: ${url} does not show the option ${option} (the rulebook's paths changed?)`);
+    }
     const t = await page.evaluate(
-      () =>
+      (option) =>
         new Promise((resolve) => {
           const form = document.querySelector('main form');
-          form.querySelector('input[type=radio]').click();
+          form.querySelector(`input[type=radio][value="${option}"]`).click();
           const start = performance.now();
           const done = () => document.querySelector('#answers-heading');
           const observer = new MutationObserver(() => {
@@ -204,6 +208,7 @@ async function resultTimes(browser, url) {
           observer.observe(document.documentElement, { childList: true, subtree: true });
           form.querySelector('button[type=submit]').click();
         }),
+      option,
     );
     if (i > 0) times.push(t); // the first load fills the cache
     await page.close();
@@ -211,6 +216,9 @@ async function resultTimes(browser, url) {
   await context.close();
   return stats(times);
 }
+
+/** Says on stderr which measurement runs (a run takes minutes). */
+const progress = (what) => console.error(`bench: ${what}…`);
 
 async function main() {
   const result = { runs: RUNS, sizes: sizes() };
@@ -221,20 +229,27 @@ async function main() {
     // One warm-up load each (first compression of each file, Chromium's own start-up).
     await load(browser, app.url);
     await load(browser, plain.url);
+    progress('page loads beside a plain page');
     [result.app, result.plain] = await loads(browser, [app.url, plain.url]);
     result.ratio = {
       visible: result.app.visible.median / result.plain.visible.median,
       interactive: result.app.interactive.median / result.plain.interactive.median,
     };
 
+    progress('first visits');
     result.firstVisit = {
       en: await firstVisit(browser, app.url + '#/?lang=en'),
       zh: await firstVisit(browser, app.url + '#/?lang=zh-CN'),
     };
+    progress('answer → next question');
     result.answerToNext = await answerTimes(browser, app.url + '#/need?lang=en');
+    progress('last answer → result');
+    // A path the first module shows to its end (no question of the `full` kind — the domain, the
+    // province — which the full module shows): its last answer hands the page over.
     result.lastAnswerToResult = await resultTimes(
       browser,
-      app.url + '#/need/app?hosting=mainland-ecs&access=domain&cdn=none&domain-kind=top-level&domain-filing=none&subject-filing=none&entity=outside&presence=office&slb=no&lang=en',
+      app.url + '#/need/can-complete?hosting=mainland-other&access=domain&cdn=none&host-filing=none&entity=outside&presence=branch&lang=en',
+      'no',
     );
 
     const context = await browser.newContext({ serviceWorkers: 'block' });
