@@ -11,6 +11,8 @@
 // stylesheet is linked (<link data-full-css>) and loaded.
 const html = document.documentElement;
 let full;
+/** Whether the full module runs the page (opened at a result or the FAQ, or handed over to). */
+let fullRuns = false;
 /** The full module, fetched and compiled once (after a failure, the next call tries again). */
 function loadFull() {
   full ??= import('./__ICP_FULL_BINDINGS__').then(async (m) => ({ m, wasm: await m.default({ module_or_path: './__ICP_FULL_WASM__' }) }));
@@ -35,9 +37,14 @@ const ready = () => loadFull().then(async (f) => {
   await fullCss();
   return f;
 });
-/** After the first screen: the full module in the background (<html data-full-ready> once it is here), then the service worker. */
+/** After the first screen: the full module in the background, warmed up when the page is idle (it renders a result off the page, so a handover finds that code compiled: <html data-full-ready> once done), then the service worker. */
 function background() {
-  ready().then(() => html.setAttribute('data-full-ready', ''), () => {}).then(() => {
+  ready().then((f) => new Promise((go) => idle(() => {
+    const warm = !fullRuns;
+    if (warm) f.m.warmUp();
+    html.setAttribute('data-full-ready', warm ? 'warmed' : '');
+    go();
+  })), () => {}).then(() => {
     // The service worker registers once the full module is here (or could not come): its
     // precache then does not compete with the one download a result waits for.
     if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
@@ -50,6 +57,7 @@ if (html.getAttribute('data-module') === 'full') {
   const css = fullCss();
   painted.then(() => Promise.all([loadFull(), css])).then(([{ m, wasm }]) => {
     m.startApp();
+    fullRuns = true;
     started(wasm);
     idle(background);
   }).catch(unavailable);
@@ -60,6 +68,7 @@ if (html.getAttribute('data-module') === 'full') {
       ready().then(({ m }) => {
         first.stopApp();
         m.startApp(record);
+        fullRuns = true;
       }, (e) => first.handOverFailed(String((e && e.message) || e)));
     };
     const wasm = await first.default({ module_or_path: './__ICP_WASM__' });

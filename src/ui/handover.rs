@@ -10,7 +10,10 @@
 //! * the **full module** is the library's Wasm (`icp-advisor-lib-<hash>_bg.wasm`, the feature
 //!   `library`): the whole app (and the JS API). The loader fetches and compiles it in the
 //!   background once the first screen is painted, with the reader's language's other texts,
-//!   and the service worker caches it, so that a result never waits on the network.
+//!   and the service worker caches it, so that a result never waits on the network. Once it
+//!   is here, the loader warms it up when the page is idle ([`warm_up`](super::startup::warm_up):
+//!   a result rendered off the page), so that a result does not wait on the browser compiling
+//!   its code either.
 //!
 //! When the first module is to show a place it does not have (a result, the FAQ), it shows
 //! [`Pending`] and calls the loader's `icpAdvisorHandOver(record)`: the loader waits for the full

@@ -146,3 +146,35 @@ mod first {
 }
 #[cfg(first_visit)]
 use first::keep;
+
+/// `warmUp()` for the page's loader, once the full module has arrived ahead of a handover (see
+/// [`handover`]): renders the result the person's answers lead to when each question left is
+/// given its first option, into an element that is never in the page, then removes it. The
+/// browser compiles WebAssembly functions on their first call; this makes that call, so the
+/// person's last answer finds the result's code compiled. Nothing is shown, saved or sent: the
+/// advisor is a mounted one (its events go to the detached element, its place stays in memory).
+#[cfg(not(first_visit))]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = warmUp)]
+pub fn warm_up() {
+    use crate::rulebook::{Lang, LangExt, RULEBOOK};
+    let Some(document) = browser::document() else { return };
+    let mut route = match crate::nav::decode(&RULEBOOK, &Browser::hash()).0 {
+        route @ (Route::Question { .. } | Route::Result(_)) => route,
+        _ => crate::nav::start_flow(&RULEBOOK, 0),
+    };
+    // Every step answers a question the path had not answered, so this ends within the
+    // number of questions.
+    for _ in 0..RULEBOOK.questions.len() {
+        let Route::Question { answers, question, .. } = route else { break };
+        route = crate::nav::answer(&RULEBOOK, &answers, question, 0, false);
+    }
+    let lang = document
+        .document_element()
+        .and_then(|h| h.get_attribute("lang"))
+        .and_then(|l| Lang::parse(&l))
+        .unwrap_or(Lang::SOURCE);
+    let Ok(container) = document.create_element("div") else { return };
+    let app = mount_into(container.clone(), container, State::new(route, lang), None);
+    // After the render (Yew renders on its scheduler) and its effects.
+    gloo::timers::callback::Timeout::new(0, move || app.destroy()).forget();
+}

@@ -60,8 +60,14 @@ function wasmRequests(page) {
 test('a first visit starts the first module; the full module follows in the background and shows the result', async (t) => {
   const { page, seen } = await openApp(t, browser, server);
   assert.equal(await page.evaluate(() => document.documentElement.dataset.module), 'first');
-  // The full module arrives without any answer given (the loader fetches it once the app runs).
+  // The full module arrives without any answer given (the loader fetches it once the app runs),
+  // and is warmed up: it renders a result off the page (web/loader.js, ui::startup::warm_up),
+  // which leaves the page, its address, title and storage as they were.
+  const page0 = () => page.evaluate(() => ({ href: location.href, title: document.title, storage: { ...localStorage }, app: document.querySelector('#app').innerHTML }));
+  const before = await page0();
   await page.waitForSelector('html[data-full-ready]', { state: 'attached', timeout: 10_000 });
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.fullReady), 'warmed', 'the full module was warmed up');
+  assert.deepEqual(await page0(), before, 'the warm-up changed nothing in the page');
   const requested = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
   assert.ok(requested.some((p) => FIRST.test(p)), `the first module was fetched: ${requested}`);
   assert.ok(requested.some((p) => FULL.test(p)), `the full module was fetched in the background: ${requested}`);
