@@ -4,6 +4,12 @@
 //! the static first screen it sets `data-app-ready` on `<html>` (the end-to-end tests wait for
 //! it). A page that loads the library calls `mount()` instead.
 
+#[cfg(all(target_arch = "wasm32", feature = "first-visit"))]
+#[global_allocator]
+// SAFETY: the page's Wasm runs on one thread.
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     // Names an export so that the library crate, whose `#[wasm_bindgen]` exports these are, is
