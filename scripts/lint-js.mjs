@@ -32,7 +32,7 @@ const css = 'style-0123456789abcdef.css';
 const CONFIG = {
   codes: ['en', 'zh-CN'],
   files: [[], ['texts.zh-CN.first.0123.txt', 'texts.zh-CN.rest.4567.txt']],
-  modules: [[names.bindings, names.wasm], [full.bindings, full.wasm]],
+  modules: [names.wasm, full.wasm],
   keys: ['start:en', 'start:zh-CN', 'need:en', 'need:zh-CN', 'domain:en', 'domain:zh-CN'],
   flows: ['need', 'domain'],
   off: ['0', 'false'],

@@ -93,7 +93,7 @@ pub struct Modules {
 /// The script's configuration, as JSON (lists only: nothing is looked up by a key from
 /// outside): the language codes (the rulebook's order, which `Lang::parse` follows), each
 /// language's texts files (its `first` pack's file first; none for the source language), the
-/// two modules' files, the first screens' keys, the flows, the values that turn the embed mode
+/// two modules' Wasm files (preloaded; not their glue: see `web/head.js`), the first screens' keys, the flows, the values that turn the embed mode
 /// off, the source language, the decoders' limits and the storage key of the language.
 pub fn config(keys: &[String], modules: &Modules) -> String {
     let first = RULEBOOK.packs.iter().position(|p| p.id == crate::rulebook::FIRST_PACK);
@@ -107,11 +107,10 @@ pub fn config(keys: &[String], modules: &Modules) -> String {
         })
         .collect();
     format!(
-        "{{\"codes\":{},\"files\":[{}],\"modules\":[{},{}],\"keys\":{},\"flows\":{},\"off\":{},\"source\":{:?},\"max\":{},\"pairs\":{},\"saved\":{:?}}}",
+        "{{\"codes\":{},\"files\":[{}],\"modules\":{},\"keys\":{},\"flows\":{},\"off\":{},\"source\":{:?},\"max\":{},\"pairs\":{},\"saved\":{:?}}}",
         json_list(Lang::all().map(|l| l.code())),
         files.join(","),
-        json_list([modules.first.0.as_str(), modules.first.1.as_str()]),
-        json_list([modules.full.0.as_str(), modules.full.1.as_str()]),
+        json_list([modules.first.1.as_str(), modules.full.1.as_str()]),
         json_list(keys.iter().map(String::as_str)),
         json_list(RULEBOOK.flows.iter().map(|f| f.id)),
         json_list(route::EMBED_OFF),

@@ -5,7 +5,7 @@
 // to show (`route::first_screen_key`) — shows that screen, preloads the language's texts, and
 // turns a choice made on the static screen into the place the app opens at. It also chooses
 // which of the page's two modules starts (`route::opens_in_full`: the first module, or for a
-// result or the FAQ the full one; see `ui::handover`) and preloads its files with the
+// result or the FAQ the full one; see `ui::handover`) and preloads its Wasm with the
 // language's texts that module needs, so they download while the page is parsed.
 //
 // It is as careful as the Rust decoders: it looks nothing up on an object by a key from the
@@ -17,7 +17,7 @@
 // alone), no template literals. Old browsers run it too: `var` and `function` only.
 (function () {
   // The configuration (head::config, JSON: lists only): the language codes, each language's
-  // texts files, the two modules' files, the first screens' keys, the flows, the values that
+  // texts files, the two modules' Wasm files, the first screens' keys, the flows, the values that
   // turn the embed mode off, the source language, the decoders' limits, the storage key.
   var C = __ICP_CONFIG__,
     // The reading of the address (head::CORE; tests/ui.rs runs it in the browser against the
@@ -131,22 +131,23 @@
       return null;
     }
   }
-  // Preloads a file beside the page (once): a module (`m`), or a fetch (a Wasm, a texts file).
-  function pre(f, m) {
+  // Preloads a file beside the page (once), as a fetch: a Wasm, a texts file. The modules'
+  // JavaScript glue is not preloaded: the loader imports it once the first screen is painted,
+  // and a module preloaded while the page is parsed held that paint back (20 ms in bench
+  // loads) without bringing the app's start forward (README, "Size and speed").
+  function pre(f) {
     if (!d.querySelector('link[href="./' + f + '"]')) {
       var l = d.createElement('link');
-      l.rel = m ? 'modulepreload' : 'preload';
-      if (!m) {
-        l.as = 'fetch';
-        l.crossOrigin = 'anonymous';
-        if (/\.wasm$/.test(f)) l.type = 'application/wasm';
-      }
+      l.rel = 'preload';
+      l.as = 'fetch';
+      l.crossOrigin = 'anonymous';
+      if (/\.wasm$/.test(f)) l.type = 'application/wasm';
       l.href = './' + f;
       d.head.appendChild(l);
     }
   }
   // The first screen shown (a key the build wrote, or the start screen), the module that
-  // starts chosen (`data-module` on <html>, which the loader reads) and its files preloaded
+  // starts chosen (`data-module` on <html>, which the loader reads) and its Wasm preloaded
   // with the language's texts it needs.
   function pick() {
     var n = navigator.languages,
@@ -165,8 +166,7 @@
     if (!beside) return;
     if (!h.hasAttribute('data-module')) {
       h.setAttribute('data-module', r.f ? 'full' : 'first');
-      pre(C.modules[r.f ? 1 : 0][0], 1);
-      pre(C.modules[r.f ? 1 : 0][1]);
+      pre(C.modules[r.f ? 1 : 0]);
     }
     var t = C.files[C.codes.indexOf(r.l)] || [],
       full = h.getAttribute('data-module') === 'full';

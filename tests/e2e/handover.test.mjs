@@ -60,6 +60,11 @@ function wasmRequests(page) {
 test('a first visit starts the first module; the full module follows in the background and shows the result', async (t) => {
   const { page, seen } = await openApp(t, browser, server);
   assert.equal(await page.evaluate(() => document.documentElement.dataset.module), 'first');
+  // The head script preloads the first module's Wasm, not its glue (a module preloaded while
+  // the page is parsed holds the first paint back; the loader imports it once painted).
+  const preloads = await page.evaluate(() => [...document.querySelectorAll('link[rel=preload], link[rel=modulepreload]')].map((l) => `${l.rel} ${new URL(l.href).pathname}`));
+  assert.ok(preloads.some((l) => /^preload /.test(l) && FIRST.test(l.slice(8))), `the first module's Wasm is preloaded: ${preloads}`);
+  assert.ok(!preloads.some((l) => l.startsWith('modulepreload')), `no module is preloaded: ${preloads}`);
   // The full module arrives without any answer given (the loader fetches it once the app runs),
   // and is warmed up: it renders a result off the page (web/loader.js, ui::startup::warm_up),
   // which leaves the page, its address, title and storage as they were.
