@@ -40,6 +40,7 @@ const CONFIG = {
   max: 8192,
   pairs: 64,
   saved: 'icp-advisor:lang',
+  away: null,
 };
 
 /** Each file of web/: whether it is a module, and its text as the build fills it in. */

@@ -66,8 +66,21 @@ const fn part(src: &'static str, begin: &str, end: &str) -> &'static str {
     }
 }
 
-/// The keys of the first screens `index.html` holds: the start screen in every language,
-/// then each flow's first question (the embed mode's) in every language.
+/// The page the embed mode's first questions are in (`site::build`): `index.html` carries only
+/// the start screens, and its head script sends an address in the embed mode that names a flow
+/// there (`index.html?embed=1&flow=need` → `embed.html?embed=1&flow=need`), so a normal visit
+/// does not download them.
+pub const EMBED_PAGE: &str = "embed.html";
+
+/// Whether a first screen is in `index.html` (the start screens) rather than only in
+/// [`EMBED_PAGE`] (each flow's first question for the embed mode).
+pub fn on_index(key: &str) -> bool {
+    key.starts_with("start:")
+}
+
+/// The keys of the first screens [`EMBED_PAGE`] holds (`index.html` the ones [`on_index`]): the
+/// start screen in every language, then each flow's first question (the embed mode's) in every
+/// language.
 pub fn first_screen_keys() -> Vec<String> {
     let mut keys: Vec<String> = Lang::all().map(|l| format!("start:{}", l.code())).collect();
     for f in RULEBOOK.flows {
@@ -94,8 +107,10 @@ pub struct Modules {
 /// outside): the language codes (the rulebook's order, which `Lang::parse` follows), each
 /// language's texts files (its `first` pack's file first; none for the source language), the
 /// two modules' Wasm files (preloaded; not their glue: see `web/head.js`), the first screens' keys, the flows, the values that turn the embed mode
-/// off, the source language, the decoders' limits and the storage key of the language.
-pub fn config(keys: &[String], modules: &Modules) -> String {
+/// off, the source language, the decoders' limits, the storage key of the language, and the page
+/// the embed mode's first questions are in when this page does not have them (`away`: `index.html`'s
+/// script goes there; `null` on that page itself).
+pub fn config(keys: &[String], modules: &Modules, away: Option<&str>) -> String {
     let first = RULEBOOK.packs.iter().position(|p| p.id == crate::rulebook::FIRST_PACK);
     let files: Vec<String> = RULEBOOK
         .languages
@@ -107,7 +122,7 @@ pub fn config(keys: &[String], modules: &Modules) -> String {
         })
         .collect();
     format!(
-        "{{\"codes\":{},\"files\":[{}],\"modules\":{},\"keys\":{},\"flows\":{},\"off\":{},\"source\":{:?},\"max\":{},\"pairs\":{},\"saved\":{:?}}}",
+        "{{\"codes\":{},\"files\":[{}],\"modules\":{},\"keys\":{},\"flows\":{},\"off\":{},\"source\":{:?},\"max\":{},\"pairs\":{},\"saved\":{:?},\"away\":{}}}",
         json_list(Lang::all().map(|l| l.code())),
         files.join(","),
         json_list([modules.first.1.as_str(), modules.full.1.as_str()]),
@@ -118,5 +133,6 @@ pub fn config(keys: &[String], modules: &Modules) -> String {
         route::MAX_FRAGMENT,
         route::MAX_PAIRS,
         crate::ui::browser::LANG_KEY,
+        away.map_or("null".to_string(), |a| format!("{a:?}")),
     )
 }

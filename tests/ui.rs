@@ -495,7 +495,7 @@ fn the_head_script_reads_addresses_as_the_app_does() {
     use icp_advisor::route::{self, Theme};
     use icp_advisor::rulebook::LangExt;
     let keys = head::first_screen_keys();
-    let config = js_sys::JSON::parse(&head::config(&keys, &Default::default())).unwrap();
+    let config = js_sys::JSON::parse(&head::config(&keys, &Default::default(), None)).unwrap();
     let read: js_sys::Function = js_sys::Function::new_no_args(&format!("return {}", head::CORE))
         .call0(&JsValue::NULL)
         .unwrap()

@@ -86,11 +86,13 @@ fn the_generated_chinese_pages_follow_the_typography() {
     let built = site::build(&index, &css, "style.css", &Default::default()).unwrap();
     let mut problems = Vec::new();
     for lang in chinese() {
-        // The Chinese copies of the first screens and the notice in index.html (the rest of it
-        // is English, and left out by its language).
-        let runs = chinese_text(&built.index);
-        assert!(runs.iter().any(|r| r.contains("ICP备案")), "index.html has its Chinese copies");
-        problems.extend(runs.iter().flat_map(|r| typography(r)).map(|p| format!("index.html: {p}")));
+        // The Chinese copies of the first screens and the notice in index.html and embed.html
+        // (the rest of them is English, and left out by its language).
+        for (name, page) in [("index.html", &built.index), ("embed.html", &built.embed)] {
+            let runs = chinese_text(page);
+            assert!(runs.iter().any(|r| r.contains("ICP备案")), "{name} has its Chinese copies");
+            problems.extend(runs.iter().flat_map(|r| typography(r)).map(|p| format!("{name}: {p}")));
+        }
         for (name, html) in &built.files {
             if name.ends_with(&format!(".{}.html", lang.code())) {
                 assert!(html.contains(&format!("<html lang=\"{}\">", lang.code())), "{name}");

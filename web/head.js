@@ -18,7 +18,8 @@
 (function () {
   // The configuration (head::config, JSON: lists only): the language codes, each language's
   // texts files, the two modules' Wasm files, the first screens' keys, the flows, the values that
-  // turn the embed mode off, the source language, the decoders' limits, the storage key.
+  // turn the embed mode off, the source language, the decoders' limits, the storage key, the
+  // page of the embed mode's first questions when this one lacks them (or null).
   var C = __ICP_CONFIG__,
     // The reading of the address (head::CORE; tests/ui.rs runs it in the browser against the
     // Rust functions it follows): P(C, hash, search, saved, languages) returns the language
@@ -153,6 +154,17 @@
     var n = navigator.languages,
       r = P(C, location.hash, location.search, S(), n && n.length ? n : [navigator.language]),
       k = C.keys.indexOf(r.k) >= 0 ? r.k : 'start:' + C.source;
+    // The embed mode's first questions are in a page of their own (`C.away`, head::EMBED_PAGE),
+    // so that a normal visit does not download them: an address in the embed mode that names a
+    // flow goes there, query and fragment kept, before anything is painted or started (the
+    // loader starts nothing on a page marked `data-away`). Not from the single-file edition,
+    // which has no page beside it.
+    if (beside && C.away && r.e && k !== r.k) {
+      h.setAttribute('data-away', '');
+      h.style.display = 'none';
+      location.replace(C.away + location.search + location.hash);
+      return;
+    }
     if (r.e) {
       h.classList.add('embed');
       if (r.t) {

@@ -53,7 +53,9 @@ function background() {
   });
 }
 const idle = (go) => requestAnimationFrame(() => (self.requestIdleCallback ? requestIdleCallback(go, { timeout: 1000 }) : setTimeout(go, 50)));
-if (html.getAttribute('data-module') === 'full') {
+if (html.hasAttribute('data-away')) {
+  // The head script sent the page to the embed mode's own page (head::EMBED_PAGE): nothing starts here.
+} else if (html.getAttribute('data-module') === 'full') {
   const css = fullCss();
   painted.then(() => Promise.all([loadFull(), css])).then(([{ m, wasm }]) => {
     m.startApp();

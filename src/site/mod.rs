@@ -44,12 +44,22 @@ const PLACEHOLDER_START: &str = "<p class=\"app-loading\"";
 
 /// What the build writes.
 pub struct Site {
-    /// `index.html` with the first screens, the inline stylesheet and head script, and the CSP.
+    /// `index.html` with the start screens, the inline stylesheet and head script, and the CSP.
     pub index: String,
+    /// `embed.html` ([`crate::head::EMBED_PAGE`]): the same page with the embed mode's first
+    /// questions as well, which `index.html` sends the embed mode to.
+    pub embed: String,
     /// Further files: (name, contents).
     pub files: Vec<(String, String)>,
-    /// The Content-Security-Policy the site runs under.
+    /// The Content-Security-Policy the site runs under (both pages' inline scripts and style).
     pub csp: String,
+}
+
+/// One page's parts before the policy is known: the page without its head additions, and
+/// its head script.
+struct Page {
+    html: String,
+    script: String,
 }
 
 /// Builds the static parts from Trunk's `index.html` and the stylesheet it names.
@@ -62,11 +72,71 @@ pub fn build(index: &str, css: &str, css_name: &str, modules: &crate::head::Modu
             index = index.replacen(&format!("\n    {tag}"), "", 1).replacen(&tag, "", 1);
         }
     }
-    let index = index.as_str();
+    let screens = first_screens();
+    let keys: Vec<String> = screens.iter().map(|(k, _)| k.clone()).collect();
+    // One stylesheet and one `head::SHOW` for both pages (so one hash each in the policy).
+    let style = format!("{}\n{}", page_css(css)?, first_screen_css(&keys));
+    let show = format!("({})(document)", minify_js(crate::head::SHOW)?);
+    let on_index: Vec<(String, String)> =
+        screens.iter().filter(|(k, _)| crate::head::on_index(k)).cloned().collect();
+    let pages = [
+        page(&index, &on_index, &style, &show, modules, Some(crate::head::EMBED_PAGE))?,
+        page(&index, &screens, &style, &show, modules, None)?,
+    ];
+    let mut hashes: Vec<String> = pages.iter().map(|p| sha256_base64(p.script.as_bytes())).collect();
+    hashes.dedup();
+    let scripts: String = hashes.iter().map(|h| format!(" 'sha256-{h}'")).collect();
+    let csp = format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{scripts} 'sha256-{}'; style-src 'self' 'sha256-{}'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+        sha256_base64(show.as_bytes()),
+        sha256_base64(style.as_bytes())
+    );
+    // The policy and the head script first in <head>.
+    let [index, embed] = pages.map(|p| {
+        let head = p.html.find("<head>").map_or(0, |h| h + "<head>".len());
+        let mut out = p.html;
+        out.insert_str(
+            head,
+            &format!("\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n    <script>{}</script>", p.script),
+        );
+        out
+    });
+
+    let mut files = Vec::new();
+    for lang in Lang::all() {
+        files.push((
+            file_name("faq", lang),
+            static_page(css_name, lang, strings(lang).title_faq, &faq_page(lang)),
+        ));
+        let rules = rule_map(lang);
+        files.push((file_name("rules", lang), static_page(css_name, lang, &rules.0, &rules.1)));
+    }
+    // The texts that travel beside the app (every language but the source language, a file
+    // per pack), fetched when needed.
+    for (li, l) in RULEBOOK.languages.iter().enumerate() {
+        for (p, file) in l.files.iter().enumerate().filter(|(_, f)| !f.is_empty()) {
+            let text = RULEBOOK.texts_file(Lang(li as u8), p).ok_or("a language without its texts")?;
+            files.push((file.to_string(), text));
+        }
+    }
+    files.push(("csp.txt".into(), format!("{csp}\n")));
+    Ok(Site { index, embed, files, csp })
+}
+
+/// A page with the first screens `screens`: the screens in place of the loading placeholder
+/// (the source language's start screen in the page, the others in inert templates), the
+/// stylesheet inline, and its head script (whose `away` names the page of the screens it lacks).
+fn page(
+    index: &str,
+    screens: &[(String, String)],
+    style: &str,
+    show: &str,
+    modules: &crate::head::Modules,
+    away: Option<&str>,
+) -> Result<Page, String> {
     let start = index.find(PLACEHOLDER_START).ok_or("index.html has no loading placeholder in #app")?;
     let end =
         index[start..].find("</p>").map(|e| start + e + 4).ok_or("the loading placeholder is not closed")?;
-    let screens = first_screens();
     let mut body = String::new();
     // What the loader shows when the Wasm cannot start, in every language (it only marks
     // <html data-app-failed>; the inline style shows the reader's language).
@@ -96,49 +166,20 @@ pub fn build(index: &str, css: &str, css_name: &str, modules: &crate::head::Modu
             let _ = write!(body, "<template data-screen=\"{key}\">{copy}</template>");
         }
     }
-    let show = format!("({})(document)", minify_js(crate::head::SHOW)?);
     let _ = write!(body, "<script>{show}</script>");
     let keys: Vec<String> = screens.iter().map(|(k, _)| k.clone()).collect();
-    let style = format!("{}\n{}", page_css(css)?, first_screen_css(&keys));
-    let script = head_script(&keys, modules)?;
-    let csp = format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-{}' 'sha256-{}'; style-src 'self' 'sha256-{}'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
-        sha256_base64(script.as_bytes()),
-        sha256_base64(show.as_bytes()),
-        sha256_base64(style.as_bytes())
-    );
+    let script = head_script(&keys, modules, away)?;
     let link = find_tag(index, "<link rel=\"stylesheet\"").ok_or("index.html has no stylesheet link")?;
     let mut out = String::with_capacity(index.len() + body.len() + style.len());
     out.push_str(&index[..start]);
     out.push_str(&body);
     out.push_str(&index[end..]);
-    // The stylesheet inline (nothing blocks the first paint); the head script first in <head>.
+    // The stylesheet inline (nothing blocks the first paint).
     out = out.replacen(link, &format!("<style>{style}</style>"), 1);
-    let head = out.find("<head>").ok_or("index.html has no <head>")? + "<head>".len();
-    out.insert_str(
-        head,
-        &format!("\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n    <script>{script}</script>"),
-    );
-
-    let mut files = Vec::new();
-    for lang in Lang::all() {
-        files.push((
-            file_name("faq", lang),
-            static_page(css_name, lang, strings(lang).title_faq, &faq_page(lang)),
-        ));
-        let rules = rule_map(lang);
-        files.push((file_name("rules", lang), static_page(css_name, lang, &rules.0, &rules.1)));
+    if !out.contains("<head>") {
+        return Err("index.html has no <head>".into());
     }
-    // The texts that travel beside the app (every language but the source language, a file
-    // per pack), fetched when needed.
-    for (li, l) in RULEBOOK.languages.iter().enumerate() {
-        for (p, file) in l.files.iter().enumerate().filter(|(_, f)| !f.is_empty()) {
-            let text = RULEBOOK.texts_file(Lang(li as u8), p).ok_or("a language without its texts")?;
-            files.push((file.to_string(), text));
-        }
-    }
-    files.push(("csp.txt".into(), format!("{csp}\n")));
-    Ok(Site { index: out, files, csp })
+    Ok(Page { html: out, script })
 }
 
 /// Writes the site into `dir` (Trunk's staging folder, after the loader step): returns a
@@ -163,7 +204,14 @@ pub fn write(dir: &Path) -> Result<String, String> {
     let modules = modules(&index, dir)?;
     let site = build(&index, &css, &css_name, &modules)?;
     std::fs::write(&index_path, &site.index).map_err(|e| e.to_string())?;
-    let mut summary = format!("site: index.html with {} first screens\n", first_screens().len());
+    std::fs::write(dir.join(crate::head::EMBED_PAGE), &site.embed).map_err(|e| e.to_string())?;
+    let screens = first_screens();
+    let mut summary = format!(
+        "site: index.html with {} first screens, {} with {}\n",
+        screens.iter().filter(|(k, _)| crate::head::on_index(k)).count(),
+        crate::head::EMBED_PAGE,
+        screens.len()
+    );
     for (name, text) in &site.files {
         std::fs::write(dir.join(name), text).map_err(|e| format!("{name}: {e}"))?;
         let _ = writeln!(summary, "site: {name} ({} bytes)", text.len());
@@ -204,7 +252,11 @@ mod tests;
 
 /// The whole inline head script: `web/head.js` minified ([`minify_js`]), with its
 /// configuration filled in (`head::config`).
-pub fn head_script(keys: &[String], modules: &crate::head::Modules) -> Result<String, String> {
+pub fn head_script(
+    keys: &[String],
+    modules: &crate::head::Modules,
+    away: Option<&str>,
+) -> Result<String, String> {
     let min = minify_js(crate::head::SOURCE).map_err(|e| format!("web/head.js: {e}"))?;
     let (before, after) = min
         .split_once(crate::head::CONFIG_PLACEHOLDER)
@@ -212,5 +264,5 @@ pub fn head_script(keys: &[String], modules: &crate::head::Modules) -> Result<St
     if after.contains(crate::head::CONFIG_PLACEHOLDER) || min.matches("__ICP_").count() != 1 {
         return Err("web/head.js has a placeholder other than its one configuration".into());
     }
-    Ok(format!("{before}{}{after}", crate::head::config(keys, modules)))
+    Ok(format!("{before}{}{after}", crate::head::config(keys, modules, away)))
 }

@@ -122,6 +122,8 @@ test('offline after the first visit: the service worker serves the app in both l
     assert.ok(cached.some((p) => re.test(p)), `the Chinese texts (${pack}) are precached`);
   }
 
+  assert.ok(cached.includes('/icp/embed.html'), 'the embed mode\'s page is precached');
+
   await c.setOffline(true);
   await server.close();
   const seen = track(page);
@@ -134,6 +136,11 @@ test('offline after the first visit: the service worker serves the app in both l
   await zh.goto(server.url + '#/?lang=zh-CN');
   await waitForApp(zh);
   await completeAFlow(zh, 'zh-CN');
+  // The embed mode, offline: index.html sends it to embed.html, from the cache.
+  await zh.goto(server.url + 'index.html?embed=1&flow=need&lang=zh-CN');
+  await waitForApp(zh);
+  await waitForQuestion(zh, 'hosting');
+  assert.ok(new URL(zh.url()).pathname.endsWith('/icp/embed.html'), `the embed page, offline: ${zh.url()}`);
   await zh.goto(server.url + 'faq.zh-CN.html');
   assert.equal(await zh.locator('article.faq-entry').count(), 24, 'the static FAQ page, offline');
   assertClean(seen, 'the offline page');

@@ -693,6 +693,9 @@ test('embed mode paints the requested first question before the Wasm, and the ap
     });
     const release = await holdWasm(page);
     await page.goto(url);
+    // index.html sends the embed mode to the page its first questions are in (head::EMBED_PAGE),
+    // the address's query and fragment kept.
+    assert.equal(page.url(), url.replace('index.html?', 'embed.html?'), 'the embed mode is on embed.html');
     // Without the Wasm: the static copy for this flow and language, not the start screen.
     const copy = page.locator(`#app > [data-first-screen="${flow}:${lang}"]`);
     assert.ok(await copy.isVisible(), `${flow}:${lang} shown`);
