@@ -33,7 +33,7 @@ const LIBRARY_PREAMBLE = `// ICP Filing Advisor: <icp-advisor>, mount() and the 
 //   <script type="module" src="./icp-advisor.js"></script>  <icp-advisor flow="need"></icp-advisor>
 //   import { mount, evaluate, questions, version } from './icp-advisor.js';`;
 const EMBED_PREAMBLE = `// ICP Filing Advisor: the iframe helper (README: "iframe").
-//   <iframe data-src="…/index.html?embed=1&flow=need" data-icp-advisor title="ICP Filing Advisor"></iframe>
+//   <iframe data-src="…/embed.html?embed=1&flow=need" data-icp-advisor title="ICP Filing Advisor"></iframe>
 //   <script src="…/embed.js" defer></script>`;
 
 async function main() {

@@ -1,8 +1,10 @@
 // ICP Filing Advisor — optional helper for pages that embed the advisor in an iframe.
 //
-//   <iframe data-src="…/index.html?embed=1&flow=need" data-icp-advisor title="ICP Filing Advisor"></iframe>
+//   <iframe data-src="…/embed.html?embed=1&flow=need" data-icp-advisor title="ICP Filing Advisor"></iframe>
 //   <script src="…/embed.js" defer></script>
 //
+// embed.html is the advisor's page with the embed mode's first questions prerendered; the older
+// address …/index.html?embed=1&flow=need still works (its head script goes on to embed.html).
 // With `data-src` the frame loads once, when this script gives it its address; with `src` it
 // also works without this script, but loads twice (the address gains `host=`). Frames added
 // later (a documentation site's client-side navigation) are set up as they arrive.
