@@ -134,8 +134,13 @@ async function firstVisit(browser, url) {
   return { requests: files.length, files, gzip: sum('gzip'), brotli: sum('brotli'), raw: sum('raw') };
 }
 
-/** Answer → next question: the click on Continue to the frame that shows the next question. */
-async function answerTimes(browser, url) {
+/**
+ * Answer → next question: the click on Continue to the frame that shows the next question, on a
+ * path the first module shows to its end (`plan`: the option chosen for each question; no
+ * question of the `full` kind, which the full module shows), so that each sample is the first
+ * module's own; the last answer (the handover to a result) is measured apart (resultTimes).
+ */
+async function answerTimes(browser, url, plan) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   await page.goto(url);
@@ -145,11 +150,14 @@ async function answerTimes(browser, url) {
     const form = page.locator('main form:has(input[type=radio])');
     if (!(await form.count())) break;
     const t = await page.evaluate(
-      () =>
-        new Promise((resolve) => {
+      (plan) =>
+        new Promise((resolve, reject) => {
           const form = document.querySelector('main form');
           const before = document.querySelector('#main-heading');
-          form.querySelector('input[type=radio]').click();
+          const radio = plan.map(([q, v]) => form.querySelector(`input[name="${q}"][value="${v}"]`)).find(Boolean);
+          if (!radio) return reject(new Error(`bench: no planned option on ${location.hash}`));
+          const last = plan[plan.length - 1][0] === radio.name;
+          radio.click();
           const start = performance.now();
           const observer = new MutationObserver(() => {
             const h = document.querySelector('#main-heading');
@@ -157,14 +165,15 @@ async function answerTimes(browser, url) {
               observer.disconnect();
               // The frame that shows it begins (its paint follows at once): within 16 ms, the
               // answer's screen is in the very next frame.
-              requestAnimationFrame(() => resolve(performance.now() - start));
+              requestAnimationFrame(() => resolve(last ? null : performance.now() - start));
             }
           });
           observer.observe(document.body, { childList: true, subtree: true });
           form.querySelector('button[type=submit]').click();
         }),
+      plan,
     );
-    times.push(t);
+    if (t !== null) times.push(t);
     if (await page.locator('#answers-heading').count()) {
       await page.goto(url);
       await page.waitForSelector('html[data-app-ready]');
@@ -217,6 +226,21 @@ async function resultTimes(browser, url, option) {
   return stats(times);
 }
 
+/**
+ * A path of the flow `need` the first module shows to its end (no domain, province or ID card
+ * question, which the full module shows): each question and the option chosen, the last one
+ * leading to a result.
+ */
+const FIRST_MODULE_PATH = [
+  ['hosting', 'mainland-other'],
+  ['access', 'domain'],
+  ['cdn', 'none'],
+  ['host-filing', 'none'],
+  ['entity', 'outside'],
+  ['presence', 'branch'],
+  ['can-complete', 'no'],
+];
+
 /** Says on stderr which measurement runs (a run takes minutes). */
 const progress = (what) => console.error(`bench: ${what}…`);
 
@@ -242,14 +266,14 @@ async function main() {
       zh: await firstVisit(browser, app.url + '#/?lang=zh-CN'),
     };
     progress('answer → next question');
-    result.answerToNext = await answerTimes(browser, app.url + '#/need?lang=en');
+    result.answerToNext = await answerTimes(browser, app.url + '#/need?lang=en', FIRST_MODULE_PATH);
     progress('last answer → result');
     // A path the first module shows to its end (no question of the `full` kind — the domain, the
     // province — which the full module shows): its last answer hands the page over.
     result.lastAnswerToResult = await resultTimes(
       browser,
-      app.url + '#/need/can-complete?hosting=mainland-other&access=domain&cdn=none&host-filing=none&entity=outside&presence=branch&lang=en',
-      'no',
+      app.url + '#/need/can-complete?' + FIRST_MODULE_PATH.slice(0, -1).map(([q, v]) => `${q}=${v}`).join('&') + '&lang=en',
+      FIRST_MODULE_PATH.at(-1)[1],
     );
 
     const context = await browser.newContext({ serviceWorkers: 'block' });
