@@ -106,10 +106,11 @@ pub struct Modules {
 /// The script's configuration, as JSON (lists only: nothing is looked up by a key from
 /// outside): the language codes (the rulebook's order, which `Lang::parse` follows), each
 /// language's texts files (its `first` pack's file first; none for the source language), the
-/// two modules' Wasm files (preloaded; not their glue: see `web/head.js`), the first screens' keys, the flows, the values that turn the embed mode
-/// off, the source language, the decoders' limits, the storage key of the language, and the page
-/// the embed mode's first questions are in when this page does not have them (`away`: `index.html`'s
-/// script goes there; `null` on that page itself).
+/// two modules' Wasm files (preloaded; not their glue: see `web/head.js`), the first screens'
+/// keys, the flows, the values that turn the embed mode off, the source language, the decoders'
+/// limits, the storage key of the language, and the page the embed mode's first questions are
+/// in when this page does not have them (`away`: `index.html`'s script goes there; `null` on
+/// that page itself).
 pub fn config(keys: &[String], modules: &Modules, away: Option<&str>) -> String {
     let first = RULEBOOK.packs.iter().position(|p| p.id == crate::rulebook::FIRST_PACK);
     let files: Vec<String> = RULEBOOK

@@ -55,10 +55,11 @@ pub struct Site {
     pub csp: String,
 }
 
-/// One page's parts before the policy is known: the page without its head additions, and
-/// its head script.
+/// One page's parts before the policy is known: the page without its head additions, where
+/// they go (just after `<head>`), and its head script.
 struct Page {
     html: String,
+    head: usize,
     script: String,
 }
 
@@ -93,10 +94,9 @@ pub fn build(index: &str, css: &str, css_name: &str, modules: &crate::head::Modu
     );
     // The policy and the head script first in <head>.
     let [index, embed] = pages.map(|p| {
-        let head = p.html.find("<head>").map_or(0, |h| h + "<head>".len());
         let mut out = p.html;
         out.insert_str(
-            head,
+            p.head,
             &format!("\n    <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n    <script>{}</script>", p.script),
         );
         out
@@ -176,10 +176,8 @@ fn page(
     out.push_str(&index[end..]);
     // The stylesheet inline (nothing blocks the first paint).
     out = out.replacen(link, &format!("<style>{style}</style>"), 1);
-    if !out.contains("<head>") {
-        return Err("index.html has no <head>".into());
-    }
-    Ok(Page { html: out, script })
+    let head = out.find("<head>").ok_or("index.html has no <head>")? + "<head>".len();
+    Ok(Page { html: out, head, script })
 }
 
 /// Writes the site into `dir` (Trunk's staging folder, after the loader step): returns a
@@ -205,12 +203,13 @@ pub fn write(dir: &Path) -> Result<String, String> {
     let site = build(&index, &css, &css_name, &modules)?;
     std::fs::write(&index_path, &site.index).map_err(|e| e.to_string())?;
     std::fs::write(dir.join(crate::head::EMBED_PAGE), &site.embed).map_err(|e| e.to_string())?;
-    let screens = first_screens();
+    // (The screens' keys: `build` rendered the screens themselves.)
+    let keys = crate::head::first_screen_keys();
     let mut summary = format!(
         "site: index.html with {} first screens, {} with {}\n",
-        screens.iter().filter(|(k, _)| crate::head::on_index(k)).count(),
+        keys.iter().filter(|k| crate::head::on_index(k)).count(),
         crate::head::EMBED_PAGE,
-        screens.len()
+        keys.len()
     );
     for (name, text) in &site.files {
         std::fs::write(dir.join(name), text).map_err(|e| format!("{name}: {e}"))?;
