@@ -88,6 +88,14 @@ impl Browser {
         input.dyn_into::<web_sys::HtmlInputElement>().ok().map(|i| i.value())
     }
 
+    /// The language the page is shown in (`<html lang>`, which the head script and the app set),
+    /// if it names one the rulebook has.
+    pub fn document_lang() -> Option<crate::rulebook::Lang> {
+        use crate::rulebook::LangExt;
+        let lang = document()?.document_element()?.get_attribute("lang")?;
+        crate::rulebook::Lang::parse(&lang)
+    }
+
     pub fn set_document_lang(code: &str) {
         if let Some(html) = document().and_then(|d| d.document_element()) {
             let _ = html.set_attribute("lang", code);

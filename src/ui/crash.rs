@@ -5,7 +5,7 @@
 use super::browser::{document, Browser};
 use crate::i18n::strings;
 use crate::route;
-use crate::rulebook::{Lang, LangExt};
+use crate::rulebook::LangExt;
 
 /// The fragment that panics on purpose, to test the panel end to end.
 pub const SELF_TEST_FRAGMENT: &str = "#/__panic";
@@ -35,9 +35,7 @@ fn show_panel() -> Option<()> {
     // The link's language, else the one the app was showing (its `<html lang>`).
     let lang = route::lang_param(&Browser::hash())
         .and_then(Result::ok)
-        .or_else(|| {
-            doc.document_element().and_then(|h| h.get_attribute("lang")).and_then(|l| Lang::parse(&l))
-        })
+        .or_else(Browser::document_lang)
         .unwrap_or_default();
     let s = strings(lang);
     let (title, body, reload, start_over) = (s.crash_title, s.crash_body, s.crash_reload, s.crash_start_over);

@@ -156,7 +156,7 @@ use first::keep;
 #[cfg(not(first_visit))]
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = warmUp)]
 pub fn warm_up() {
-    use crate::rulebook::{Lang, LangExt, RULEBOOK};
+    use crate::rulebook::{Lang, RULEBOOK};
     let Some(document) = browser::document() else { return };
     let mut route = match crate::nav::decode(&RULEBOOK, &Browser::hash()).0 {
         route @ (Route::Question { .. } | Route::Result(_)) => route,
@@ -168,11 +168,7 @@ pub fn warm_up() {
         let Route::Question { answers, question, .. } = route else { break };
         route = crate::nav::answer(&RULEBOOK, &answers, question, 0, false);
     }
-    let lang = document
-        .document_element()
-        .and_then(|h| h.get_attribute("lang"))
-        .and_then(|l| Lang::parse(&l))
-        .unwrap_or(Lang::SOURCE);
+    let lang = Browser::document_lang().unwrap_or(Lang::SOURCE);
     let Ok(container) = document.create_element("div") else { return };
     let app = mount_into(container.clone(), container, State::new(route, lang), None);
     // After the render (Yew renders on its scheduler) and its effects.
