@@ -296,6 +296,31 @@ export function track(page) {
   const favicon = [];
   const dialogs = [];
   const put = (url, msg) => (isFavicon(url) ? favicon : problems).push(msg);
+  // A request the browser aborts because its frame went on to another document (a reload, or
+  // index.html handing the embed mode to embed.html while it still loads) is no fault of the
+  // page. Whether the frame moved on is only known later (the abort can come before the next
+  // document commits), so such aborts wait in `abortedThenMoved` and count as problems only if
+  // their frame never navigated again (see assertClean).
+  const navigations = new Map();
+  const atStart = new WeakMap();
+  const frameOf = (r) => {
+    try {
+      return r.frame();
+    } catch {
+      return null; // a service worker's request has no frame
+    }
+  };
+  page.on('framenavigated', (f) => navigations.set(f, (navigations.get(f) ?? 0) + 1));
+  page.on('request', (r) => {
+    const f = frameOf(r);
+    if (f) atStart.set(r, navigations.get(f) ?? 0);
+  });
+  // Aborted requests kept until assertClean: { frame, moved (the frame's navigation count once
+  // it had left the request's document), msg }. A document's own request is counted from before
+  // it commits, so its frame has moved on after two more navigations; any other after one.
+  const aborted = [];
+  const stillThere = () =>
+    aborted.filter(({ frame, moved }) => (navigations.get(frame) ?? 0) < moved).map((a) => a.msg);
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
@@ -303,7 +328,11 @@ export function track(page) {
     put(where, `console.error: ${m.text()}${where ? ` (${where})` : ''}`);
   });
   page.on('requestfailed', (r) => {
-    if (!abortedInBackground(r)) put(r.url(), `requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`);
+    if (abortedInBackground(r)) return;
+    const msg = `requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`;
+    const frame = r.failure()?.errorText === 'net::ERR_ABORTED' && !isFavicon(r.url()) ? frameOf(r) : null;
+    if (frame && atStart.has(r)) aborted.push({ frame, moved: atStart.get(r) + (r.isNavigationRequest() ? 2 : 1), msg });
+    else put(r.url(), msg);
   });
   page.on('response', (r) => {
     if (r.status() >= 400) put(r.url(), `HTTP ${r.status()}: ${r.url()}`);
@@ -312,7 +341,13 @@ export function track(page) {
     dialogs.push(`${d.type()}: ${d.message()}`);
     d.dismiss().catch(() => {});
   });
-  return { problems, favicon, dialogs };
+  return {
+    favicon,
+    dialogs,
+    get problems() {
+      return [...problems, ...stillThere()];
+    },
+  };
 }
 
 /** Fails on anything `track` collected. */
