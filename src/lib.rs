@@ -7,6 +7,7 @@ pub mod check;
 pub mod cli;
 pub mod domain;
 pub mod engine;
+pub mod first;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod flowgraph;
 // (The probe of issue 25, `--features probe`, is the first module without the Yew app: see

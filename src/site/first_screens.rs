@@ -50,6 +50,19 @@ pub fn static_screen(route: Route, lang: Lang, lens: crate::present::Lens) -> St
     render(host, State { lens, ..static_state(route, lang) })
 }
 
+/// A start or question screen as the live page's app renders it (the page host, not a static
+/// copy): what `first::render` must write alike (`tests/first_markup.rs`).
+pub fn live_screen(
+    route: Route,
+    lang: Lang,
+    lang_chosen: bool,
+    lens: crate::present::Lens,
+    chosen_flow: usize,
+) -> String {
+    let host = Host::Page { options: crate::route::EmbedOptions::default(), single_file: false };
+    render(host, State { lens, lang_chosen, chosen_flow, ..State::new(route, lang) })
+}
+
 /// The state a static copy is rendered in: each copy is in one language, which its links name.
 pub(super) fn static_state(route: Route, lang: Lang) -> State {
     State { lang_chosen: true, ..State::new(route, lang) }

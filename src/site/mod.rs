@@ -24,7 +24,7 @@ mod markup;
 mod rule_map;
 
 pub use csp::{base64, sha256};
-pub use first_screens::{faq_page, first_screens, render, static_screen};
+pub use first_screens::{faq_page, first_screens, live_screen, render, static_screen};
 pub use js::minify as minify_js;
 pub use markup::{scope_ids, tag_len};
 pub use rule_map::rule_map;
