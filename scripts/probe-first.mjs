@@ -64,7 +64,7 @@ try {
   console.log('question 2:', q2, '|', await page.textContent('#progress'), '|', page.url());
   assert.notEqual(q1, q2);
   // The page's Back: to question 1 with its answer kept; the browser's Forward, to question 2.
-  await page.click('a[data-back]');
+  await page.click('form .actions a');
   await page.waitForFunction((t) => document.querySelector('#main-heading')?.textContent === t, q1);
   assert.equal(await page.isChecked('.options input >> nth=0'), true);
   console.log('back:', page.url());
@@ -85,7 +85,15 @@ try {
   assert.equal(handed.length, 1);
   assert.match(await page.textContent('.pending-line'), /Loading the rest/);
   // The FAQ link (another place the full module shows) and a failed handover.
+  // The place was saved as the Yew app saves it; with a place saved, this module hands the
+  // page over at once (the full module offers to resume it).
+  const saved = await page.evaluate(() => localStorage.getItem('icp-advisor:place:need'));
+  assert.match(saved, /\|#\/need\//, `saved: ${saved}`);
   await page.goto(base + '#/');
+  await page.reload();
+  await page.waitForFunction(() => window.handedOver.length === 1);
+  assert.equal(await page.$('html[data-app-ready]'), null);
+  await page.evaluate(() => localStorage.clear());
   await page.reload();
   await page.waitForSelector('html[data-app-ready]');
   await page.click('nav a[href="#/faq"]');
@@ -93,7 +101,7 @@ try {
   // The full module could not come: why, and Try again (which asks the loader again).
   await page.evaluate(() => window.handOverFailed('offline'));
   assert.match(await page.textContent('[role=alert]'), /\(offline\)/);
-  await page.click('button[data-retry]');
+  await page.click('.screen.pending button');
   assert.equal((await page.evaluate(() => window.handedOver)).length, 2);
   assert.match(await page.textContent('.pending-line'), /Loading the rest/);
   // The browser's Back from there: the start screen again, shown by this module.

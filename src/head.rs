@@ -133,7 +133,7 @@ pub fn config(keys: &[String], modules: &Modules, away: Option<&str>) -> String 
         Lang::SOURCE.code(),
         route::MAX_FRAGMENT,
         route::MAX_PAIRS,
-        crate::ui::browser::LANG_KEY,
+        crate::storage::LANG_KEY,
         away.map_or("null".to_string(), |a| format!("{a:?}")),
     )
 }

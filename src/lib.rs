@@ -32,6 +32,7 @@ pub mod route;
 pub mod rulebook;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod site;
+pub mod storage;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod style;
 pub mod ticks;

@@ -14,16 +14,20 @@
 //! --features probe`.
 
 #[cfg(target_arch = "wasm32")]
+#[global_allocator]
+// SAFETY: the page's Wasm runs on one thread.
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
+#[cfg(target_arch = "wasm32")]
 mod probe {
-    use icp_advisor::engine::path;
-    use icp_advisor::i18n::{fill, strings, Strings};
+    use icp_advisor::first::render::{self, View};
     use icp_advisor::nav;
     use icp_advisor::present::Lens;
     use icp_advisor::route::{self, Route};
-    use icp_advisor::rulebook::{Lang, LangExt, Layer, QIx, TextExt, RULEBOOK};
-    use icp_advisor::wording;
+    use icp_advisor::rulebook::{Lang, LangExt, RULEBOOK};
+    use icp_advisor::storage;
     use std::cell::RefCell;
-    use std::fmt::Write as _;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
 
@@ -36,10 +40,19 @@ mod probe {
         f.call1(&JsValue::NULL, &record.into()).map(|_| ())
     }
 
+    /// The one language this module shows (another is handed over to the full module).
+    const LANG: Lang = Lang::SOURCE;
+
     /// What the page shows, and what it needs to move on.
     struct St {
         route: Route,
         lens: Lens,
+        /// Whether the person chose the language (links then name it).
+        lang_chosen: bool,
+        /// The single-file edition (no rule map beside it).
+        single_file: bool,
+        /// Handing the page over whatever it shows (an address this page did not make).
+        leaving: bool,
         /// The flow chosen on the start screen.
         chosen_flow: usize,
         /// "Choose one of the options" shown on the question.
@@ -77,10 +90,6 @@ mod probe {
 
     fn hash() -> String {
         window().location().hash().unwrap_or_default()
-    }
-
-    fn s() -> &'static Strings {
-        strings(Lang::SOURCE)
     }
 
     // ---- history ------------------------------------------------------------------------
@@ -128,7 +137,7 @@ mod probe {
     }
 
     fn href(st: &St, r: &Route) -> String {
-        route::with_view(route::encode(r), None, st.lens)
+        route::with_view(route::encode(r), st.lang_chosen.then_some(LANG), st.lens)
     }
 
     // ---- moving -------------------------------------------------------------------------
@@ -176,8 +185,18 @@ mod probe {
         with_state(|st| {
             let pending = st.pending_back.take();
             let fragment = pending.clone().unwrap_or_else(hash);
-            let (to, _notices) = nav::decode(&RULEBOOK, &fragment);
+            let (to, notices) = nav::decode(&RULEBOOK, &fragment);
             st.lens = route::lens_param(&fragment).unwrap_or(st.lens);
+            // An address this page did not make (an edited fragment, a link followed in the
+            // page) may have notices, or a place to choose against a saved one: the full
+            // module shows it, as when the page is opened at a link.
+            let own = pending.is_some() || st.entries.contains(&fragment);
+            if !own || !notices.is_empty() {
+                st.route = to;
+                st.leaving = true;
+                render(st, false);
+                return;
+            }
             if let Some(h) = &pending {
                 // Back to the screen before, with every answer given since.
                 replace(st, h);
@@ -191,7 +210,7 @@ mod probe {
 
     /// A link names a language other than the one built in: the full module loads its texts.
     fn other_language(fragment: &str) -> bool {
-        matches!(route::lang_param(fragment), Some(Ok(l)) if l != Lang::SOURCE)
+        matches!(route::lang_param(fragment), Some(Ok(l)) if l != LANG)
     }
 
     fn hand_over(st: &St) {
@@ -252,13 +271,26 @@ mod probe {
     fn on_submit(e: &web_sys::Event) {
         let Some(form) = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
         e.prevent_default();
-        let checked = form
+        let value = form
             .query_selector("input[type=radio]:checked")
             .ok()
             .flatten()
-            .and_then(|i| i.get_attribute("data-i"))
-            .and_then(|i| i.parse::<usize>().ok());
-        with_state(|st| match (st.route.clone(), checked) {
+            .and_then(|i| i.get_attribute("value"));
+        with_state(|st| {
+            // The chosen option's index (its `value` is its id).
+            let checked = value.as_deref().and_then(|v| match &st.route {
+                Route::Start => RULEBOOK.flows.iter().position(|f| f.id == v),
+                Route::Question { question, .. } => {
+                    RULEBOOK.questions[*question].options.iter().position(|o| o.id == v)
+                }
+                _ => None,
+            });
+            on_answer(st, checked)
+        });
+    }
+
+    fn on_answer(st: &mut St, checked: Option<usize>) {
+        match (st.route.clone(), checked) {
             (Route::Start, Some(flow)) if flow < RULEBOOK.flows.len() => {
                 st.chosen_flow = flow;
                 go(st, nav::start_flow(&RULEBOOK, flow));
@@ -286,7 +318,7 @@ mod probe {
                 }
             }
             _ => {}
-        });
+        }
     }
 
     fn on_click(e: &web_sys::Event) {
@@ -297,11 +329,27 @@ mod probe {
         let Some(el) = e
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest("a[href^='#'], button[data-retry]").ok().flatten())
+            .and_then(|t| t.closest("a[href^='#'], button").ok().flatten())
         else {
             return;
         };
-        if el.has_attribute("data-retry") {
+        if el.tag_name() == "BUTTON" {
+            // The language switch: the choice is kept (as `ui::host::Host::remember_view`) and
+            // named in the address; the full module shows the language.
+            if let Some(code) = el.get_attribute("lang").filter(|_| el.class_list().contains("lang-switch")) {
+                store(|s| s.set_item(storage::LANG_KEY, &code));
+                with_state(|st| {
+                    store(|s| s.set_item(storage::LENS_KEY, st.lens.id()));
+                    let h = route::with_view(route::encode(&st.route), Lang::parse(&code), st.lens);
+                    replace(st, &h);
+                    render(st, false);
+                });
+                return;
+            }
+            if el.get_attribute("type").as_deref() == Some("submit") {
+                return;
+            }
+            // The retry of a handover that failed.
             with_state(|st| {
                 st.pending = Some(None);
                 render(st, false);
@@ -316,7 +364,8 @@ mod probe {
             return;
         }
         e.prevent_default();
-        let is_back = el.has_attribute("data-back");
+        // (The question's Back is the one link in its form.)
+        let is_back = el.closest("form").ok().flatten().is_some();
         with_state(|st| {
             if other_language(&target) {
                 push(st, &target);
@@ -338,288 +387,7 @@ mod probe {
         LISTENERS.with(|l| l.borrow_mut().push((target.clone(), kind, closure)));
     }
 
-    // ---- rendering ----------------------------------------------------------------------
-
-    /// Appends `text` with `<`, `>`, `&` and `"` escaped.
-    fn esc(out: &mut String, text: &str) {
-        for c in text.chars() {
-            match c {
-                '<' => out.push_str("&lt;"),
-                '>' => out.push_str("&gt;"),
-                '&' => out.push_str("&amp;"),
-                '"' => out.push_str("&quot;"),
-                c => out.push(c),
-            }
-        }
-    }
-
-    fn link(out: &mut String, h: &str, class: &str, text: &str) {
-        out.push_str("<a");
-        if !class.is_empty() {
-            let _ = write!(out, " class=\"{class}\"");
-        }
-        out.push_str(" href=\"");
-        esc(out, h);
-        out.push_str("\">");
-        esc(out, text);
-        out.push_str("</a>");
-    }
-
-    /// One radio option: a real radio input, named by its label, described by its hint.
-    #[allow(clippy::too_many_arguments)]
-    fn radio(
-        out: &mut String,
-        name: &str,
-        id: &str,
-        i: usize,
-        value: &str,
-        checked: bool,
-        label: &str,
-        hint: Option<&str>,
-    ) {
-        let _ = write!(
-            out,
-            "<div class=\"option\"><input type=\"radio\" name=\"{name}\" id=\"{id}\" value=\"{value}\" data-i=\"{i}\"{} aria-labelledby=\"{id}-label\"",
-            if checked { " checked" } else { "" }
-        );
-        if hint.is_some() {
-            let _ = write!(out, " aria-describedby=\"{id}-hint\"");
-        }
-        let _ = write!(out, "><label for=\"{id}\"><span class=\"label\" id=\"{id}-label\">");
-        esc(out, label);
-        out.push_str("</span>");
-        if let Some(h) = hint {
-            let _ = write!(out, "<span class=\"hint\" id=\"{id}-hint\">");
-            esc(out, h);
-            out.push_str("</span>");
-        }
-        out.push_str("</label></div>");
-    }
-
-    fn start_screen(out: &mut String, st: &St) {
-        let s = s();
-        let lang = Lang::SOURCE;
-        out.push_str("<div class=\"screen start\"><h1 id=\"main-heading\" tabindex=\"-1\">");
-        esc(out, s.start_heading);
-        out.push_str("</h1><p class=\"lead\">");
-        esc(out, s.start_lead);
-        out.push_str("</p><form class=\"choose\"><fieldset aria-describedby=\"flow-help\"><legend><h2>");
-        esc(out, s.choose_heading);
-        out.push_str("</h2></legend><p id=\"flow-help\" class=\"help\">");
-        esc(out, s.choose_help);
-        out.push_str("</p><div class=\"options\">");
-        for (i, f) in RULEBOOK.flows.iter().enumerate() {
-            let id = format!("flow-{}", f.id);
-            radio(
-                out,
-                "flow",
-                &id,
-                i,
-                f.id,
-                st.chosen_flow == i,
-                f.title.get(lang),
-                Some(f.summary.get(lang)),
-            );
-        }
-        out.push_str("</div></fieldset><button type=\"submit\" class=\"button primary\">");
-        esc(out, s.start_button);
-        out.push_str("</button></form><section class=\"about\" aria-labelledby=\"about-heading\"><h2 id=\"about-heading\">");
-        esc(out, s.about_heading);
-        out.push_str("</h2><p>");
-        esc(out, s.start_more);
-        out.push_str("</p><ul class=\"facts\">");
-        for fact in [
-            s.fact_audience.to_string(),
-            fill(s.fact_source, &[("source", s.source)]),
-            fill(s.fact_practice, &[("date", &RULEBOOK.language(lang).date(RULEBOOK.gathered))]),
-            s.fact_guidance.to_string(),
-            s.fact_privacy.to_string(),
-        ] {
-            out.push_str("<li>");
-            esc(out, &fact);
-            out.push_str("</li>");
-        }
-        out.push_str("</ul><p class=\"more\">");
-        link(out, &href(st, &Route::Faq(None)), "", s.browse_faq);
-        out.push_str("</p></section></div>");
-    }
-
-    fn question_screen(
-        out: &mut String,
-        st: &St,
-        answers: &icp_advisor::answers::AnswerSet,
-        qi: QIx,
-        changing: bool,
-    ) {
-        let s = s();
-        let lang = Lang::SOURCE;
-        let q = &RULEBOOK.questions[qi];
-        let flow = &RULEBOOK.flows[answers.flow()];
-        let (number, total) = nav::progress(&RULEBOOK, answers, qi);
-        let left = total.saturating_sub(number);
-        let to_result = changing && path(&RULEBOOK, answers).is_complete();
-        let back_to = match nav::back(&RULEBOOK, answers, Some(qi)) {
-            _ if to_result => Route::Result(*answers),
-            Route::Question { answers, question, .. } => Route::Question { answers, question, changing },
-            other => other,
-        };
-        let selected = answers.get(qi);
-        out.push_str("<div class=\"screen question\"><p class=\"flow-name\">");
-        esc(out, flow.title.get(lang));
-        out.push_str("</p><p class=\"progress\" id=\"progress\">");
-        let n = number.to_string();
-        let progress = if left == 0 {
-            fill(s.progress_last, &[("n", &n)])
-        } else {
-            fill(s.progress, &[("n", &n), ("left", &left.to_string())])
-        };
-        esc(out, &progress);
-        let _ = write!(out, "</p><form novalidate><fieldset aria-describedby=\"{0}-help{1}\"{2}><legend><h1 id=\"main-heading\" tabindex=\"-1\">",
-            q.id,
-            if st.error { format!(" {}-error", q.id) } else { String::new() },
-            if st.error { " class=\"has-error\"" } else { "" });
-        esc(out, q.prompt.get(lang));
-        let _ = write!(out, "</h1></legend><p class=\"help\" id=\"{}-help\">", q.id);
-        esc(out, q.help.get(lang));
-        let _ = write!(out, "</p><p class=\"error-message\" id=\"{}-error\" role=\"alert\">", q.id);
-        if st.error {
-            esc(out, s.error_choose);
-        }
-        out.push_str("</p><div class=\"options\">");
-        for (i, o) in q.options.iter().enumerate() {
-            let id = format!("{}-{i}", q.id);
-            radio(
-                out,
-                q.id,
-                &id,
-                i,
-                o.id,
-                selected == Some(i),
-                o.label.get(lang),
-                o.hint.map(|h| h.get(lang)),
-            );
-        }
-        out.push_str(
-            "</div></fieldset><div class=\"actions\"><button type=\"submit\" class=\"button primary\">",
-        );
-        esc(out, s.continue_button);
-        out.push_str("</button><a class=\"button secondary\" data-back href=\"");
-        esc(out, &href(st, &back_to));
-        out.push_str("\">");
-        esc(out, if to_result { s.back_to_result } else { s.back });
-        out.push_str("</a></div></form>");
-        practice_help(out, st, qi);
-        out.push_str("</div>");
-    }
-
-    /// What current practice adds to a question's help, dated, with its sources.
-    fn practice_help(out: &mut String, st: &St, qi: QIx) {
-        let Some(p) = &RULEBOOK.questions[qi].practice else { return };
-        if !st.lens.shows(Layer::Practice) {
-            return;
-        }
-        let s = s();
-        let lang = Lang::SOURCE;
-        let gap = wording::gap(&RULEBOOK, lang);
-        let cites: Vec<_> = p.cites.iter().collect();
-        let dates = wording::as_of_citations(&RULEBOOK, &cites, lang);
-        out.push_str("<div class=\"practice-help\"><p class=\"help\"><span class=\"badge practice-badge\">");
-        esc(out, s.practice_short);
-        out.push_str("</span>");
-        out.push_str(gap);
-        esc(out, p.text.get(lang));
-        out.push_str(gap);
-        out.push_str("<span class=\"as-of\">");
-        esc(out, &fill(s.in_brackets, &[("text", &dates)]));
-        out.push_str("</span></p><details class=\"source\"><summary>");
-        esc(out, s.source_label);
-        out.push_str("</summary>");
-        for c in p.cites {
-            let w = wording::words(&RULEBOOK, c, lang);
-            out.push_str("<figure class=\"citation\">");
-            if c.summary {
-                out.push_str("<p class=\"summary\"><span class=\"summary-label\">");
-                esc(out, w.label.as_deref().unwrap_or_default());
-                let _ = write!(out, "</span>{gap}<span lang=\"{}\" translate=\"no\">", w.lang);
-                esc(out, w.text);
-                out.push_str("</span></p>");
-            } else {
-                if let Some(label) = &w.label {
-                    out.push_str("<p class=\"original-label\">");
-                    esc(out, label);
-                    out.push_str("</p>");
-                }
-                let _ = write!(out, "<blockquote lang=\"{}\" translate=\"no\">", w.lang);
-                esc(out, w.text);
-                out.push_str("</blockquote>");
-            }
-            if let Some(r) = w.rendering {
-                out.push_str("<p class=\"rendering\"><span class=\"rendering-label\">");
-                esc(out, s.rendering_label);
-                out.push_str("</span>");
-                out.push_str(gap);
-                esc(out, r);
-                out.push_str("</p>");
-            }
-            let src = &RULEBOOK.sources[c.source];
-            let details =
-                wording::source_details(&RULEBOOK, src.lang, src.page_date, src.read, src.quality, lang);
-            const MARK: &str = "\u{1}";
-            let pattern = fill(s.publisher_title, &[("publisher", src.publisher.get(lang)), ("title", MARK)]);
-            let (before, after) = pattern.split_once(MARK).unwrap_or((pattern.as_str(), ""));
-            out.push_str("<figcaption>");
-            esc(out, before);
-            let _ = write!(
-                out,
-                "<a href=\"{}\" rel=\"noopener noreferrer external\" hreflang=\"{}\">",
-                src.url, src.lang
-            );
-            esc(out, &fill(s.cite_title, &[("title", src.title.get(lang))]));
-            out.push_str("</a>");
-            esc(out, after);
-            out.push_str(gap);
-            esc(out, &fill(s.in_brackets, &[("text", &details)]));
-            out.push_str("</figcaption></figure>");
-        }
-        out.push_str("</details></div>");
-    }
-
-    fn pending_screen(out: &mut String, failure: Option<&str>) {
-        let s = s();
-        let _ = write!(out, "<div class=\"screen pending\" aria-busy=\"{}\">", failure.is_none());
-        match failure {
-            Some(why) => {
-                out.push_str("<h1 id=\"main-heading\" tabindex=\"-1\">");
-                esc(out, s.handover_failed_heading);
-                out.push_str("</h1><p role=\"alert\">");
-                esc(out, &fill(s.handover_failed, &[("detail", why)]));
-                out.push_str(
-                    "</p><p class=\"actions\"><button type=\"button\" class=\"button primary\" data-retry>",
-                );
-                esc(out, s.handover_retry);
-                out.push_str("</button></p>");
-            }
-            None => {
-                out.push_str("<p class=\"pending-line\" role=\"status\">");
-                esc(out, s.handover_loading);
-                out.push_str("</p>");
-            }
-        }
-        out.push_str("</div>");
-    }
-
-    /// The document title for the place shown.
-    fn title(st: &St) -> String {
-        let s = s();
-        match &st.route {
-            Route::Question { answers, question, .. } => {
-                let (n, _) = nav::progress(&RULEBOOK, answers, *question);
-                let prompt = RULEBOOK.questions[*question].prompt.get(Lang::SOURCE);
-                fill(s.title_question, &[("n", &n.to_string()), ("prompt", prompt), ("app", s.app_name)])
-            }
-            _ => s.app_name.to_string(),
-        }
-    }
+    // ---- showing ------------------------------------------------------------------------
 
     fn focus_heading() {
         if let Some(h) = document()
@@ -630,14 +398,13 @@ mod probe {
         }
     }
 
-    /// Renders the shell and the screen into `#app`; after a move, the heading takes the focus.
+    /// Renders the app into `#app` (as the Yew app's `<div data-live>`), names the place in the
+    /// title and saves it (as `ui::host::Host::sync`); after a move, the heading takes the focus.
+    /// What the full module shows (a result, the FAQ, a `full` question, another language) is
+    /// handed over; back from there, this module shows the place again.
     fn render(st: &mut St, moved: bool) {
-        let s = s();
-        let lang = Lang::SOURCE;
-        // What the full module shows (a result, the FAQ, a `full` question, another language)
-        // is handed over; back from there, this module shows the place again.
         let mut hand = false;
-        if !shows(&st.route) || other_language(&hash()) {
+        if st.leaving || !render::shows(&st.route) || other_language(&hash()) {
             if st.pending.is_none() {
                 st.pending = Some(None);
                 hand = true;
@@ -645,56 +412,31 @@ mod probe {
         } else {
             st.pending = None;
         }
-        let mut out = String::with_capacity(8 * 1024);
-        let _ = write!(out, "<div class=\"app\" lang=\"{}\">", lang.code());
-        link(&mut out, "#main", "skip-link", s.skip_link);
-        out.push_str("<header class=\"masthead\">");
-        link(&mut out, &href(st, &Route::Start), "brand", s.app_name);
-        out.push_str("<nav aria-label=\"");
-        esc(&mut out, s.nav_label);
-        out.push_str("\">");
-        link(&mut out, &href(st, &Route::Faq(None)), "", s.nav_faq);
-        out.push_str("<span class=\"langs\" role=\"group\" aria-label=\"");
-        esc(&mut out, s.language_label);
-        out.push_str("\">");
-        for other in Lang::all().filter(|&l| l != lang) {
-            let h = route::with_view(route::encode(&st.route), Some(other), st.lens);
-            let _ =
-                write!(out, "<a class=\"lang-switch\" lang=\"{0}\" hreflang=\"{0}\" href=\"", other.code());
-            esc(&mut out, &h);
-            out.push_str("\">");
-            esc(&mut out, other.name());
-            out.push_str("</a>");
-        }
-        out.push_str("</span></nav></header><main id=\"main\" class=\"main\">");
-        match (&st.pending, &st.route) {
-            (Some(failure), _) => pending_screen(&mut out, failure.as_deref()),
-            (None, Route::Question { answers, question, changing }) => {
-                let (a, q, c) = (*answers, *question, *changing);
-                question_screen(&mut out, st, &a, q, c)
-            }
-            (None, _) => start_screen(&mut out, st),
-        }
-        let gathered = &RULEBOOK.language(lang).date(RULEBOOK.gathered);
-        out.push_str("</main><footer class=\"footer\"><p>");
-        esc(&mut out, &fill(s.footer, &[("source", s.source), ("date", gathered)]));
-        out.push_str("</p><p class=\"footer-links\">");
-        link(&mut out, "./rules.html", "", s.rule_map);
-        esc(&mut out, s.dot);
-        out.push_str("<span>");
-        let version = RULEBOOK.version.to_string();
-        esc(
-            &mut out,
-            &fill(
-                s.version_line,
-                &[("version", env!("CARGO_PKG_VERSION")), ("rules", &version), ("date", gathered)],
-            ),
-        );
-        out.push_str("</span></p></footer></div>");
+        let html = render::app(&View {
+            route: &st.route,
+            lang: LANG,
+            link_lang: st.lang_chosen.then_some(LANG),
+            lens: st.lens,
+            chosen_flow: st.chosen_flow,
+            error: st.error,
+            pending: st.pending.as_ref().map(|p| p.as_deref()),
+            rules: (!st.single_file).then_some("./rules.html"),
+        });
         if let Some(root) = app_root() {
-            root.set_inner_html(&out);
+            root.set_inner_html("<div data-live></div>");
+            if let Some(live) = root.first_element_child() {
+                live.set_inner_html(&html);
+            }
         }
-        document().set_title(&title(st));
+        document().set_title(&render::title(&st.route, LANG));
+        if let Some(answers) = nav::answers_of(&RULEBOOK, &st.route).filter(|_| st.pending.is_none()) {
+            store(|s| {
+                s.set_item(
+                    &storage::place_key(RULEBOOK.flows[answers.flow()].id),
+                    &route::encode_saved(&st.route),
+                )
+            });
+        }
         if moved {
             focus_heading();
         }
@@ -703,37 +445,109 @@ mod probe {
         }
     }
 
-    /// Whether this module shows a route itself (as `ui::handover::shows`): the start and the
-    /// questions, but not a `full` question (whose texts the full module brings).
-    fn shows(route: &Route) -> bool {
-        match route {
-            Route::Start => true,
-            Route::Question { question, .. } => !RULEBOOK.questions[*question].full,
-            _ => false,
+    /// Does something with `localStorage`, if it can be used.
+    fn store(f: impl FnOnce(&web_sys::Storage) -> Result<(), JsValue>) {
+        if let Some(s) = window().local_storage().ok().flatten() {
+            let _ = f(&s);
         }
     }
 
     // ---- the loader's entry points ------------------------------------------------------
 
-    /// `startApp(record)` for the loader (the first module is never handed a record).
+    /// What this browser keeps that only the full module reads: a saved place (offered for
+    /// resuming, or to choose against a link's), a release other than this one (said in a
+    /// notice), or storage that cannot be used (said too). `None` when nothing of it is there.
+    fn kept_for_full() -> Option<&'static str> {
+        let Some(s) = window().local_storage().ok().flatten() else { return Some("storage unavailable") };
+        let has = |key: &str| s.get_item(key).map(|v| v.is_some()).unwrap_or(true);
+        if has(storage::PLACE_KEY) || RULEBOOK.flows.iter().any(|f| has(&storage::place_key(f.id))) {
+            return Some("a saved place");
+        }
+        match s.get_item(storage::RELEASE_KEY) {
+            Ok(Some(r)) if r != storage::release_id() => Some("another release"),
+            Ok(_) => None,
+            Err(_) => Some("storage unavailable"),
+        }
+    }
+
+    /// The flow chosen on the static first screen before this module started (as
+    /// `ui::browser::Browser::static_choice`).
+    fn static_choice() -> Option<usize> {
+        let shown = document().document_element()?.get_attribute("data-first-screen")?;
+        if !shown.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == ':') {
+            return None;
+        }
+        let selector = format!("[data-prerendered][data-first-screen=\"{shown}\"] input[name=flow]:checked");
+        let value = document().query_selector(&selector).ok()??.get_attribute("value")?;
+        RULEBOOK.flows.iter().position(|f| f.id == value)
+    }
+
+    /// `startApp(record)` for the loader (the first module is never handed a record). The page
+    /// is handed to the full module at once, before anything is read or saved, when this module
+    /// would not show it as the Yew app does: a place it does not show, another language, the
+    /// embed mode, a link with something to say about it (a notice), the crash panel's
+    /// self-test, or anything this browser keeps that the full module reads (`kept_for_full`).
     #[wasm_bindgen(js_name = startApp)]
     pub fn start_app(_record: Option<String>) {
         let Some(root) = app_root() else { return };
         let fragment = hash();
-        let (decoded, _notices) = nav::decode(&RULEBOOK, &fragment);
-        // A page opened at what this module does not show is handed over before anything.
-        if !shows(&decoded) || other_language(&fragment) {
+        let search = window().location().search().unwrap_or_default();
+        let options = route::EmbedOptions::parse(&search);
+        let (decoded, notices) = nav::decode(&RULEBOOK, &fragment);
+        let saved_lang = window()
+            .local_storage()
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_item(storage::LANG_KEY).ok().flatten());
+        let navigator = window().navigator();
+        let mut preferred: Vec<String> = navigator.languages().iter().filter_map(|v| v.as_string()).collect();
+        if preferred.is_empty() {
+            preferred.extend(navigator.language());
+        }
+        let (lang, lang_chosen, unknown) =
+            route::choose_lang(&fragment, &options, saved_lang.as_deref(), &preferred);
+        let why = if !render::shows(&decoded) {
+            Some("a place the full module shows")
+        } else if lang != LANG || unknown.is_some() || route::lang_param(&search).is_some() {
+            Some("another language")
+        } else if options.embed || options.flow.is_some() {
+            Some("the embed mode")
+        } else if !notices.is_empty() {
+            Some("a notice on the link")
+        } else if fragment.starts_with("#/__panic") {
+            Some("the crash panel's self-test")
+        } else {
+            kept_for_full()
+        };
+        if why.is_some() {
             if let Err(e) = loader_hand_over("") {
                 web_sys::console::warn_1(&e);
             }
             return;
         }
+        store(|s| s.set_item(storage::RELEASE_KEY, &storage::release_id()));
+        let saved_lens = window()
+            .local_storage()
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_item(storage::LENS_KEY).ok().flatten());
         let route = nav::shareable(&RULEBOOK, &decoded);
-        let lens = route::lens_param(&fragment).unwrap_or_default();
+        let lens = route::lens_param(&fragment)
+            .or_else(|| saved_lens.as_deref().and_then(Lens::parse))
+            .unwrap_or_default();
+        let html = document().document_element();
+        let single_file = html.as_ref().is_some_and(|h| h.has_attribute("data-single-file"));
+        let chosen_flow = match &route {
+            Route::Start => static_choice().unwrap_or(0),
+            r => nav::answers_of(&RULEBOOK, r).map_or(0, |a| a.flow()),
+        };
         let mut st = St {
-            chosen_flow: nav::answers_of(&RULEBOOK, &route).map_or(0, |a| a.flow()),
+            chosen_flow,
             route,
             lens,
+            lang_chosen,
+            single_file,
+            leaving: false,
             error: false,
             back_to: None,
             pending: None,
@@ -753,7 +567,8 @@ mod probe {
         listen(&root, "click", on_click);
         listen(&window(), "popstate", |_| arrived());
         listen(&window(), "hashchange", |_| arrived());
-        if let Some(html) = document().document_element() {
+        if let Some(html) = html {
+            let _ = html.set_attribute("lang", LANG.code());
             let _ = html.set_attribute("data-app-ready", "");
         }
     }

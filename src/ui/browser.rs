@@ -3,16 +3,7 @@
 
 use wasm_bindgen::JsCast;
 
-/// Where each flow's place is saved: this, then `:` and the flow's id. (Release 0.2.0 and
-/// before kept one place for all flows under the bare key; [`Browser::take_legacy_saved`]
-/// reads it once.)
-const STORAGE_KEY: &str = "icp-advisor:place";
-/// The ticks of a flow's checklist: `icp-advisor:ticks:<flow>` (never in a share link).
-const TICKS_KEY: &str = "icp-advisor:ticks";
-/// Where the chosen language is kept (the static pages' head script reads it too).
-pub const LANG_KEY: &str = "icp-advisor:lang";
-const LENS_KEY: &str = "icp-advisor:lens";
-const RELEASE_KEY: &str = "icp-advisor:release";
+use crate::storage::{place_key, ticks_key, LANG_KEY, LENS_KEY, PLACE_KEY as STORAGE_KEY, RELEASE_KEY};
 
 pub fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -115,14 +106,10 @@ impl Browser {
             .ok_or(StorageUnavailable)
     }
 
-    fn saved_key(flow: &str) -> String {
-        format!("{STORAGE_KEY}:{flow}")
-    }
-
     /// The place saved for a flow (by its id). `Err` when storage is unavailable (blocked,
     /// private mode, throwing).
     pub fn load_saved(flow: &str) -> Result<Option<String>, StorageUnavailable> {
-        Self::storage()?.get_item(&Self::saved_key(flow)).map_err(|_| StorageUnavailable)
+        Self::storage()?.get_item(&place_key(flow)).map_err(|_| StorageUnavailable)
     }
 
     /// The one place an earlier release saved for all flows, removed as it is read (the caller
@@ -136,33 +123,29 @@ impl Browser {
 
     pub fn save(flow: &str, value: &str) {
         if let Ok(s) = Self::storage() {
-            let _ = s.set_item(&Self::saved_key(flow), value);
+            let _ = s.set_item(&place_key(flow), value);
         }
     }
 
     /// Forgets a flow's saved place and the ticks of its checklist.
     pub fn clear_saved(flow: &str) {
         if let Ok(s) = Self::storage() {
-            let _ = s.remove_item(&Self::saved_key(flow));
-            let _ = s.remove_item(&Self::ticks_key(flow));
+            let _ = s.remove_item(&place_key(flow));
+            let _ = s.remove_item(&ticks_key(flow));
         }
-    }
-
-    fn ticks_key(flow: &str) -> String {
-        format!("{TICKS_KEY}:{flow}")
     }
 
     /// The ticks of a flow's checklist, as stored (see `crate::ticks`).
     pub fn load_ticks(flow: &str) -> Option<String> {
-        Self::storage().ok()?.get_item(&Self::ticks_key(flow)).ok()?
+        Self::storage().ok()?.get_item(&ticks_key(flow)).ok()?
     }
 
     pub fn save_ticks(flow: &str, value: &str) {
         if let Ok(s) = Self::storage() {
             let _ = if value.is_empty() {
-                s.remove_item(&Self::ticks_key(flow))
+                s.remove_item(&ticks_key(flow))
             } else {
-                s.set_item(&Self::ticks_key(flow), value)
+                s.set_item(&ticks_key(flow), value)
             };
         }
     }

@@ -165,11 +165,11 @@ pub fn initial_state(options: &route::EmbedOptions) -> State {
     }
     // A new release since this browser last used the advisor: say so, quietly, once (not
     // when this copy is the older one).
-    let release = release_id();
+    let release = crate::storage::release_id();
     match Browser::saved_release() {
         Some(r)
             if r != release
-                && !is_newer(&r)
+                && !crate::storage::is_newer(&r)
                 && !messages
                     .iter()
                     .any(|m| matches!(m, Message::Updated { .. } | Message::SavedNewer { .. })) =>
@@ -201,17 +201,6 @@ fn take_ticks(hash: &str, route: &Route, messages: &mut Vec<Message>) {
         }
     }
     Browser::save_ticks(flow, &crate::ticks::encode(&all));
-}
-
-/// This release of the advisor and of its rules.
-fn release_id() -> String {
-    format!("{}+rules{}", env!("CARGO_PKG_VERSION"), RULEBOOK.version)
-}
-
-/// Whether release `r` (as [`release_id`] writes it) has newer rules than this one: this
-/// copy is then an older one (kept for offline use, say), not an update.
-fn is_newer(r: &str) -> bool {
-    r.split_once("+rules").and_then(|(_, v)| v.parse::<u32>().ok()).is_some_and(|v| v > RULEBOOK.version)
 }
 
 /// The address, decoded (Back/Forward, an edited fragment). A link from outside the page
