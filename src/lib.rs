@@ -10,9 +10,9 @@ pub mod engine;
 pub mod first;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod flowgraph;
-// (The probe of issue 25, `--features probe`, is the first module without the Yew app: see
-// src/bin/probe-first.rs.)
-#[cfg(not(all(target_arch = "wasm32", feature = "probe")))]
+// (The page's first module, `cfg(first_visit)`: the release Wasm built with the feature
+// `first-visit`, has no Yew app: see src/first/page.rs and build.rs.)
+#[cfg(not(first_visit))]
 pub mod head;
 pub mod i18n;
 #[cfg(not(target_arch = "wasm32"))]
@@ -35,7 +35,9 @@ pub mod site;
 pub mod storage;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod style;
+#[cfg(target_arch = "wasm32")]
+pub mod texts_loader;
 pub mod ticks;
-#[cfg(not(all(target_arch = "wasm32", feature = "probe")))]
+#[cfg(not(first_visit))]
 pub mod ui;
 pub mod wording;

@@ -13,7 +13,11 @@ static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     // Names an export so that the library crate, whose `#[wasm_bindgen]` exports these are, is
-    // linked at all (a `main` that names nothing of it leaves a Wasm without them).
+    // linked at all (a `main` that names nothing of it leaves a Wasm without them). The first
+    // module is `first::page`, without Yew; the full module (and the library) the Yew app.
+    #[cfg(first_visit)]
+    std::hint::black_box(icp_advisor::first::page::start_app as fn(Option<String>));
+    #[cfg(not(first_visit))]
     std::hint::black_box(icp_advisor::ui::start_app as fn(Option<String>));
 }
 

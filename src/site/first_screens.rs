@@ -89,8 +89,8 @@ const RULE_MAP_CSS: (&str, &str) = (
 );
 
 /// Where each of the stylesheet's regions for the full module's screens begins and ends (the
-/// result, the answers' summary, the FAQ, the domain check: what `ui` writes only in the files
-/// its `mod.rs` compiles with `cfg(not(first_visit))`). `index.html`'s inline copy leaves them
+/// result, the answers' summary, the FAQ, the domain check: what the Yew app writes and the
+/// first module, `first::render`, never does). `index.html`'s inline copy leaves them
 /// out: the first module never shows them, and the full module comes with the whole stylesheet
 /// (the loader links it, and starts the full module once it is loaded; the single-file edition
 /// inlines it whole).
@@ -196,7 +196,7 @@ mod tests {
         classes
     }
 
-    /// The classes `ui` source writes: `class="…"` and the strings in `classes!(…)`.
+    /// The classes source writes: `class="…"` and the strings in `classes!(…)`.
     fn written_classes(ui: &str) -> Vec<&str> {
         let mut written: Vec<&str> = Vec::new();
         for part in ui.split("class=\"").skip(1) {
@@ -221,8 +221,8 @@ mod tests {
         let full: String = regions(&css, FULL_ONLY_CSS).unwrap().into_iter().map(|r| &css[r]).collect();
         assert!(rules(&map) > 10 && rules(&full) > 50);
         assert_eq!(rules(&inline), rules(&css) - rules(&map) - rules(&full), "no other rule was lost");
-        // The files of `ui` the first module is built from: all but those a `mod.rs` of `ui`
-        // compiles with `cfg(not(first_visit))`.
+        // What the app writes (`ui`, the Yew app), and what the first module writes: the markup
+        // of `first::render` (the same as the static first screens', tests/first_markup.rs).
         let mut files = Vec::new();
         let mut dirs = vec![std::path::PathBuf::from(format!("{root}/src/ui"))];
         while let Some(dir) = dirs.pop() {
@@ -235,28 +235,9 @@ mod tests {
                 }
             }
         }
-        let mut full_files = Vec::new();
-        for path in files.iter().filter(|p| p.ends_with("mod.rs")) {
-            let text = std::fs::read_to_string(path).unwrap().replace("\npub mod ", "\nmod ");
-            let dir = path.parent().unwrap();
-            full_files.extend(
-                text.split("#[cfg(not(first_visit))]\nmod ")
-                    .skip(1)
-                    .filter_map(|rest| rest.split(';').next().map(|m| dir.join(format!("{m}.rs")))),
-            );
-        }
-        assert!(
-            full_files.iter().any(|f| f.ends_with("screens/result.rs"))
-                && full_files.iter().any(|f| f.ends_with("ui/lookup.rs"))
-        );
-        let (mut ui, mut first) = (String::new(), String::new());
-        for path in &files {
-            let text = std::fs::read_to_string(path).unwrap();
-            if !full_files.contains(path) {
-                first.push_str(&text);
-            }
-            ui.push_str(&text);
-        }
+        let ui: String = files.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+        let first =
+            std::fs::read_to_string(format!("{root}/src/first/render.rs")).unwrap().replace("\\\"", "\"");
         let (ui, first) = (written_classes(&ui), written_classes(&first));
         assert!(ui.contains(&"faq-entry") && ui.contains(&"verdict") && first.contains(&"option"));
         // The rule map's classes: ones the app never writes.

@@ -5,13 +5,9 @@
 
 use super::browser::Browser;
 use super::context::Ui;
-#[cfg(first_visit)]
-use super::handover;
 use super::host::Host;
 use super::messages::message_text;
-#[cfg(not(first_visit))]
-use super::screens::{faq, result};
-use super::screens::{question, start};
+use super::screens::{faq, question, result, start};
 use super::state::{Action, State};
 #[cfg(target_arch = "wasm32")]
 use super::{embed, host::page, texts};
@@ -20,7 +16,6 @@ use crate::nav;
 use crate::present::Outcome;
 use crate::route::{self, Route};
 use crate::rulebook::{Lang, LangExt, TextExt, RULEBOOK};
-#[cfg(not(first_visit))]
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -38,13 +33,6 @@ pub fn title_of(state: &State, outcome: Option<&Outcome>) -> String {
             fill(s.title_question, &[("n", &n.to_string()), ("prompt", prompt), ("app", s.app_name)])
         }
         Route::Result(answers) => {
-            // (The first module hands a result over: it has no advice to name.)
-            #[cfg(first_visit)]
-            let outcome = {
-                let _ = outcome;
-                RULEBOOK.flows[answers.flow()].title.get(lang)
-            };
-            #[cfg(not(first_visit))]
             let outcome = outcome.and_then(|o| o.shown.headline.as_ref()).map_or_else(
                 || RULEBOOK.flows[answers.flow()].title.get(lang),
                 |h| RULEBOOK.recommendations[h.verdict].title.get(lang),
@@ -92,7 +80,6 @@ pub fn app(props: &AppProps) -> Html {
     }
     // A result is evaluated and presented once, for everything that shows or sends it (the
     // screen, the title, a mounted advisor's events, copy-as-text).
-    #[cfg(not(first_visit))]
     let outcome: Option<Rc<Outcome>> = {
         let key = match &state.route {
             Route::Result(answers) => Some((*answers, state.lens)),
@@ -102,21 +89,10 @@ pub fn app(props: &AppProps) -> Html {
             .clone()
     };
     // After every change: save, title, language; events for a mounted advisor.
-    #[cfg(not(first_visit))]
     {
         let (host, outcome) = (host.clone(), outcome.clone());
         use_effect_with((*state).clone(), move |s| {
             host.sync(s, &title_of(s, outcome.as_deref()), outcome.as_deref());
-            || ()
-        });
-    }
-    // (The first module shows no result: it passes none rather than hold an empty `outcome`,
-    // whose drop glue would be bytes of its Wasm.)
-    #[cfg(first_visit)]
-    {
-        let host = host.clone();
-        use_effect_with((*state).clone(), move |s| {
-            host.sync(s, &title_of(s, None), None);
             || ()
         });
     }
@@ -174,12 +150,7 @@ pub fn app(props: &AppProps) -> Html {
     };
 
     let screen = match &state.route {
-        // The first module hands over what it does not show (see `handover`): a result, the
-        // FAQ, and a question whose texts it does not carry (the province's long list).
-        #[cfg(first_visit)]
-        route if !handover::shows(route) => html! { <handover::Pending /> },
         Route::Start => html! { <start::StartScreen /> },
-        #[cfg(not(first_visit))]
         Route::Faq(focus) => html! { <faq::FaqPage focus={*focus} /> },
         Route::Question { answers, question, changing } => html! {
             <question::QuestionScreen
@@ -188,13 +159,10 @@ pub fn app(props: &AppProps) -> Html {
                 question={*question}
                 changing={*changing} />
         },
-        #[cfg(not(first_visit))]
         Route::Result(_) => match outcome {
             Some(outcome) => html! { <result::ResultScreen {outcome} /> },
             None => Html::default(),
         },
-        #[cfg(first_visit)]
-        Route::Faq(_) | Route::Result(_) => html! { <handover::Pending /> },
     };
     let rules = host.static_page("rules", lang);
     let gathered = &RULEBOOK.language(lang).date(RULEBOOK.gathered);

@@ -6,9 +6,8 @@
 //! Rooms: [`app`] is the shell around a screen; [`screens`] holds one file per screen, each
 //! importing only from the shared rooms here ([`context`], [`widgets`], [`cite`], [`lens`],
 //! [`lookup`], [`messages`], [`browser`], [`host`], [`state`]), never from another screen or
-//! from this file. [`startup`] starts the app in the browser. Files declared
-//! `#[cfg(not(first_visit))]` here and in [`screens`] are left out of the page's first module
-//! (see [`handover`]); `site`'s tests read these declarations.
+//! from this file. [`startup`] starts the app in the browser. The page's first
+//! module is not this app but [`crate::first`] (see [`handover`]).
 
 pub mod app;
 pub mod browser;
@@ -20,9 +19,7 @@ mod crash;
 mod embed;
 pub mod handover;
 pub mod host;
-#[cfg(not(first_visit))]
 mod lens;
-#[cfg(not(first_visit))]
 mod lookup;
 mod messages;
 mod screens;

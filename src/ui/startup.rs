@@ -34,13 +34,6 @@ fn start_with(takeover: Option<Takeover>) {
     let Some(root) = browser::document().and_then(|d| d.get_element_by_id("app")) else {
         return;
     };
-    // The first module hands a page opened at what it does not show over at once, before
-    // anything is read or saved (the full module starts as on a page just opened).
-    #[cfg(first_visit)]
-    if !handover::shows(&crate::nav::decode(&crate::rulebook::RULEBOOK, &Browser::hash()).0) {
-        handover::hand_over("");
-        return;
-    }
     let options = route::EmbedOptions::parse(&Browser::search());
     if options.embed {
         embed::prepare(&options);
@@ -89,9 +82,6 @@ fn start_in(root: web_sys::Element, options: route::EmbedOptions, takeover: Opti
     let _ = root.append_child(&container);
     let app =
         yew::Renderer::<App>::with_root_and_props(container.clone(), AppProps { host, initial }).render();
-    #[cfg(first_visit)]
-    keep(app, container);
-    #[cfg(not(first_visit))]
     let _ = (app, container);
     page::reveal();
 }
@@ -118,42 +108,12 @@ pub fn mount_into(
     .render()
 }
 
-/// The first module's running app, for the handover (see [`handover`]).
-#[cfg(first_visit)]
-mod first {
-    use super::App;
-    use std::cell::RefCell;
-    use wasm_bindgen::prelude::*;
-
-    thread_local! {
-        /// The running app and the element it renders into (for `stopApp`).
-        static APP: RefCell<Option<(yew::AppHandle<App>, web_sys::Element)>> = const { RefCell::new(None) };
-    }
-
-    pub fn keep(app: yew::AppHandle<App>, container: web_sys::Element) {
-        APP.with(|a| *a.borrow_mut() = Some((app, container)));
-    }
-
-    /// `stopApp()` for the loader: removes this module's app (its listeners, its screen) so
-    /// that the full module takes the page over.
-    #[wasm_bindgen(js_name = stopApp)]
-    pub fn stop_app() {
-        if let Some((app, container)) = APP.with(|a| a.borrow_mut().take()) {
-            container.remove();
-            app.destroy();
-        }
-    }
-}
-#[cfg(first_visit)]
-use first::keep;
-
 /// `warmUp()` for the page's loader, once the full module has arrived ahead of a handover (see
 /// [`handover`]): renders the result the person's answers lead to when each question left is
 /// given its first option, into an element that is never in the page, then removes it. The
 /// browser compiles WebAssembly functions on their first call; this makes that call, so the
 /// person's last answer finds the result's code compiled. Nothing is shown, saved or sent: the
 /// advisor is a mounted one (its events go to the detached element, its place stays in memory).
-#[cfg(not(first_visit))]
 #[wasm_bindgen::prelude::wasm_bindgen(js_name = warmUp)]
 pub fn warm_up() {
     use crate::rulebook::{Lang, RULEBOOK};

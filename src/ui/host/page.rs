@@ -124,7 +124,6 @@ pub fn initial_state(options: &route::EmbedOptions) -> State {
     let (route, notices) = nav::decode(&RULEBOOK, &hash);
     let mut route = nav::shareable(&RULEBOOK, &route);
     messages.extend(notices.into_iter().map(Message::Link));
-    #[cfg(not(first_visit))]
     take_ticks(&hash, &route, &mut messages);
     let lens = route::lens_param(&hash)
         .or(options.lens)
@@ -187,7 +186,6 @@ pub fn initial_state(options: &route::EmbedOptions) -> State {
 /// browser's ticks for the result's flow: a link never takes a tick away, and what it holds
 /// that is not a tick is said. The address the app writes names no ticks, so a reload does
 /// not bring back one the person has since taken off.
-#[cfg(not(first_visit))]
 fn take_ticks(hash: &str, route: &Route, messages: &mut Vec<Message>) {
     let Some((ticks, bad)) = route::ticks_param(hash) else { return };
     messages.extend(bad.into_iter().map(|b| Message::Link(Notice::Malformed(format!("ticks={b}")))));
@@ -222,7 +220,6 @@ fn arrived() -> Action {
     };
     let (route, notices) = nav::decode(&RULEBOOK, &hash);
     messages.extend(notices.into_iter().map(Message::Link));
-    #[cfg(not(first_visit))]
     take_ticks(&hash, &route, &mut messages);
     let saved = nav::answers_of(&RULEBOOK, &route).filter(|_| !own).and_then(|a| {
         let value = Browser::load_saved(RULEBOOK.flows[a.flow()].id).ok()??;

@@ -116,14 +116,8 @@ pub fn question_screen(props: &Props) -> Html {
 /// question is `full`): the person may type their domain; it is split here, in the page, into
 /// the registered domain and the name under it, the answer is chosen for them, and what the
 /// sources say of it is one tap away. Nothing is sent anywhere.
-#[cfg(not(first_visit))]
 fn lookup(question: QIx, selected: UseStateHandle<Option<usize>>, error: UseStateHandle<bool>) -> Html {
     html! { <crate::ui::lookup::DomainLookup {question} {selected} {error} /> }
-}
-
-#[cfg(first_visit)]
-fn lookup(_: QIx, _: UseStateHandle<Option<usize>>, _: UseStateHandle<bool>) -> Html {
-    html! {}
 }
 
 /// What current practice adds to a question's help (e.g. where to look a filing up): marked and
