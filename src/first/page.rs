@@ -200,12 +200,26 @@ fn other_language(st: &St, fragment: &str) -> bool {
     matches!(route::lang_param(fragment), Some(Ok(l)) if l != st.lang)
 }
 
-fn hand_over(st: &St) {
+/// What the full module takes over (as `ui::handover::record`): the place the FAQ's Back
+/// returns to, then the history entries this page made, a line each.
+fn record(st: &St) -> String {
     let back = st.back_to.as_ref().map(route::encode).unwrap_or_default();
-    let record = std::iter::once(back).chain(st.entries.iter().cloned()).collect::<Vec<_>>().join("\n");
-    if let Err(e) = loader_hand_over(&record) {
+    std::iter::once(back).chain(st.entries.iter().cloned()).collect::<Vec<_>>().join("\n")
+}
+
+fn hand_over(st: &St) {
+    if let Err(e) = loader_hand_over(&record(st)) {
         failed(format!("{e:?}"));
     }
+}
+
+/// A fault in this module (a bug): said in the console, and the page handed to the full module,
+/// which shows the place (the address and the storage hold it) or, failing too, its crash panel.
+/// (The state may be borrowed where the fault happened: then the history is not handed over.)
+fn on_panic(info: &std::panic::PanicHookInfo) {
+    web_sys::console::error_1(&format!("ICP Filing Advisor: {info}").into());
+    let record = ST.try_with(|s| s.try_borrow().ok().and_then(|s| s.as_ref().map(record))).ok().flatten();
+    let _ = loader_hand_over(&record.unwrap_or_default());
 }
 
 /// `handOverFailed(why)` for the loader: the full module could not be loaded.
@@ -516,10 +530,11 @@ fn static_choice() -> Option<usize> {
 /// `startApp(record)` for the loader (the first module is never handed a record). The page
 /// is handed to the full module at once, before anything is read or saved, when this module
 /// would not show it as the Yew app does: a place it does not show, another language, the
-/// embed mode, a link with something to say about it (a notice), the crash panel's
-/// self-test, or anything this browser keeps that the full module reads (`kept_for_full`).
+/// embed mode, a link with something to say about it (a notice), or anything this browser keeps
+/// that the full module reads (`kept_for_full`). The crash panel's self-test is a fault.
 #[wasm_bindgen(js_name = startApp)]
 pub fn start_app(_record: Option<String>) {
+    std::panic::set_hook(Box::new(on_panic));
     let Some(root) = app_root() else { return };
     let fragment = hash();
     let search = window().location().search().unwrap_or_default();
@@ -534,6 +549,11 @@ pub fn start_app(_record: Option<String>) {
     }
     let (lang, lang_chosen, unknown) =
         route::choose_lang(&fragment, &options, saved_lang.as_deref(), &preferred);
+    if fragment.starts_with("#/__panic") {
+        // The crash panel's self-test (`ui::crash::SELF_TEST_FRAGMENT`): a fault here first, so
+        // that it tests this module's way out too (`on_panic`), then the full module's panel.
+        panic!("deliberate panic: the self-test of the crash panel, in the first module");
+    }
     let why = if !render::shows(&decoded) {
         Some("a place the full module shows")
     } else if unknown.is_some() || route::lang_param(&search).is_some() {
@@ -542,8 +562,6 @@ pub fn start_app(_record: Option<String>) {
         Some("the embed mode")
     } else if !notices.is_empty() {
         Some("a notice on the link")
-    } else if fragment.starts_with("#/__panic") {
-        Some("the crash panel's self-test")
     } else {
         kept_for_full()
     };
@@ -624,10 +642,13 @@ fn begin(root: web_sys::Element, fragment: String, decoded: Route, lang: Lang, l
 /// module takes the page over.
 #[wasm_bindgen(js_name = stopApp)]
 pub fn stop_app() {
-    for (target, kind, closure) in LISTENERS.with(|l| std::mem::take(&mut *l.borrow_mut())) {
+    // (After a fault the state or the listeners may still be borrowed: `try_` then.)
+    let listeners =
+        LISTENERS.try_with(|l| l.try_borrow_mut().map(|mut l| std::mem::take(&mut *l)).unwrap_or_default());
+    for (target, kind, closure) in listeners.unwrap_or_default() {
         let _ = target.remove_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
     }
-    ST.with(|s| s.borrow_mut().take());
+    let _ = ST.try_with(|s| s.try_borrow_mut().map(|mut s| s.take()));
     // (Only what this module rendered: a page handed over at once keeps its static first
     // screen, and a choice made on it, for the full module.)
     if let Some(live) = app_root().and_then(|r| r.query_selector(":scope > [data-live]").ok().flatten()) {

@@ -130,6 +130,9 @@ test('a panic replaces the app with the crash panel, which keeps a way back', as
   await panel.waitFor();
   assert.match(await panel.innerText(), /Something went wrong/);
   assert.ok(consoleErrors.some((e) => e.includes('deliberate panic')), 'details logged to the console');
+  // The self-test is a fault in the first module first (src/first/page.rs), which hands the page
+  // to the full module, whose own fault shows the panel.
+  assert.ok(consoleErrors.some((e) => e.includes('in the first module')), `the first module's fault: ${consoleErrors}`);
   // "Start over" brings a working app back.
   await panel.getByRole('link', { name: 'Start over' }).click();
   await waitForApp(page);
