@@ -3,6 +3,7 @@
 //! on the paths of every flow (one screen for each question, answer chosen or none, progress,
 //! kind of Back and changing an answer or not), in every language, lens and choice of language
 //! (attributes compared in any order).
+#![cfg(not(target_arch = "wasm32"))]
 
 use icp_advisor::first::render::{self, View};
 use icp_advisor::present::Lens;
