@@ -130,6 +130,17 @@ pub fn answer(book: &Rulebook, answers: &AnswerSet, question: QIx, option: usize
     }
 }
 
+/// The place the FAQ's Back returns to after a move from `from` to `to`, `kept` the one before:
+/// opening the FAQ from a question or a result remembers where it came from, moving within the
+/// FAQ keeps it, and leaving the FAQ forgets it.
+pub fn faq_back(from: &Route, to: &Route, kept: Option<Route>) -> Option<Route> {
+    match (from, to) {
+        (Route::Faq(_), Route::Faq(_)) => kept,
+        (from, Route::Faq(_)) if !matches!(from, Route::Start) => Some(from.clone()),
+        _ => None,
+    }
+}
+
 /// The route "Back" leads to from a question (or from the result when `question` is None).
 pub fn back(book: &Rulebook, answers: &AnswerSet, question: Option<QIx>) -> Route {
     let ev = path(book, answers);

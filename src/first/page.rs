@@ -153,11 +153,7 @@ fn back(st: &mut St, to: Route) {
 }
 
 fn arrive(st: &mut St, to: Route) {
-    match (&st.route, &to) {
-        (Route::Faq(_), Route::Faq(_)) => {}
-        (from, Route::Faq(_)) if !matches!(from, Route::Start) => st.back_to = Some(from.clone()),
-        _ => st.back_to = None,
-    }
+    st.back_to = nav::faq_back(&st.route, &to, st.back_to.take());
     if let Route::Question { answers, .. } | Route::Result(answers) = &to {
         st.chosen_flow = answers.flow();
     }

@@ -189,13 +189,7 @@ pub fn reduce(state: &State, action: Action) -> State {
 }
 
 fn move_to(next: &mut State, route: Route) {
-    // Opening the FAQ from a question or a result remembers where to come back to; leaving
-    // the FAQ forgets it.
-    match (&next.route, &route) {
-        (Route::Faq(_), Route::Faq(_)) => {}
-        (from, Route::Faq(_)) if !matches!(from, Route::Start) => next.back_to = Some(from.clone()),
-        _ => next.back_to = None,
-    }
+    next.back_to = nav::faq_back(&next.route, &route, next.back_to.take());
     if let Route::Question { answers, .. } | Route::Result(answers) = &route {
         next.chosen_flow = answers.flow();
     }
