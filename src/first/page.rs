@@ -470,7 +470,10 @@ fn render(st: &mut St, moved: bool) {
     if let Some(html) = document().document_element() {
         let _ = html.set_attribute("lang", st.lang.code());
     }
-    if let Some(answers) = nav::answers_of(&RULEBOOK, &st.route).filter(|_| st.pending.is_none()) {
+    // (A place handed over is saved too, as the page's own: the full module then finds it saved
+    // and does not offer a choice between it and a link's answers. Not an address this page did
+    // not make: the full module decides about that one.)
+    if let Some(answers) = nav::answers_of(&RULEBOOK, &st.route).filter(|_| !st.leaving) {
         store(|s| {
             s.set_item(
                 &storage::place_key(RULEBOOK.flows[answers.flow()].id),

@@ -81,6 +81,12 @@ test('a first visit starts the first module; the full module follows in the back
   const outcome = await waitForResult(page);
   assert.ok(outcome.length > 0, 'the result has a heading');
   await assertStyled(page, 'after the handover');
+  // The place handed over is saved as the page's own (by the first module, before the handover):
+  // the full module neither offers a choice between it and "a link's" answers nor keeps from
+  // saving it.
+  const fragment = new URL(page.url()).hash;
+  assert.equal(await page.evaluate(() => localStorage.getItem('icp-advisor:place:need')).then((v) => v.replace(/^v\d+\|/, '')), fragment, 'the result is saved');
+  assert.equal(await page.locator('.saved-choice').count(), 0, 'no choice offered');
   // The full module took the page over: one app, with the history of the first.
   assert.equal(await page.locator('#app [data-live]').count(), 1, 'one app in the page');
   await page.goBack();
