@@ -1,6 +1,6 @@
 //! What the page keeps in this browser's `localStorage`, and under which keys: one place for
 //! both of the page's modules (the Yew app's `ui::browser` and the first module without Yew,
-//! `src/bin/probe-first.rs`), so that a place one saves the other reads.
+//! `src/first/page.rs`), so that a place one saves the other reads.
 
 /// Where each flow's place is saved: this, then `:` and the flow's id (see [`place_key`]).
 /// (Release 0.2.0 and before kept one place for all flows under the bare key; the Yew app's
