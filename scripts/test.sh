@@ -68,10 +68,9 @@ cargo fmt --all --check
 node scripts/lint-js.mjs
 cargo clippy --workspace --all-targets --all-features --quiet -- -D warnings
 cargo clippy --all-targets --quiet --target wasm32-unknown-unknown -- -D warnings
-# The first visit's module (a release page's first Wasm) is the same crate with `first-visit`:
-# in a release build `src/first/page.rs` without the Yew app (build.rs sets `cfg(first_visit)`),
-# in a debug build the whole app.
-cargo clippy --bin icp-advisor-web --features first-visit --quiet --target wasm32-unknown-unknown -- -D warnings
+# The first visit's module (a release page's first Wasm) is the same crate with `first-visit`,
+# in a release build: `src/first/page.rs` without the Yew app (build.rs sets `cfg(first_visit)`).
+# (A debug build with the feature is the whole app, which the line above lints.)
 cargo clippy --release --bin icp-advisor-web --features first-visit --quiet --target wasm32-unknown-unknown -- -D warnings
 # The advisory database cannot be fetched here; licences and bans are checked offline.
 cargo deny --offline check licenses bans
