@@ -133,9 +133,10 @@
     }
   }
   // Preloads a file beside the page (once), as a fetch: a Wasm, a texts file. The modules'
-  // JavaScript glue is not preloaded: the loader imports it once the first screen is painted,
-  // and a module preloaded while the page is parsed held that paint back (20 ms in bench
-  // loads) without bringing the app's start forward (README, "Size and speed").
+  // JavaScript glue is not preloaded: the loader imports it once the page is parsed (the first
+  // module's at once, to start it once painted), and a module preloaded while the page is parsed
+  // held the first paint back (20 ms in bench loads) without bringing the app's start forward
+  // (README, "Size and speed").
   function pre(f) {
     if (!d.querySelector('link[href="./' + f + '"]')) {
       var l = d.createElement('link');
