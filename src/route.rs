@@ -522,3 +522,13 @@ impl EmbedOptions {
         o
     }
 }
+
+/// The file name of a static page of the advisor in a language: `faq.html`, `faq.zh-CN.html`
+/// (the Yew app's links, the first module's rule-map link and the site build's files).
+pub fn static_file(page: &str, lang: Lang) -> String {
+    if lang == Lang::SOURCE {
+        format!("{page}.html")
+    } else {
+        format!("{page}.{}.html", lang.code())
+    }
+}

@@ -83,7 +83,6 @@ fn compare(
         chosen_flow,
         error: false,
         pending: None,
-        rules: Some(if lang == Lang::SOURCE { "./rules.html" } else { "./rules.zh-CN.html" }),
     };
     let ours = normal(&render::app(&view));
     if yew == ours {

@@ -35,8 +35,6 @@ struct St {
     lens: Lens,
     /// Whether the person chose the language (links then name it).
     lang_chosen: bool,
-    /// The single-file edition (no rule map beside it).
-    single_file: bool,
     /// Handing the page over whatever it shows (an address this page did not make).
     leaving: bool,
     /// The flow chosen on the start screen.
@@ -458,7 +456,6 @@ fn render(st: &mut St, moved: bool) {
         chosen_flow: st.chosen_flow,
         error: st.error,
         pending: st.pending.as_ref().map(|p| p.as_deref()),
-        rules: (!st.single_file).then_some("./rules.html"),
     });
     if let Some(root) = app_root() {
         root.set_inner_html("<div data-live></div>");
@@ -599,7 +596,6 @@ fn begin(root: web_sys::Element, fragment: String, decoded: Route, lang: Lang, l
         .or_else(|| saved_lens.as_deref().and_then(Lens::parse))
         .unwrap_or_default();
     let html = document().document_element();
-    let single_file = html.as_ref().is_some_and(|h| h.has_attribute("data-single-file"));
     let chosen_flow = match &route {
         Route::Start => static_choice().unwrap_or(0),
         r => nav::answers_of(&RULEBOOK, r).map_or(0, |a| a.flow()),
@@ -610,7 +606,6 @@ fn begin(root: web_sys::Element, fragment: String, decoded: Route, lang: Lang, l
         lang,
         lens,
         lang_chosen,
-        single_file,
         leaving: false,
         error: false,
         back_to: None,

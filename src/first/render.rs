@@ -27,8 +27,6 @@ pub struct View<'a> {
     pub error: bool,
     /// Waiting for the full module (`Some(None)`), or it failed to load (`Some(Some(why))`).
     pub pending: Option<Option<&'a str>>,
-    /// The rule map's address (none in the single-file edition).
-    pub rules: Option<&'a str>,
 }
 
 impl View<'_> {
@@ -42,7 +40,7 @@ impl View<'_> {
     }
 }
 
-/// Whether this renderer shows a route (as `ui::handover::shows`): the start and the questions,
+/// Whether this renderer shows a route (what the first module shows, `first::page`): the start and the questions,
 /// but not a `full` question (whose texts and checks the full module brings).
 pub fn shows(route: &Route) -> bool {
     match route {
@@ -145,10 +143,10 @@ pub fn app(v: &View) -> String {
     out.push_str("</main><footer class=\"footer\"><p>");
     esc(&mut out, &fill(s.footer, &[("source", s.source), ("date", gathered)]));
     out.push_str("</p><p class=\"footer-links\">");
-    if let Some(rules) = v.rules {
-        link(&mut out, rules, "", s.rule_map);
-        esc(&mut out, s.dot);
-    }
+    // (The rule map is beside the page: the single-file edition, which has none, never runs
+    // the first module.)
+    link(&mut out, &format!("./{}", route::static_file("rules", lang)), "", s.rule_map);
+    esc(&mut out, s.dot);
     out.push_str("<span>");
     let version = RULEBOOK.version.to_string();
     esc(
@@ -355,7 +353,8 @@ fn citation(out: &mut String, v: &View, c: &Citation) {
     out.push_str("</figcaption></figure>");
 }
 
-/// Waiting for the full module, or its failure to load with a retry (as `ui::handover::Pending`).
+/// Waiting for the full module, or its failure to load with a retry: the first module's own
+/// screen (the full module never waits for itself).
 fn pending(out: &mut String, s: &Strings, failure: Option<&str>) {
     let _ = write!(out, "<div class=\"screen pending\" aria-busy=\"{}\">", failure.is_none());
     match failure {

@@ -31,8 +31,8 @@ pub use rule_map::rule_map;
 
 use crate::flowgraph::escape;
 use crate::i18n::strings;
+use crate::route::static_file as file_name;
 use crate::rulebook::{Lang, LangExt, RULEBOOK};
-use crate::ui::host::static_file as file_name;
 use csp::sha256_base64;
 use first_screens::{first_screen_css, page_css, static_page};
 use markup::find_tag;

@@ -16,8 +16,10 @@
 use crate::nav;
 use crate::present::Lens;
 use crate::route::{self, EmbedOptions, Route};
+use crate::rulebook::Lang;
+#[cfg(target_arch = "wasm32")]
+use crate::rulebook::LangExt;
 use crate::rulebook::RULEBOOK;
-use crate::rulebook::{Lang, LangExt};
 use crate::ui::state::{Action, State};
 use yew::Callback;
 
@@ -46,14 +48,7 @@ pub enum Host {
     },
 }
 
-/// The file name of a static page in a language: `faq.html`, `faq.zh-CN.html`.
-pub fn static_file(page: &str, lang: Lang) -> String {
-    if lang == Lang::SOURCE {
-        format!("{page}.html")
-    } else {
-        format!("{page}.{}.html", lang.code())
-    }
-}
+pub use crate::route::static_file;
 
 impl Host {
     /// The link to a route, in a language (when one was chosen: else the reader's own applies)
