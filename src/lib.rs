@@ -14,6 +14,8 @@ pub mod flowgraph;
 // `first-visit`, has no Yew app: see src/first/page.rs and build.rs.)
 #[cfg(not(first_visit))]
 pub mod head;
+#[cfg(target_arch = "wasm32")]
+pub mod history;
 pub mod i18n;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod input;

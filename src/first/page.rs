@@ -10,6 +10,7 @@
 //! Exports what the loader calls: `startApp`, `stopApp`, `handOverFailed`.
 
 use crate::first::render::{self, View};
+use crate::history;
 use crate::nav;
 use crate::present::Lens;
 use crate::route::{self, Route};
@@ -45,10 +46,6 @@ struct St {
     back_to: Option<Route>,
     /// Handing over: `Some(None)` while waiting, `Some(Some(why))` when it failed.
     pending: Option<Option<String>>,
-    /// The history entries this page made, by index (the entry's index is in its state).
-    entries: Vec<String>,
-    /// What "Back" went back to through the history, until `popstate` arrives.
-    pending_back: Option<String>,
 }
 
 type Listener = Closure<dyn FnMut(web_sys::Event)>;
@@ -78,48 +75,6 @@ fn hash() -> String {
 
 // ---- history ------------------------------------------------------------------------
 
-fn current_index() -> usize {
-    window()
-        .history()
-        .ok()
-        .and_then(|h| h.state().ok())
-        .and_then(|s| js_sys::Reflect::get(&s, &"icp".into()).ok())
-        .and_then(|v| v.as_f64())
-        .map_or(0, |v| v as usize)
-}
-
-fn entry_state(i: usize) -> JsValue {
-    let o = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&o, &"icp".into(), &JsValue::from(i as f64));
-    o.into()
-}
-
-fn push(st: &mut St, href: &str) {
-    let i = current_index() + 1;
-    st.entries.truncate(i);
-    st.entries.resize(i, String::new());
-    st.entries.push(href.to_string());
-    if let Ok(h) = window().history() {
-        let _ = h.push_state_with_url(&entry_state(i), "", Some(href));
-    }
-}
-
-fn replace(st: &mut St, href: &str) {
-    let i = current_index();
-    if st.entries.len() <= i {
-        st.entries.resize(i + 1, String::new());
-    }
-    st.entries[i] = href.to_string();
-    if let Ok(h) = window().history() {
-        let _ = h.replace_state_with_url(&entry_state(i), "", Some(href));
-    }
-}
-
-/// The screen an address shows, without its answers and view.
-fn screen_of(href: &str) -> &str {
-    href.split('?').next().unwrap_or_default().trim_start_matches(['#', '/'])
-}
-
 fn href(st: &St, r: &Route) -> String {
     route::with_view(route::encode(r), st.lang_chosen.then_some(st.lang), st.lens)
 }
@@ -128,26 +83,18 @@ fn href(st: &St, r: &Route) -> String {
 
 /// Shows `to` as a new step in the history.
 fn go(st: &mut St, to: Route) {
-    let h = href(st, &to);
-    push(st, &h);
+    history::push(&href(st, &to));
     arrive(st, to);
 }
 
 /// "Back": through the history when the previous entry is that screen, else in place.
 fn back(st: &mut St, to: Route) {
     let h = href(st, &to);
-    let i = current_index();
-    let previous = if i > 0 { st.entries.get(i - 1).cloned() } else { None };
-    if previous.as_deref().map(screen_of) == Some(screen_of(&h)) {
-        // (The entry is updated to `h` when `popstate` arrives.)
-        st.pending_back = Some(h);
-        if let Ok(hist) = window().history() {
-            let _ = hist.back();
-        }
-        return;
+    // (Through the history, the entry is updated to `h` when `popstate` arrives.)
+    if !history::back_to(&h) {
+        history::replace(&h);
+        arrive(st, to);
     }
-    replace(st, &h);
-    arrive(st, to);
 }
 
 fn arrive(st: &mut St, to: Route) {
@@ -163,24 +110,23 @@ fn arrive(st: &mut St, to: Route) {
 /// The address changed (Back, Forward, an edited fragment): the place it decodes to.
 fn arrived() {
     with_state(|st| {
-        let pending = st.pending_back.take();
+        // (After a Back through the history, the entry shows the place with every answer given
+        // since.)
+        let pending = history::take_pending();
         let fragment = pending.clone().unwrap_or_else(hash);
         let (to, notices) = nav::decode(&RULEBOOK, &fragment);
         st.lens = route::lens_param(&fragment).unwrap_or(st.lens);
         // An address this page did not make (an edited fragment, a link followed in the
         // page) may have notices, or a place to choose against a saved one: the full
         // module shows it, as when the page is opened at a link.
-        let own = pending.is_some() || st.entries.contains(&fragment);
+        let own = pending.is_some() || history::is_own(&fragment);
         if !own || !notices.is_empty() {
             st.route = to;
             st.leaving = true;
             render(st, false);
             return;
         }
-        if let Some(h) = &pending {
-            // Back to the screen before, with every answer given since.
-            replace(st, h);
-        } else if to == st.route && st.pending.is_none() {
+        if pending.is_none() && to == st.route && st.pending.is_none() {
             // (`popstate` and `hashchange` both follow one traversal.)
             return;
         }
@@ -197,8 +143,7 @@ fn other_language(st: &St, fragment: &str) -> bool {
 /// What the full module takes over (as `ui::handover::record`): the place the FAQ's Back
 /// returns to, then the history entries this page made, a line each.
 fn record(st: &St) -> String {
-    let back = st.back_to.as_ref().map(route::encode).unwrap_or_default();
-    std::iter::once(back).chain(st.entries.iter().cloned()).collect::<Vec<_>>().join("\n")
+    history::record(st.back_to.as_ref())
 }
 
 fn hand_over(st: &St) {
@@ -298,8 +243,7 @@ fn on_answer(st: &mut St, checked: Option<usize>) {
             // Back returns to it with the choice still made.
             let mut here = answers;
             here.set(question, o);
-            let h = href(st, &Route::Question { answers: here, question, changing });
-            replace(st, &h);
+            history::replace(&href(st, &Route::Question { answers: here, question, changing }));
             go(st, nav::answer(&RULEBOOK, &answers, question, o, changing));
         }
         (Route::Question { .. }, _) => {
@@ -371,7 +315,7 @@ fn on_click(e: &web_sys::Event) {
                         store(|s| s.set_item(storage::LENS_KEY, st.lens.id()));
                     }
                     let h = route::with_view(route::encode(&st.route), Some(lang), st.lens);
-                    replace(st, &h);
+                    history::replace(&h);
                     render(st, false);
                     if let Some(switch) = app_root()
                         .and_then(|r| r.query_selector(".lang-switch").ok().flatten())
@@ -405,7 +349,7 @@ fn on_click(e: &web_sys::Event) {
     let is_back = el.closest("form").ok().flatten().is_some();
     with_state(|st| {
         if other_language(st, &target) {
-            push(st, &target);
+            history::push(&target);
             render(st, true);
             return;
         }
@@ -610,16 +554,11 @@ fn begin(root: web_sys::Element, fragment: String, decoded: Route, lang: Lang, l
         error: false,
         back_to: None,
         pending: None,
-        entries: Vec::new(),
-        pending_back: None,
     };
     // The address names the place as understood (corrected, without unused answers).
     let canonical = (st.route != Route::Start || !fragment.trim_start_matches(['#', '/']).is_empty())
         .then(|| href(&st, &st.route));
-    st.entries.push(canonical.clone().unwrap_or(fragment));
-    if let Ok(h) = window().history() {
-        let _ = h.replace_state_with_url(&entry_state(0), "", canonical.as_deref());
-    }
+    history::start(canonical.as_deref());
     render(&mut st, false);
     ST.with(|s| *s.borrow_mut() = Some(st));
     listen(&root, "submit", on_submit);

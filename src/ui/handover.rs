@@ -19,7 +19,7 @@
 //! When the first module is to show a place it does not (a result, the FAQ, another language,
 //! a saved place to resume: see `first::page`), it shows a pending screen and calls the loader's
 //! `icpAdvisorHandOver(record)`: the loader waits for the full module (at once, when it has it),
-//! stops the first module (`stopApp`) and starts the full one with the [`record`]
+//! stops the first module (`stopApp`) and starts the full one with the record (`history::record`)
 //! (`startApp(record)`), which opens at the page's address with the first module's history and
 //! the place FAQ's Back returns to; the answers are in the address and the storage already. If
 //! the full module cannot come (offline before it ever arrived), the first module says so
@@ -29,19 +29,11 @@
 //!
 //! A debug build, the library and the single-file edition are the full module alone.
 
-use super::state::State;
 use crate::nav;
 use crate::route::Route;
 use crate::rulebook::RULEBOOK;
 
-/// What the full module takes over from the first: the place the FAQ's Back returns to, then
-/// the history entries the page made (each on a line of its own).
-pub fn record(state: &State, entries: &[String]) -> String {
-    let back = state.back_to.as_ref().map(crate::route::encode).unwrap_or_default();
-    std::iter::once(back).chain(entries.iter().cloned()).collect::<Vec<_>>().join("\n")
-}
-
-/// Reads a [`record`]: the place the FAQ's Back returns to, and the history entries. `None`
+/// Reads a record (`history::record`, which the first module writes): the place the FAQ's Back returns to, and the history entries. `None`
 /// when there is nothing to take over (a page the full module starts as if it were opened).
 pub fn read(record: &str) -> Option<(Option<Route>, Vec<String>)> {
     if record.is_empty() {

@@ -249,9 +249,9 @@ impl Host {
     }
 }
 
-/// The history entries the app itself made in this page.
+/// The history entries the page itself made (shared with the first module).
 #[cfg(target_arch = "wasm32")]
-pub mod history;
+pub use crate::history;
 
 /// The events a mounted advisor sends (only the library mounts one).
 #[cfg(all(target_arch = "wasm32", any(feature = "library", debug_assertions)))]

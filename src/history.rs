@@ -1,5 +1,6 @@
-//! The history entries the app itself made in this page (so that "Back" can tell whether the
-//! previous entry is where it leads).
+//! The history entries the page itself made (so that "Back" can tell whether the previous entry
+//! is where it leads), for both of the page's modules: the first module (`first::page`) keeps
+//! them, and hands them to the full module (the Yew app's `ui::host`) with the page.
 
 use std::cell::RefCell;
 use wasm_bindgen::JsValue;
@@ -41,6 +42,13 @@ pub fn start(href: Option<&str>) {
 /// first hands the page over: see `ui::handover`).
 pub fn entries() -> Vec<String> {
     ENTRIES.with(|e| e.borrow().clone())
+}
+
+/// What the first module hands the full one (read by `ui::handover::read`): the place the FAQ's
+/// Back returns to, then the entries, a line each.
+pub fn record(back_to: Option<&crate::route::Route>) -> String {
+    let back = back_to.map(crate::route::encode).unwrap_or_default();
+    std::iter::once(back).chain(entries()).collect::<Vec<_>>().join("\n")
 }
 
 /// Takes over the entries another module of the page made (the current entry's index is
