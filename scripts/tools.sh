@@ -20,7 +20,8 @@
 #
 # Exports: PATH (cargo bin + npm .bin first), ICP_ADVISOR_ROOT,
 # ICP_ADVISOR_CACHE, ICP_ADVISOR_NPM, NODE_PATH, CHROMEDRIVER, CHROMIUM_BIN,
-# WASM_BINDGEN_VERSION, TRUNK_TOOLS_WASM_BINDGEN / TRUNK_TOOLS_WASM_OPT.
+# WASM_BINDGEN_VERSION, TRUNK_TOOLS_WASM_BINDGEN / TRUNK_TOOLS_WASM_OPT,
+# CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS (strips the Cargo home from paths).
 
 TRUNK_VERSION_PIN="0.21.14"
 WASM_OPT_VERSION_PIN="version_132"
@@ -81,6 +82,15 @@ _icp_tools_main() {
     _icp_say "cargo fetch"
     (cd "$root" && cargo fetch) || return 1
   fi
+  # The Wasm names the source file of every place that may panic; a crate's file is under
+  # the builder's Cargo home. Strip that prefix, so that the shipped files do not carry the
+  # builder's home directory and are the same size on every machine (size.test.mjs).
+  local reg remap="${CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS:-}"
+  for reg in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
+    [ -d "$reg" ] || continue
+    case " $remap " in *" --remap-path-prefix=$reg= "*) ;; *) remap="${remap:+$remap }--remap-path-prefix=$reg=" ;; esac
+  done
+  [ -z "$remap" ] || export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$remap"
   local wb_version
   wb_version="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$root/Cargo.lock")"
   [ -n "$wb_version" ] || { _icp_die "no wasm-bindgen package in Cargo.lock"; return 1; }

@@ -47,8 +47,14 @@ pub fn entries() -> Vec<String> {
 /// What the first module hands the full one (read by `ui::handover::read`): the place the FAQ's
 /// Back returns to, then the entries, a line each.
 pub fn record(back_to: Option<&crate::route::Route>) -> String {
-    let back = back_to.map(crate::route::encode).unwrap_or_default();
-    std::iter::once(back).chain(entries()).collect::<Vec<_>>().join("\n")
+    let mut out = back_to.map(crate::route::encode).unwrap_or_default();
+    ENTRIES.with(|e| {
+        for entry in e.borrow().iter() {
+            out.push('\n');
+            out.push_str(entry);
+        }
+    });
+    out
 }
 
 /// Takes over the entries another module of the page made (the current entry's index is

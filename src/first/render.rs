@@ -145,7 +145,7 @@ pub fn app(v: &View) -> String {
     out.push_str("</p><p class=\"footer-links\">");
     // (The rule map is beside the page: the single-file edition, which has none, never runs
     // the first module.)
-    link(&mut out, &format!("./{}", route::static_file("rules", lang)), "", s.rule_map);
+    link(&mut out, &("./".to_string() + &route::static_file("rules", lang)), "", s.rule_map);
     esc(&mut out, s.dot);
     out.push_str("<span>");
     let version = RULEBOOK.version.to_string();
