@@ -186,25 +186,6 @@ export async function launch(options = {}) {
 }
 
 /**
- * Collect problems a page reports: uncaught exceptions, console errors and
- * failed requests. Returns the (live) array of messages. The 404 for the
- * /favicon.ico that Chromium requests by itself is not counted.
- */
-export function watchErrors(page) {
-  const errors = [];
-  const failed = (r) => (abortedInBackground(r) ? null : errors.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() !== 'error') return;
-    const where = m.location()?.url || '';
-    if (/\/favicon\.ico$/.test(where)) return;
-    errors.push(`console.error: ${m.text()}${where ? ` (${where})` : ''}`);
-  });
-  page.on('requestfailed', failed);
-  return errors;
-}
-
-/**
  * Registers before/after hooks for a test file that needs one browser and one server of
  * the site (with `serve` options); returns an object whose `browser` and `server` are set
  * once the hooks have run.
@@ -299,7 +280,7 @@ export function track(page) {
   // A request the browser aborts because its frame went on to another document (a reload, or
   // index.html handing the embed mode to embed.html while it still loads) is no fault of the
   // page. Whether the frame moved on is only known later (the abort can come before the next
-  // document commits), so such aborts wait in `abortedThenMoved` and count as problems only if
+  // document commits), so such aborts wait in `aborted` and count as problems only if
   // their frame never navigated again (see assertClean).
   const navigations = new Map();
   const atStart = new WeakMap();

@@ -4,7 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, serve, launch, newContext, watchErrors, waitForApp, screenshot } from './harness.mjs';
+import { DIST, serve, launch, newContext, track, assertClean, waitForApp, screenshot } from './harness.mjs';
 
 const LOADING_TEXT = 'Loading the ICP Filing Advisor';
 
@@ -23,7 +23,7 @@ for (const basePath of ['/', '/tools/icp-advisor/']) {
     const context = await newContext(browser, { viewport: { width: 1280, height: 800 } });
     t.after(() => context.close());
     const page = await context.newPage();
-    const errors = watchErrors(page);
+    const seen = track(page);
     const foreign = [];
     page.on('request', (r) => {
       if (!r.url().startsWith(server.origin + '/')) foreign.push(r.url());
@@ -45,7 +45,7 @@ for (const basePath of ['/', '/tools/icp-advisor/']) {
       assert.equal(entry.status, 200, `${entry.path} -> ${entry.status}`);
     }
     assert.deepEqual(foreign, [], 'requests to other origins');
-    assert.deepEqual(errors, [], 'page errors');
+    assertClean(seen);
 
     await screenshot(page, basePath === '/' ? 'smoke' : 'smoke-subpath');
   });
