@@ -4,7 +4,8 @@
 //  * page loads in headless Chromium (dist/ served on loopback with gzip), median/min/max over
 //    N fresh loads: navigation start → first screen's heading in the DOM and painted
 //    (first-contentful-paint), and → interactive (an option can be chosen), beside a plain
-//    static HTML page served in the same run, with the ratios;
+//    static HTML page and the advisor's first screen as static HTML (no script) served in the
+//    same run, with the ratios;
 //  * the first visit (a fresh profile, no service worker): the files fetched before the app
 //    is interactive, their number, and their transfer with gzip (measured in Chromium) and
 //    with brotli (the .br files beside them, as a server with precompressed files sends
@@ -52,6 +53,24 @@ function plainPage(dir) {
 <label><input type="radio" name="flow" id="flow-need">Do I need an ICP Filing, and which one?</label>
 </fieldset></form></body></html>`,
   );
+  return dir;
+}
+
+// The advisor's own first screen as a static page: index.html without its scripts (the head
+// script's choice of screen made in the markup: the English start screen shown), with its inline
+// stylesheet, content and icon. Beside the plain page it shows what the screen itself costs (its
+// markup, stylesheet and fonts) and what the app's scripts and modules add to it.
+function staticCopy(dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  let html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const before = html;
+  html = html
+    .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '')
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+    .replace('<html lang="en"', '<html lang="en" data-app-ready data-first-screen="start:en"');
+  if (html === before || /<script/.test(html) || !html.includes('data-first-screen="start:en"')) throw new Error('bench: index.html no longer has the expected shape for its static copy');
+  fs.writeFileSync(path.join(dir, 'index.html'), html);
+  fs.copyFileSync(path.join(DIST, 'icon.svg'), path.join(dir, 'icon.svg'));
   return dir;
 }
 
@@ -249,15 +268,18 @@ async function main() {
   const browser = await launch({ args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'] });
   const app = await serve(DIST, { gzip: true });
   const plain = await serve(plainPage(path.join(ROOT, 'target', 'bench-plain')), { gzip: true });
+  const still = await serve(staticCopy(path.join(ROOT, 'target', 'bench-static')), { gzip: true });
   try {
     // One warm-up load each (first compression of each file, Chromium's own start-up).
     await load(browser, app.url);
     await load(browser, plain.url);
-    progress('page loads beside a plain page');
-    [result.app, result.plain] = await loads(browser, [app.url, plain.url]);
+    await load(browser, still.url);
+    progress('page loads beside a plain page and the static copy of the first screen');
+    [result.app, result.plain, result.still] = await loads(browser, [app.url, plain.url, still.url]);
     result.ratio = {
       visible: result.app.visible.median / result.plain.visible.median,
       interactive: result.app.interactive.median / result.plain.interactive.median,
+      stillVisible: result.still.visible.median / result.plain.visible.median,
     };
 
     progress('first visits');
@@ -325,6 +347,7 @@ async function main() {
   } finally {
     await app.close();
     await plain.close();
+    await still.close();
     await browser.close();
   }
 
@@ -335,10 +358,11 @@ async function main() {
   console.log(`  ${'TOTAL'.padEnd(46)}${kb(result.sizes.total.raw)}${kb(result.sizes.total.gzip)}${kb(result.sizes.total.brotli)}`);
   console.log(`  ${'single-file edition icp-advisor.html'.padEnd(46)}${kb(result.sizes.single.raw)}${kb(result.sizes.single.gzip)}`);
   console.log(`\nPage loads (${RUNS} fresh loads each; from navigation start; median [min–max]):`);
-  for (const [name, r] of [['advisor', result.app], ['plain static page', result.plain]]) {
+  for (const [name, r] of [['advisor', result.app], ['plain static page', result.plain], ['its screen, static', result.still]]) {
     console.log(`  ${name.padEnd(20)} in DOM ${ms(r.dom.median)}   visible (painted) ${ms(r.visible.median)} [${r.visible.min.toFixed(1)}–${r.visible.max.toFixed(1)}]   interactive ${ms(r.interactive.median)} [${r.interactive.min.toFixed(1)}–${r.interactive.max.toFixed(1)}]`);
   }
   console.log(`  ratio advisor/plain  visible ${result.ratio.visible.toFixed(2)}×   interactive ${result.ratio.interactive.toFixed(2)}×`);
+  console.log(`  ratio static copy of the advisor's first screen/plain  visible ${result.ratio.stillVisible.toFixed(2)}× (the screen's own markup, stylesheet and fonts, without any script)`);
   const target = (ok) => (ok ? 'met' : 'NOT met');
   console.log('\nFirst visit (fresh profile, no service worker; files fetched before interactive):');
   for (const [who, v] of [['English visitor', result.firstVisit.en], ['Chinese visitor', result.firstVisit.zh]]) {

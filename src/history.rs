@@ -34,7 +34,13 @@ pub fn start(href: Option<&str>) {
     let here = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
     ENTRIES.with(|e| *e.borrow_mut() = vec![href.map_or(here, str::to_string)]);
     if let Some(h) = history() {
-        let _ = h.replace_state_with_url(&state(0), "", href);
+        // A fresh entry has no state, which reads as index 0: writing it anyway would cost a
+        // call into the browser (several ms, before the page is interactive) for nothing. An
+        // entry with a state (a reload, a return from another page) is set back to index 0.
+        let fresh = h.state().is_ok_and(|s| s.is_null() || s.is_undefined());
+        if href.is_some() || !fresh {
+            let _ = h.replace_state_with_url(&state(0), "", href);
+        }
     }
 }
 
