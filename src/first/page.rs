@@ -73,13 +73,11 @@ fn hash() -> String {
     window().location().hash().unwrap_or_default()
 }
 
-// ---- history ------------------------------------------------------------------------
+// ---- moving -------------------------------------------------------------------------
 
 fn href(st: &St, r: &Route) -> String {
     route::with_view(route::encode(r), st.lang_chosen.then_some(st.lang), st.lens)
 }
-
-// ---- moving -------------------------------------------------------------------------
 
 /// Shows `to` as a new step in the history.
 fn go(st: &mut St, to: Route) {
@@ -140,8 +138,8 @@ fn other_language(st: &St, fragment: &str) -> bool {
     matches!(route::lang_param(fragment), Some(Ok(l)) if l != st.lang)
 }
 
-/// What the full module takes over (as `ui::handover::record`): the place the FAQ's Back
-/// returns to, then the history entries this page made, a line each.
+/// What the full module takes over (`history::record`, read by `ui::handover::read`): the place
+/// the FAQ's Back returns to, then the history entries this page made.
 fn record(st: &St) -> String {
     history::record(st.back_to.as_ref())
 }

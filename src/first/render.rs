@@ -40,8 +40,8 @@ impl View<'_> {
     }
 }
 
-/// Whether this renderer shows a route (what the first module shows, `first::page`): the start and the questions,
-/// but not a `full` question (whose texts and checks the full module brings).
+/// Whether this renderer shows a route (what the first module shows, `first::page`): the start
+/// and the questions, but not a `full` question (whose texts and checks the full module brings).
 pub fn shows(route: &Route) -> bool {
     match route {
         Route::Start => true,

@@ -33,8 +33,9 @@ use crate::nav;
 use crate::route::Route;
 use crate::rulebook::RULEBOOK;
 
-/// Reads a record (`history::record`, which the first module writes): the place the FAQ's Back returns to, and the history entries. `None`
-/// when there is nothing to take over (a page the full module starts as if it were opened).
+/// Reads a record (`history::record`, which the first module writes): the place the FAQ's Back
+/// returns to, and the history entries. `None` when there is nothing to take over (a page the
+/// full module starts as if it were opened).
 pub fn read(record: &str) -> Option<(Option<Route>, Vec<String>)> {
     if record.is_empty() {
         return None;

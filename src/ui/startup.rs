@@ -4,9 +4,10 @@
 
 use super::app::{App, AppProps};
 use super::browser::{self, Browser};
-use super::host::{self, page, Host};
+use super::host::{page, Host};
 use super::state::State;
 use super::{crash, embed, handover, texts};
+use crate::history;
 use crate::route::{self, Route};
 
 /// `startApp(record)` for JavaScript: the page's loader and the single-file edition call it
@@ -63,7 +64,7 @@ fn start_in(root: web_sys::Element, options: route::EmbedOptions, takeover: Opti
         // Taken over from the first module: its history, and a move (the heading takes the
         // focus, as after any move).
         Some((back_to, entries)) => {
-            host::history::restore(entries);
+            history::restore(entries);
             initial.back_to = back_to;
             initial.moves = 1;
         }
@@ -73,7 +74,7 @@ fn start_in(root: web_sys::Element, options: route::EmbedOptions, takeover: Opti
             let canonical = (initial.route != Route::Start
                 || !Browser::hash().trim_start_matches(['#', '/']).is_empty())
             .then(|| host.href(&initial.route, initial.link_lang(), initial.lens));
-            host::history::start(canonical.as_deref());
+            history::start(canonical.as_deref());
         }
     }
     let Some(container) = browser::document().and_then(|d| d.create_element("div").ok()) else { return };

@@ -48,8 +48,6 @@ pub enum Host {
     },
 }
 
-pub use crate::route::static_file;
-
 impl Host {
     /// The link to a route, in a language (when one was chosen: else the reader's own applies)
     /// and lens.
@@ -69,7 +67,7 @@ impl Host {
     /// The address of one of the advisor's static pages (`rules.html`, `faq.html`) in a
     /// language, where there is one.
     pub fn static_page(&self, page: &str, lang: Lang) -> Option<String> {
-        let file = static_file(page, lang);
+        let file = route::static_file(page, lang);
         match self {
             Host::Page { single_file: true, .. } => None,
             Host::Page { .. } | Host::Static { .. } => Some(format!("./{file}")),
@@ -249,9 +247,8 @@ impl Host {
     }
 }
 
-/// The history entries the page itself made (shared with the first module).
 #[cfg(target_arch = "wasm32")]
-pub use crate::history;
+use crate::history;
 
 /// The events a mounted advisor sends (only the library mounts one).
 #[cfg(all(target_arch = "wasm32", any(feature = "library", debug_assertions)))]

@@ -2,7 +2,7 @@
 //! this browser's storage (the only reading of storage outside the [`Host`](super::Host)'s
 //! methods), and following the address afterwards.
 
-use super::history;
+use crate::history;
 use crate::nav;
 use crate::present::Lens;
 use crate::route::{self, Notice, Route, SavedProblem};
