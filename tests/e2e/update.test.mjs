@@ -104,9 +104,14 @@ test('release N+1 replaces release N without losing an answer that still applies
     assert.ok(Date.now() < deadline, `release N+1's cache replaces release N's (caches: ${await caches()})`);
     await new Promise((r) => setTimeout(r, 100));
   }
+  // A fresh page, not a goto on this one: from this page's address, a goto that changes only
+  // the fragment is a same-document navigation, and the app, already mounted, would still show
+  // the English heading when read (CI failed on that race once).
   await context.setOffline(true);
-  await page.goto(server.url + '#/icp-number?lang=zh-CN');
-  await waitForApp(page);
-  assert.match(await page.locator('#main-heading').innerText(), /[\u4e00-\u9fff]/, 'offline, release N+1 works in Chinese too');
+  const zh = await context.newPage();
+  await zh.goto(server.url + '#/icp-number?lang=zh-CN');
+  await waitForApp(zh);
+  assert.match(await zh.locator('#main-heading').innerText(), /[\u4e00-\u9fff]/, 'offline, release N+1 works in Chinese too');
+  await zh.close();
   await context.setOffline(false);
 });
