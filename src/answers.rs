@@ -9,6 +9,8 @@
 //! `flow` may be left out when the answers name questions of one flow only. Keys are
 //! question ids and values option ids, both as listed by `icp-advisor questions`.
 
+use crate::i18n::shown;
+use crate::json::Json;
 use crate::rulebook::{FlowIx, QIx, Rulebook, MAX_QUESTIONS};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -299,15 +301,6 @@ pub enum AnswerError {
     NoFlow,
 }
 
-/// Shortens and escapes a value taken from input, for use in a one-line message.
-pub fn shown(s: &str) -> String {
-    let mut out: String = s.chars().take(60).flat_map(char::escape_debug).collect();
-    if s.chars().count() > 60 {
-        out.push('…');
-    }
-    out
-}
-
 impl fmt::Display for AnswerError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -330,3 +323,30 @@ impl fmt::Display for AnswerError {
 }
 
 impl std::error::Error for AnswerError {}
+
+/// The values of the JSON reader (`crate::json`): the CLI's input and a string given to the JS
+/// API's `evaluate`.
+impl AnswerValue for Json {
+    fn kind(&self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool(_) => "a boolean",
+            Json::Number => "a number",
+            Json::String(_) => "a string",
+            Json::Array(_) => "an array",
+            Json::Object(_) => "an object",
+        }
+    }
+    fn as_text(&self) -> Option<String> {
+        match self {
+            Json::String(s) => Some(s.clone()),
+            _ => None,
+        }
+    }
+    fn entries(&self) -> Option<Vec<(String, Json)>> {
+        match self {
+            Json::Object(entries) => Some(entries.clone()),
+            _ => None,
+        }
+    }
+}

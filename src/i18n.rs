@@ -21,6 +21,15 @@ pub fn strings(lang: Lang) -> &'static Strings {
     CACHE[i].get_or_init(|| Strings::read(Lang(i as u8)))
 }
 
+/// Shortens and escapes a value taken from input, for use in a one-line message.
+pub fn shown(s: &str) -> String {
+    let mut out: String = s.chars().take(60).flat_map(char::escape_debug).collect();
+    if s.chars().count() > 60 {
+        out.push('…');
+    }
+    out
+}
+
 /// Fills `{name}` placeholders.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = template.to_string();

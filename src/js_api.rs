@@ -29,7 +29,8 @@
 //! options as a link is read: what is valid is kept, and each value left out is named in a
 //! notice in the advisor and in an `icp-advisor-warning` event.
 
-use crate::answers::{input_from, shown, AnswerValue, AnswersInput};
+use crate::answers::{input_from, AnswerValue, AnswersInput};
+use crate::i18n::shown;
 use crate::nav;
 use crate::report::{advise, catalogue, Lens};
 use crate::route::Theme;

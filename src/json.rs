@@ -174,7 +174,7 @@ impl Reader<'_> {
                 return Err(self.problem(
                     JsonProblem::Duplicate,
                     at,
-                    &format!("the key \"{}\" is given a second time", crate::answers::shown(&key)),
+                    &format!("the key \"{}\" is given a second time", crate::i18n::shown(&key)),
                 ));
             }
             self.space();
@@ -297,31 +297,6 @@ impl Reader<'_> {
                 }
                 Some(_) => return Err(self.error("a control character in a string (write it as an escape)")),
             }
-        }
-    }
-}
-
-impl crate::answers::AnswerValue for Json {
-    fn kind(&self) -> &'static str {
-        match self {
-            Json::Null => "null",
-            Json::Bool(_) => "a boolean",
-            Json::Number => "a number",
-            Json::String(_) => "a string",
-            Json::Array(_) => "an array",
-            Json::Object(_) => "an object",
-        }
-    }
-    fn as_text(&self) -> Option<String> {
-        match self {
-            Json::String(s) => Some(s.clone()),
-            _ => None,
-        }
-    }
-    fn entries(&self) -> Option<Vec<(String, Json)>> {
-        match self {
-            Json::Object(entries) => Some(entries.clone()),
-            _ => None,
         }
     }
 }

@@ -73,11 +73,11 @@ fn options<'a>(args: &'a [String], known: &[&str]) -> Result<Parsed<'a>, Usage> 
                 let expected: Vec<String> = known.iter().map(|k| format!("--{k}")).collect();
                 return Err(Usage(match expected.as_slice() {
                     [] => {
-                        format!("unknown option --{} (this command takes none)", crate::answers::shown(bare))
+                        format!("unknown option --{} (this command takes none)", crate::i18n::shown(bare))
                     }
                     _ => format!(
                         "unknown option --{} (expected one of: {})",
-                        crate::answers::shown(bare),
+                        crate::i18n::shown(bare),
                         expected.join(", ")
                     ),
                 }));
