@@ -2,7 +2,7 @@
 //! the reader's words.
 
 use super::state::{Message, Setting};
-use crate::i18n::{fill, strings};
+use crate::i18n::{fill, shown, strings};
 use crate::route::{Notice, SavedProblem};
 use crate::rulebook::{Lang, LangExt, TextExt, RULEBOOK};
 
@@ -11,24 +11,18 @@ pub fn message_text(m: &Message, lang: Lang) -> String {
     let s = strings(lang);
     match m {
         Message::Link(Notice::UnknownPage(_)) => s.notice_unknown_page.to_string(),
-        Message::Link(Notice::UnknownFlow(id)) => {
-            fill(s.notice_unknown_flow, &[("id", &crate::i18n::shown(id))])
-        }
+        Message::Link(Notice::UnknownFlow(id)) => fill(s.notice_unknown_flow, &[("id", &shown(id))]),
         Message::Link(Notice::Dropped(e)) => fill(s.notice_dropped, &[("detail", &dropped_answer(e, lang))]),
-        Message::Link(Notice::Malformed(p)) => fill(s.notice_malformed, &[("part", &crate::i18n::shown(p))]),
+        Message::Link(Notice::Malformed(p)) => fill(s.notice_malformed, &[("part", &shown(p))]),
         Message::Link(Notice::Repeated(q)) => {
             fill(s.notice_repeated, &[("question", &question_words(q, lang))])
         }
         Message::Link(Notice::TooLong) => s.notice_too_long.to_string(),
         Message::Link(Notice::Redirected) => s.notice_redirected.to_string(),
-        Message::Link(Notice::NotHere(part)) => {
-            fill(s.notice_not_here, &[("part", &crate::i18n::shown(part))])
-        }
-        Message::UnknownLanguage(tag) => {
-            fill(s.notice_unknown_language, &[("lang", &crate::i18n::shown(tag))])
-        }
+        Message::Link(Notice::NotHere(part)) => fill(s.notice_not_here, &[("part", &shown(part))]),
+        Message::UnknownLanguage(tag) => fill(s.notice_unknown_language, &[("lang", &shown(tag))]),
         Message::Setting(setting, value) => {
-            let value = crate::i18n::shown(value);
+            let value = shown(value);
             match setting {
                 Setting::Flow => fill(s.notice_setting_flow, &[("value", &value)]),
                 Setting::Lang => fill(s.notice_setting_lang, &[("value", &value), ("shown", lang.name())]),
@@ -83,7 +77,6 @@ pub fn message_text(m: &Message, lang: Lang) -> String {
 
 /// What a notice left out, in a few words (for a list).
 fn notice_detail(n: &Notice, lang: Lang) -> String {
-    use crate::i18n::shown;
     match n {
         Notice::Dropped(e) => dropped_answer(e, lang),
         Notice::Repeated(q) => question_words(q, lang),
@@ -99,7 +92,7 @@ fn notice_detail(n: &Notice, lang: Lang) -> String {
 fn question_words(id: &str, lang: Lang) -> String {
     match RULEBOOK.question(id) {
         Some(q) => ["“", RULEBOOK.questions[q].prompt.get(lang), "”"].concat(),
-        None => ["“", &crate::i18n::shown(id), "”"].concat(),
+        None => ["“", &shown(id), "”"].concat(),
     }
 }
 
@@ -107,7 +100,6 @@ fn question_words(id: &str, lang: Lang) -> String {
 /// option given; the engine's message when the question itself is unknown.
 fn dropped_answer(e: &crate::answers::AnswerError, lang: Lang) -> String {
     use crate::answers::AnswerError;
-    use crate::i18n::shown;
     match e {
         AnswerError::UnknownOption { question, option, .. } if RULEBOOK.question(question).is_some() => {
             format!("{} ({})", question_words(question, lang), shown(option))
